@@ -1,0 +1,140 @@
+// The `lambent` command line: thin over the same code the server runs.
+import { parseArgs } from 'node:util';
+import { ConfigError, resolveConfig } from '../config/config.js';
+import { startLambent, VERSION } from '../main.js';
+import { consoleLogger } from '../observability/logger.js';
+
+const HELP: Record<string, string> = {
+  main: `lambent ${VERSION} — AWS Lambda on your own machine
+
+Usage: lambent <command> [options]
+
+Commands:
+  start     Run the Lambent server in the foreground
+  doctor    Show what isolation (namespaces, cgroups) this host gives functions
+  version   Print the version
+
+Run "lambent <command> --help" for a command's options.
+`,
+  start: `Usage: lambent start [options]
+
+Runs Lambent in the foreground until SIGINT/SIGTERM.
+
+Options:
+  --host HOST              Address to listen on (default 127.0.0.1; env LAMBENT_HOST).
+                           Non-loopback addresses require configured credentials.
+  --port N                 Port (default 9777; 0 picks a free one; env LAMBENT_PORT)
+  --data-dir DIR           Where functions, code and state live (default ~/.lambent; env LAMBENT_DATA_DIR)
+  --credentials-file FILE  JSON [{"accessKeyId","secretAccessKey","accountId"}] accepted for SigV4
+                           (or env LAMBENT_CREDENTIALS="AKID:SECRET:ACCOUNT,...")
+  --account-concurrency N  Account concurrency limit (default 1000)
+  --sandbox MODE           auto | bubblewrap | none (default auto)
+  -h, --help               Show this help
+`,
+  doctor: `Usage: lambent doctor
+
+Probes this host: bubblewrap namespaces, cgroup version and controllers, and
+says what isolation execution environments get and what is missing.
+`,
+};
+
+async function start(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'credentials-file': { type: 'string' },
+      'account-concurrency': { type: 'string' },
+      sandbox: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP['start'] ?? '');
+    return;
+  }
+  const config = resolveConfig({
+    host: values.host,
+    port: values.port,
+    dataDir: values['data-dir'],
+    credentialsFile: values['credentials-file'],
+    accountConcurrency: values['account-concurrency'],
+    sandbox: values.sandbox,
+  });
+  const log = consoleLogger();
+  const running = await startLambent(config, log);
+  const cred = config.credentials[0];
+  process.stdout.write(
+    [
+      `Lambent ${VERSION} listening on ${running.url}`,
+      `  data dir: ${config.dataDir}`,
+      config.usingDevCredentials
+        ? `  credentials: access key "test", secret "test", account 000000000000 (dev defaults, loopback only)`
+        : `  credentials: ${config.credentials.length} configured (first access key ${cred?.accessKeyId ?? ''})`,
+      `Try:`,
+      `  AWS_ACCESS_KEY_ID=${cred?.accessKeyId ?? 'test'} AWS_SECRET_ACCESS_KEY=${config.usingDevCredentials ? 'test' : '...'} AWS_DEFAULT_REGION=us-east-1 \\`,
+      `  AWS_ENDPOINT_URL=${running.url} aws lambda list-functions`,
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received, shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error('shutdown failed', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP['main'] ?? '');
+      return;
+    case 'version':
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return;
+    case 'start':
+      return start(rest);
+    case 'doctor':
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(HELP['doctor'] ?? '');
+        return;
+      }
+      process.exitCode = await (await import('./doctor.js')).runDoctor();
+      return;
+    default:
+      process.stderr.write(`lambent: unknown command "${command}"\n\n${HELP['main'] ?? ''}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof ConfigError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    process.stderr.write(`lambent: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  if ((e as { code?: string }).code === 'EADDRINUSE') {
+    process.stderr.write(`lambent: ${(e as Error).message}; choose another --port\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`lambent: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// Lambent's settings, resolved from CLI flags and environment variables, and
+// the credential store SigV4 checks requests against.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Credential, CredentialStore } from '../protocol/sigv4.js';
+
+export const DEFAULT_PORT = 9777;
+export const DEV_CREDENTIAL: Credential = { accessKeyId: 'test', secretAccessKey: 'test', accountId: '000000000000' };
+
+export interface LambentConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  credentials: Credential[];
+  /** True when the dev credentials were allowed because nothing was configured. */
+  usingDevCredentials: boolean;
+  accountConcurrency: number;
+  sandboxMode: 'auto' | 'bubblewrap' | 'none';
+}
+
+export class ConfigError extends Error {}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * Credentials come from LAMBENT_CREDENTIALS ("AKID:SECRET:ACCOUNT,...") or a
+ * JSON file ([{accessKeyId, secretAccessKey, accountId}]).
+ */
+export function loadCredentials(spec: string | undefined, file: string | undefined): Credential[] {
+  const out: Credential[] = [];
+  if (file) {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Credential[];
+    if (!Array.isArray(parsed)) throw new ConfigError(`${file}: expected a JSON array of credentials`);
+    out.push(...parsed);
+  }
+  if (spec) {
+    for (const item of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [accessKeyId, secretAccessKey, accountId] = item.split(':');
+      if (!accessKeyId || !secretAccessKey) throw new ConfigError(`LAMBENT_CREDENTIALS entry "${item}" is not AKID:SECRET[:ACCOUNT]`);
+      out.push({ accessKeyId, secretAccessKey, accountId: accountId ?? DEV_CREDENTIAL.accountId });
+    }
+  }
+  for (const c of out) {
+    if (!/^\d{12}$/.test(c.accountId)) throw new ConfigError(`credential ${c.accessKeyId}: account id must be 12 digits`);
+  }
+  return out;
+}
+
+export interface ConfigInput {
+  host?: string | undefined;
+  port?: string | number | undefined;
+  dataDir?: string | undefined;
+  credentialsFile?: string | undefined;
+  accountConcurrency?: string | number | undefined;
+  sandbox?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function resolveConfig(input: ConfigInput): LambentConfig {
+  const env = input.env ?? process.env;
+  const host = input.host ?? env['LAMBENT_HOST'] ?? '127.0.0.1';
+  const port = Number(input.port ?? env['LAMBENT_PORT'] ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`invalid port: ${String(input.port)}`);
+  const dataDir = resolve(input.dataDir ?? env['LAMBENT_DATA_DIR'] ?? join(homedir(), '.lambent'));
+  const configured = loadCredentials(env['LAMBENT_CREDENTIALS'], input.credentialsFile ?? env['LAMBENT_CREDENTIALS_FILE']);
+  let credentials = configured;
+  let usingDevCredentials = false;
+  if (configured.length === 0) {
+    if (!isLoopback(host)) {
+      throw new ConfigError(
+        `refusing to listen on ${host} with the well-known dev credentials (test/test). ` +
+          'Set LAMBENT_CREDENTIALS="ACCESS_KEY:SECRET:ACCOUNT_ID" or --credentials-file FILE, or bind to 127.0.0.1.',
+      );
+    }
+    credentials = [DEV_CREDENTIAL];
+    usingDevCredentials = true;
+  }
+  const accountConcurrency = Number(input.accountConcurrency ?? env['LAMBENT_ACCOUNT_CONCURRENCY'] ?? 1000);
+  if (!Number.isInteger(accountConcurrency) || accountConcurrency < 1) throw new ConfigError('account concurrency must be a positive integer');
+  const sandbox = input.sandbox ?? env['LAMBENT_SANDBOX'] ?? 'auto';
+  if (sandbox !== 'auto' && sandbox !== 'bubblewrap' && sandbox !== 'none') throw new ConfigError(`--sandbox must be auto, bubblewrap or none`);
+  return { host, port, dataDir, credentials, usingDevCredentials, accountConcurrency, sandboxMode: sandbox };
+}
+
+export function credentialStore(list: Credential[]): CredentialStore {
+  const byKey = new Map(list.map((c) => [c.accessKeyId, c]));
+  return { lookup: (id) => byKey.get(id) };
+}

@@ -1,0 +1,115 @@
+// The composition root: config → store → engine pieces → services → gateway.
+// The one place where parts are wired; everything else receives what it needs.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { credentialStore, type LambentConfig } from './config/config.js';
+import { createGateway, type InternalRoute } from './gateway/server.js';
+import { CodeCache } from './invocation/code-cache.js';
+import type { Logger } from './observability/logger.js';
+import { CodeLocations } from './services/lambda/code-location.js';
+import { createLambdaService } from './services/lambda/index.js';
+import { FunctionLifecycle } from './services/lambda/lifecycle.js';
+import { CodeStore } from './store/code-store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
+
+export const VERSION = '0.1.0';
+
+export interface RunningLambent {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A persistent random key for URLs Lambent signs itself (code download links). */
+function loadOrCreateKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'url-signing.key');
+  if (existsSync(file)) return readFileSync(file);
+  const key = randomBytes(32);
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+function healthRoute(report: () => Record<string, unknown>): InternalRoute {
+  return {
+    handle(req, res, rawPath) {
+      if (rawPath !== '/health' && rawPath !== '/_lambent/health') return false;
+      const body = JSON.stringify({ status: 'ok', version: VERSION, ...report() });
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    },
+  };
+}
+
+export async function startLambent(config: LambentConfig, log: Logger): Promise<RunningLambent> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const store = new SqliteStore(join(config.dataDir, 'lambent.db'));
+  const code = new CodeStore(join(config.dataDir, 'code'));
+  const codeCache = new CodeCache(join(config.dataDir, 'unpacked'), code);
+  const codeLocations = new CodeLocations(loadOrCreateKey(config.dataDir), code);
+  const lifecycle = new FunctionLifecycle(store.functions, codeCache, log);
+
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweep = (includeTemp = false): Promise<void> => {
+    sweeping = sweeping
+      .then(async () => {
+        const refs = await store.functions.codeReferences();
+        await code.sweep(refs, includeTemp);
+        await codeCache.sweep(refs);
+      })
+      .catch((e: unknown) => log.warn(`code sweep failed: ${(e as Error).message}`));
+    return sweeping;
+  };
+  await sweep(true);
+  const resumed = await lifecycle.recover();
+  if (resumed > 0) log.info(`resuming preparation of ${resumed} function(s) interrupted by the last shutdown`);
+
+  const lambda = createLambdaService({
+    store,
+    code,
+    codeLocations,
+    lifecycle,
+    settings: { accountConcurrency: config.accountConcurrency },
+    onFunctionDeleted: () => void sweep(),
+    onCodeReleased: () => void sweep(),
+  });
+
+  const handler = createGateway({
+    services: [lambda],
+    credentials: credentialStore(config.credentials),
+    internalRoutes: [healthRoute(() => ({ dataDir: config.dataDir })), codeLocations],
+    logger: log,
+  });
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = `http://${host}:${addr.port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    url,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeIdleConnections();
+        });
+        await lifecycle.idle();
+        await sweeping;
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Lambda's API errors, in one place, with AWS's own wording (taken from real
+// responses recorded in shared/parity). HTTP status and message casing come
+// from the model when the codec serializes them.
+import { AwsError } from '../../protocol/errors.js';
+
+export const LambdaErrors = {
+  functionNotFound(arn: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Function not found: ${arn}`);
+  },
+  resourceNotFound(message: string): AwsError {
+    return new AwsError('ResourceNotFoundException', message);
+  },
+  functionExists(name: string): AwsError {
+    return new AwsError('ResourceConflictException', `Function already exist: ${name}`);
+  },
+  updateInProgress(arn: string): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `The operation cannot be performed at this time. An update is in progress for resource: ${arn}`,
+    );
+  },
+  pendingState(arn: string): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `The operation cannot be performed at this time. The function is currently in the following state: Pending`,
+      { fields: { resource: arn } },
+    );
+  },
+  invalidParameter(message: string): AwsError {
+    return new AwsError('InvalidParameterValueException', message);
+  },
+  revisionMismatch(): AwsError {
+    return new AwsError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+    );
+  },
+  requestEntityTooLarge(limit: number, operation: string): AwsError {
+    return new AwsError(
+      'RequestEntityTooLargeException',
+      `Request must be smaller than ${limit} bytes for the ${operation} operation`,
+      { status: 413 },
+    );
+  },
+  requestTooLarge(limit: number): AwsError {
+    return new AwsError(
+      'RequestTooLargeException',
+      `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+    );
+  },
+  invalidRequestContent(message: string): AwsError {
+    return new AwsError('InvalidRequestContentException', message);
+  },
+  unzipFailed(): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      'Could not unzip uploaded file. Please check your file, then try to upload again.',
+    );
+  },
+  wrongRegion(given: string, actual: string): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      `Functions from '${given}' are not reachable in this region ('${actual}')`,
+    );
+  },
+  tagsOnQualified(): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      'Tags on function aliases and versions are not supported. Please specify a function ARN.',
+    );
+  },
+  qualifierMismatch(): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      'The derived qualifier from the function name does not match the specified qualifier.',
+    );
+  },
+  unsupported(what: string): AwsError {
+    return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);
+  },
+} as const;

@@ -1,0 +1,71 @@
+// The Lambda service: its model-driven codec and the handler table. Operations
+// in the model without a handler answer NotImplementedException naming them.
+import { loadModel } from '../../protocol/model.js';
+import { RestJsonCodec } from '../../protocol/rest-json/codec.js';
+import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import { AccountApi } from './account.js';
+import type { LambdaDeps } from './deps.js';
+import { LambdaErrors } from './errors.js';
+import { LIMITS } from './function-config.js';
+import { FunctionsApi } from './functions.js';
+import { TagsApi } from './tags.js';
+
+const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
+const INVOKE_PAYLOAD_LIMIT = 6291456;
+
+/** Adapts a typed handler to the gateway's document-in, document-out signature. */
+function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationHandler {
+  // The codec has validated the document against the model shape that I mirrors.
+  return (input, ctx) => fn(input as I, ctx) as Promise<Record<string, unknown> | undefined>;
+}
+
+export function createLambdaService(deps: LambdaDeps, extra: Record<string, OperationHandler> = {}): ServiceDefinition {
+  const model = loadModel('lambda');
+  const codec = new RestJsonCodec(model, {
+    malformedBody: (detail) => LambdaErrors.invalidRequestContent(detail),
+  });
+  const functions = new FunctionsApi(deps);
+  const tags = new TagsApi(deps);
+  const account = new AccountApi(deps);
+
+  const handlers: Record<string, OperationHandler> = {
+    CreateFunction: op(functions.create.bind(functions)),
+    GetFunction: op(functions.get.bind(functions)),
+    GetFunctionConfiguration: op(functions.getConfiguration.bind(functions)),
+    ListFunctions: op(functions.list.bind(functions)),
+    UpdateFunctionCode: op(functions.updateCode.bind(functions)),
+    UpdateFunctionConfiguration: op(functions.updateConfiguration.bind(functions)),
+    DeleteFunction: op(functions.delete.bind(functions)),
+    TagResource: op(tags.tag.bind(tags)),
+    UntagResource: op(tags.untag.bind(tags)),
+    ListTags: op(tags.list.bind(tags)),
+    GetAccountSettings: op(account.settings.bind(account)),
+    ...extra,
+  };
+
+  return {
+    signingName: 'lambda',
+    displayName: 'Lambda',
+    codec,
+    handlers,
+    bodyLimit(operation) {
+      switch (operation) {
+        case 'CreateFunction':
+        case 'UpdateFunctionCode':
+          return {
+            bytes: LIMITS.createRequestBytes,
+            error: () => LambdaErrors.requestEntityTooLarge(LIMITS.createRequestBytes, operation),
+          };
+        case 'Invoke':
+        case 'InvokeAsync':
+        case 'InvokeWithResponseStream':
+          return { bytes: INVOKE_PAYLOAD_LIMIT, error: () => LambdaErrors.requestTooLarge(INVOKE_PAYLOAD_LIMIT) };
+        default:
+          return { bytes: DEFAULT_BODY_LIMIT, error: () => LambdaErrors.requestEntityTooLarge(DEFAULT_BODY_LIMIT, operation) };
+      }
+    },
+    ownsPath(rawPath) {
+      return /^\/20\d\d-\d\d-\d\d\//.test(rawPath);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Function state machine: Pending → Active after creation, InProgress →
+// Successful after an update, once the code is unpacked and ready to run.
+// Runs after the API has answered, and again at start-up for anything a crash
+// interrupted, so a function never stays half-ready.
+import type { CodeCache } from '../../invocation/code-cache.js';
+import type { FunctionKey, FunctionStore } from '../../store/types.js';
+import type { FunctionConfiguration } from './api-types.js';
+import { markFailed, markReady, needsPreparation } from './function-config.js';
+
+export interface LifecycleLogger {
+  warn(msg: string): void;
+}
+
+export class FunctionLifecycle {
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly functions: FunctionStore,
+    private readonly codeCache: CodeCache,
+    private readonly log: LifecycleLogger,
+  ) {}
+
+  /** Prepares the function's $LATEST in the background. */
+  schedule(key: FunctionKey): void {
+    const id = `${key.accountId}/${key.region}/${key.name}`;
+    const prev = this.running.get(id) ?? Promise.resolve();
+    const next = prev
+      .then(() => this.prepare(key))
+      .catch((e: unknown) => this.log.warn(`preparing ${key.name} failed: ${(e as Error).message}`))
+      .finally(() => {
+        if (this.running.get(id) === next) this.running.delete(id);
+      });
+    this.running.set(id, next);
+  }
+
+  /** Resumes preparation interrupted by a crash or restart. */
+  async recover(): Promise<number> {
+    const rows = await this.functions.allLatest<FunctionConfiguration>();
+    let n = 0;
+    for (const row of rows) {
+      if (needsPreparation(row.config)) {
+        this.schedule(row);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Waits until every scheduled preparation has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  private async prepare(key: FunctionKey): Promise<void> {
+    for (;;) {
+      const row = await this.functions.getVersion<FunctionConfiguration>(key, '$LATEST');
+      if (!row || !needsPreparation(row.config)) return;
+      let next: FunctionConfiguration;
+      try {
+        await this.codeCache.ensure(row.codeSha256);
+        next = markReady(row.config);
+      } catch (e) {
+        next = markFailed(row.config, `Lambent could not unpack the deployment package: ${(e as Error).message}`);
+      }
+      const ok = await this.functions.replaceVersion({ ...row, config: next, revisionId: next.RevisionId ?? '' }, row.revisionId);
+      if (ok) return;
+      // The row moved on while we worked (another update): look again.
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// What a service (lambda, later sqs, states, logs, ...) gives the gateway: a
+// protocol codec built from its model and one handler per implemented
+// operation. Handlers never see HTTP; they take a decoded input and return an
+// output document, or throw an AwsError.
+import type { ProtocolCodec } from '../protocol/codec.js';
+
+export interface RequestContext {
+  requestId: string;
+  accountId: string;
+  region: string;
+  accessKeyId: string;
+  /** Base URL the client used to reach Lambent (for URLs handed back, e.g. code download). */
+  endpoint: string;
+}
+
+// Inputs and outputs are model-shaped documents; each handler narrows them to
+// its generated api-types interfaces.
+export type OperationHandler = (
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+) => Promise<Record<string, unknown> | undefined>;
+
+export interface ServiceDefinition {
+  /** SigV4 signing name (credential scope service), e.g. "lambda". */
+  signingName: string;
+  /** Human name used in not-implemented errors, e.g. "Lambda". */
+  displayName: string;
+  codec: ProtocolCodec;
+  handlers: Partial<Record<string, OperationHandler>>;
+  /** Largest request body per operation, bytes, and the error to answer beyond it. */
+  bodyLimit(operation: string): { bytes: number; error: () => Error };
+  /** Claims unsigned requests by path so they get this service's error format. */
+  ownsPath(rawPath: string): boolean;
+}
