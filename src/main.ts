@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
 import { createGateway, type InternalRoute } from './gateway/server.js';
 import { CodeCache } from './invocation/code-cache.js';
+import { InvocationEngine } from './invocation/engine.js';
+import { detectInterpreters } from './invocation/launch-spec.js';
+import { FunctionLogWriter } from './observability/function-logs.js';
+import { createSandbox, reapStale } from './sandbox/index.js';
 import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { createLambdaService } from './services/lambda/index.js';
@@ -67,20 +71,45 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const resumed = await lifecycle.recover();
   if (resumed > 0) log.info(`resuming preparation of ${resumed} function(s) interrupted by the last shutdown`);
 
+  const envDir = join(config.dataDir, 'environments');
+  await reapStale(envDir);
+  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir });
+  if (sandbox.report.sandbox === 'none' || sandbox.report.cgroups === 'none') {
+    log.warn('functions will run WITHOUT full isolation on this host:');
+    for (const w of sandbox.report.warnings) log.warn(`  ${w}`);
+    log.warn('run `lambent doctor` for details');
+  }
+  const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
+  const engine = new InvocationEngine({
+    sandbox,
+    codeCache,
+    logs,
+    interpreters: detectInterpreters(),
+    stateDir: envDir,
+    idleTimeoutMs: config.idleTimeoutMs,
+    log,
+  });
+
   const lambda = createLambdaService({
     store,
     code,
     codeLocations,
     lifecycle,
     settings: { accountConcurrency: config.accountConcurrency },
-    onFunctionDeleted: () => void sweep(),
+    onFunctionDeleted: (key) => {
+      engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
+      void sweep();
+    },
     onCodeReleased: () => void sweep(),
-  });
+  }, engine);
 
   const handler = createGateway({
     services: [lambda],
     credentials: credentialStore(config.credentials),
-    internalRoutes: [healthRoute(() => ({ dataDir: config.dataDir })), codeLocations],
+    internalRoutes: [
+      healthRoute(() => ({ dataDir: config.dataDir, sandbox: sandbox.report, environments: engine.stats() })),
+      codeLocations,
+    ],
     logger: log,
   });
   const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
@@ -105,6 +134,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
           server.close(() => r());
           server.closeIdleConnections();
         });
+        await engine.shutdown();
         await lifecycle.idle();
         await sweeping;
         await store.close();

@@ -28,7 +28,8 @@ Options:
   --credentials-file FILE  JSON [{"accessKeyId","secretAccessKey","accountId"}] accepted for SigV4
                            (or env LAMBENT_CREDENTIALS="AKID:SECRET:ACCOUNT,...")
   --account-concurrency N  Account concurrency limit (default 1000)
-  --sandbox MODE           auto | bubblewrap | none (default auto)
+  --sandbox MODE           auto | bubblewrap | none (default auto; env LAMBENT_SANDBOX)
+  --idle-timeout SECONDS   Shut down execution environments idle this long (default 300)
   -h, --help               Show this help
 `,
   doctor: `Usage: lambent doctor
@@ -48,6 +49,7 @@ async function start(args: string[]): Promise<void> {
       'credentials-file': { type: 'string' },
       'account-concurrency': { type: 'string' },
       sandbox: { type: 'string' },
+      'idle-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -63,6 +65,7 @@ async function start(args: string[]): Promise<void> {
     credentialsFile: values['credentials-file'],
     accountConcurrency: values['account-concurrency'],
     sandbox: values.sandbox,
+    idleTimeoutSeconds: values['idle-timeout'],
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);

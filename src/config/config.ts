@@ -17,6 +17,8 @@ export interface LambentConfig {
   usingDevCredentials: boolean;
   accountConcurrency: number;
   sandboxMode: 'auto' | 'bubblewrap' | 'none';
+  /** Idle execution environments are shut down after this long. */
+  idleTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +58,7 @@ export interface ConfigInput {
   credentialsFile?: string | undefined;
   accountConcurrency?: string | number | undefined;
   sandbox?: string | undefined;
+  idleTimeoutSeconds?: string | number | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -82,7 +85,18 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   if (!Number.isInteger(accountConcurrency) || accountConcurrency < 1) throw new ConfigError('account concurrency must be a positive integer');
   const sandbox = input.sandbox ?? env['LAMBENT_SANDBOX'] ?? 'auto';
   if (sandbox !== 'auto' && sandbox !== 'bubblewrap' && sandbox !== 'none') throw new ConfigError(`--sandbox must be auto, bubblewrap or none`);
-  return { host, port, dataDir, credentials, usingDevCredentials, accountConcurrency, sandboxMode: sandbox };
+  const idleSeconds = Number(input.idleTimeoutSeconds ?? env['LAMBENT_IDLE_TIMEOUT'] ?? 300);
+  if (!(idleSeconds > 0)) throw new ConfigError('idle timeout must be a positive number of seconds');
+  return {
+    host,
+    port,
+    dataDir,
+    credentials,
+    usingDevCredentials,
+    accountConcurrency,
+    sandboxMode: sandbox,
+    idleTimeoutMs: idleSeconds * 1000,
+  };
 }
 
 export function credentialStore(list: Credential[]): CredentialStore {

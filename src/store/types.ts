@@ -43,7 +43,26 @@ export interface FunctionStore {
   codeReferences(): Promise<Set<string>>;
 }
 
+export interface LogEvent {
+  timestamp: number;
+  message: string;
+}
+
+export interface StoredLogEvent extends LogEvent {
+  ingestionTime: number;
+}
+
+/** Function logs by CloudWatch-style log group and stream. */
+export interface LogStore {
+  /** Appends events to a stream, creating the stream on first use. */
+  append(group: string, stream: string, events: LogEvent[]): Promise<void>;
+  /** Events of a stream (or of the group when stream is undefined) in time order. */
+  read(group: string, stream: string | undefined, opts?: { startTime?: number; limit?: number }): Promise<StoredLogEvent[]>;
+  listStreams(group: string): Promise<string[]>;
+}
+
 export interface Store {
   readonly functions: FunctionStore;
+  readonly logs: LogStore;
   close(): Promise<void>;
 }

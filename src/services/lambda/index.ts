@@ -8,6 +8,8 @@ import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
+import { InvokeApi } from './invoke.js';
+import type { InvocationEngine } from '../../invocation/engine.js';
 import { TagsApi } from './tags.js';
 
 const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -19,7 +21,7 @@ function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationH
   return (input, ctx) => fn(input as I, ctx) as Promise<Record<string, unknown> | undefined>;
 }
 
-export function createLambdaService(deps: LambdaDeps, extra: Record<string, OperationHandler> = {}): ServiceDefinition {
+export function createLambdaService(deps: LambdaDeps, engine: InvocationEngine): ServiceDefinition {
   const model = loadModel('lambda');
   const codec = new RestJsonCodec(model, {
     malformedBody: (detail) => LambdaErrors.invalidRequestContent(detail),
@@ -27,6 +29,7 @@ export function createLambdaService(deps: LambdaDeps, extra: Record<string, Oper
   const functions = new FunctionsApi(deps);
   const tags = new TagsApi(deps);
   const account = new AccountApi(deps);
+  const invoke = new InvokeApi(deps, engine);
 
   const handlers: Record<string, OperationHandler> = {
     CreateFunction: op(functions.create.bind(functions)),
@@ -40,7 +43,7 @@ export function createLambdaService(deps: LambdaDeps, extra: Record<string, Oper
     UntagResource: op(tags.untag.bind(tags)),
     ListTags: op(tags.list.bind(tags)),
     GetAccountSettings: op(account.settings.bind(account)),
-    ...extra,
+    Invoke: op(invoke.invoke.bind(invoke)),
   };
 
   return {

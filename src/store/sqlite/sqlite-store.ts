@@ -6,11 +6,13 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteLogStore } from './sqlite-logs.js';
 import {
   StoreConflictError,
   type FunctionKey,
   type FunctionRow,
   type FunctionStore,
+  type LogStore,
   type Store,
   type VersionRow,
 } from '../types.js';
@@ -182,6 +184,7 @@ class SqliteFunctionStore implements FunctionStore {
 
 export class SqliteStore implements Store {
   readonly functions: FunctionStore;
+  readonly logs: LogStore;
   private readonly db: Db;
 
   constructor(file: string) {
@@ -194,6 +197,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.functions = new SqliteFunctionStore(this.db);
+    this.logs = new SqliteLogStore(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,56 @@
+// POST /2018-06-01/runtime/invocation/{id}/error: the function failed.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { headerValue, readBody } from '../body.js';
+import { FunctionErrorType, RuntimeState, errorDocument, errorTypeOf, responseTooLargeDocument } from '../errors.js';
+import { sendAccepted, sendInvalidRequestId, sendStateTransition, sendTooLarge } from '../render.js';
+import type { RuntimeApiState } from '../state.js';
+
+const ERROR_WITH_CAUSE = 'application/vnd.aws.lambda.error.cause+json';
+
+export function handleError(st: RuntimeApiState, req: IncomingMessage, res: ServerResponse, id: string): void {
+  const slot = st.slotFor(id);
+  if (slot === null) return sendInvalidRequestId(res);
+  if (st.state !== RuntimeState.Running) return sendStateTransition(res, st.state, RuntimeState.InvocationErrorResponse);
+
+  st.state = RuntimeState.InvocationErrorResponse;
+  const limit = st.maxResponseBytes;
+  readBody(req, limit, (failure, body) => {
+    if (!st.owns(slot)) return sendInvalidRequestId(res);
+    st.state = RuntimeState.ResponseSent;
+    if (failure === 'too-large') {
+      sendTooLarge(res, limit);
+      st.settle(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
+      return;
+    }
+    if (failure === 'truncated') {
+      st.settle(slot, {
+        kind: 'error',
+        errorType: FunctionErrorType.TruncatedResponse,
+        payload: errorDocument(FunctionErrorType.TruncatedResponse, 'Error response was truncated: the runtime closed the connection mid-body.'),
+      });
+      return;
+    }
+    sendAccepted(res);
+    const header = headerValue(req, 'lambda-runtime-function-error-type');
+    const payload = req.headers['content-type'] === ERROR_WITH_CAUSE ? withoutCause(body) : body;
+    st.settle(slot, { kind: 'error', errorType: errorTypeOf(header, payload), payload });
+  });
+}
+
+/**
+ * application/vnd.aws.lambda.error.cause+json carries an X-Ray "errorCause"
+ * beside the error; the caller sees the error without it (as RIE).
+ */
+function withoutCause(body: Buffer): Buffer {
+  try {
+    const doc: unknown = JSON.parse(body.toString('utf8'));
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+      const { errorCause: _cause, ...rest } = doc as Record<string, unknown>;
+      return Buffer.from(JSON.stringify(rest));
+    }
+  } catch {
+    // RIE answers the caller with the JSON string "Invalid error body".
+  }
+  return Buffer.from('"Invalid error body"');
+}

@@ -1,0 +1,215 @@
+// bubblewrap command line for one execution environment. The host layout (which system dirs exist, which are
+// symlinks, what /etc holds) is scanned once; buildBwrapArgs itself is a pure function of its inputs.
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, posix, resolve } from 'node:path';
+import type { SandboxSpec } from './types.js';
+
+export type LayoutEntry = { kind: 'bind'; path: string } | { kind: 'symlink'; path: string; target: string };
+
+export interface HostLayout {
+  /** /usr, /bin, /lib... as they exist on the host (real dirs are bound read-only, symlinks recreated). */
+  system: LayoutEntry[];
+  /** The few /etc entries programs need (DNS, TLS roots, dynamic linker, time zone). */
+  etc: LayoutEntry[];
+}
+
+const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32'];
+
+/** /etc entries exposed read-only; everything else in the host's /etc stays invisible. passwd, group and hosts are generated. */
+export const ETC_ENTRIES = [
+  'resolv.conf', 'nsswitch.conf', 'host.conf', 'gai.conf', 'services', 'protocols', 'networks',
+  'localtime', 'timezone', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'alternatives',
+  'ssl', 'pki', 'ca-certificates', 'ca-certificates.conf', 'crypto-policies', 'mime.types', 'os-release',
+];
+
+export function scanHost(): HostLayout {
+  const system: LayoutEntry[] = [];
+  for (const path of SYSTEM_DIRS) {
+    const e = entry(path);
+    if (e) system.push(e);
+  }
+  const systemDirs = system.filter((e) => e.kind === 'bind').map((e) => e.path);
+  const etcPaths = ETC_ENTRIES.map((n) => `/etc/${n}`).filter((p) => exists(p));
+  const etc: LayoutEntry[] = [];
+  for (const path of etcPaths) {
+    const e = entry(path);
+    if (!e) continue;
+    if (e.kind === 'symlink') {
+      // Keep the symlink (some programs read it, e.g. /etc/localtime → zoneinfo name) when its target is visible
+      // inside the sandbox; otherwise bind the file it points to.
+      const target = resolve(dirname(path), e.target);
+      const visible = [...systemDirs, ...etcPaths.filter((p) => p !== path)].some((d) => within(target, d));
+      etc.push(visible && exists(target) ? e : { kind: 'bind', path });
+    } else {
+      etc.push(e);
+    }
+  }
+  return { system, etc };
+}
+
+function entry(path: string): LayoutEntry | undefined {
+  try {
+    const st = lstatSync(path);
+    if (st.isSymbolicLink()) return { kind: 'symlink', path, target: readlinkSync(path) };
+    return { kind: 'bind', path };
+  } catch {
+    return undefined;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return existsSync(path);
+  } catch {
+    return false;
+  }
+}
+
+export function within(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+export interface BwrapOptions {
+  hostname: string;
+  /** Host files bound over /etc/passwd, /etc/group, /etc/hosts. */
+  generatedEtc: { passwd: string; group: string; hosts: string };
+  /** Running as root: drop to this uid/gid inside with setpriv (after bwrap built the mounts) and drop all capabilities. */
+  dropPrivileges?: { setpriv: string; uid: number; gid: number };
+  /** Running as root without setpriv: at least drop every capability. */
+  dropCapabilities: boolean;
+}
+
+export interface BwrapArgs {
+  /** The options, sent through --args <fd> so that neither the environment nor host paths show in /proc/<pid>/cmdline. */
+  options: string[];
+  /** The command (bwrap only accepts it on its real command line). */
+  command: string[];
+}
+
+export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: BwrapOptions): BwrapArgs {
+  const a: string[] = [
+    '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
+    '--die-with-parent', '--new-session',
+    '--hostname', opts.hostname,
+  ];
+  if (opts.dropPrivileges) {
+    // setpriv needs these three to switch user; it then empties every capability set itself.
+    a.push('--cap-drop', 'ALL', '--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID', '--cap-add', 'CAP_SETPCAP');
+  } else if (opts.dropCapabilities) {
+    a.push('--cap-drop', 'ALL');
+  }
+
+  // Directories that exist inside (created by an earlier op or provided by a bind); parents of later mounts
+  // are created explicitly so that they get mode 0755 instead of bwrap's implicit 0700.
+  const made = new Set<string>(['/']);
+  const covered: string[] = [];
+  const mkParents = (dest: string): void => {
+    const parts = dest.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const p = `/${parts.slice(0, i).join('/')}`;
+      if (made.has(p) || covered.some((c) => within(p, c))) continue;
+      a.push('--dir', p);
+      made.add(p);
+    }
+  };
+  const bindRo = (host: string, inside: string): void => {
+    mkParents(inside);
+    a.push('--ro-bind', host, inside);
+    made.add(inside);
+    covered.push(inside);
+  };
+
+  for (const e of layout.system) {
+    if (e.kind === 'bind') bindRo(e.path, e.path);
+    else {
+      a.push('--symlink', e.target, e.path);
+      // A symlinked /bin resolves into a bound dir: treat it as covered.
+      covered.push(e.path);
+    }
+  }
+
+  a.push('--dir', '/etc');
+  made.add('/etc');
+  for (const e of layout.etc) {
+    if (e.kind === 'bind') a.push('--ro-bind-try', e.path, e.path);
+    else a.push('--symlink', e.target, e.path);
+  }
+  a.push('--ro-bind', opts.generatedEtc.passwd, '/etc/passwd');
+  a.push('--ro-bind', opts.generatedEtc.group, '/etc/group');
+  a.push('--ro-bind', opts.generatedEtc.hosts, '/etc/hosts');
+
+  a.push('--proc', '/proc', '--dev', '/dev');
+  made.add('/proc').add('/dev');
+  a.push('--perms', '1777', '--size', String(Math.max(1, Math.round(spec.tmpSizeMb * 1024 * 1024))), '--tmpfs', '/tmp');
+  made.add('/tmp');
+  covered.push('/tmp');
+
+  bindRo(spec.taskDir, '/var/task');
+  bindRo(spec.runtimeDir, '/var/runtime');
+  if (spec.optDir) bindRo(spec.optDir, '/opt');
+  else {
+    a.push('--dir', '/opt');
+    made.add('/opt');
+    covered.push('/opt');
+  }
+  for (const x of spec.extraReadOnly ?? []) bindRo(x.host, normalizeInside(x.inside));
+
+  // The interpreter itself (argv[0]) when it lives outside the bound dirs, e.g. /root/.nvm/.../bin/node.
+  const argv0 = spec.argv[0];
+  if (argv0 && isAbsolute(argv0)) {
+    for (const dir of argv0Dirs(argv0)) {
+      if (!covered.some((c) => within(dir, c))) bindRo(dir, dir);
+    }
+  }
+
+  a.push('--remount-ro', '/');
+  a.push('--chdir', '/var/task');
+  a.push('--clearenv');
+  for (const [k, v] of Object.entries(spec.env)) a.push('--setenv', k, v);
+  const command: string[] = [];
+  if (opts.dropPrivileges) {
+    const { setpriv, uid, gid } = opts.dropPrivileges;
+    command.push(setpriv, `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--');
+  }
+  command.push(...spec.argv);
+  return { options: a, command };
+}
+
+function normalizeInside(p: string): string {
+  const n = posix.normalize(p);
+  if (!n.startsWith('/') || n === '/' || n.split('/').includes('..')) throw new Error(`extraReadOnly inside path must be an absolute path below /: ${JSON.stringify(p)}`);
+  return n.replace(/\/+$/, '');
+}
+
+/** The host dirs holding argv[0] (and its symlink target), when they exist and are not "/". */
+function argv0Dirs(argv0: string): string[] {
+  const out: string[] = [];
+  if (!existsSync(argv0)) return out;
+  const d = dirname(argv0);
+  if (d !== '/') out.push(d);
+  try {
+    const real = dirname(realpathSync(argv0));
+    if (real !== '/' && real !== d) out.push(real);
+  } catch {
+    // unreadable link: the plain dir is all we can offer
+  }
+  return out;
+}
+
+/** A Lambda-like hostname ("169.254.x.y") derived from the environment id. */
+export function hostnameFor(id: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+  return `169.254.${(h % 254) + 1}.${((h >>> 8) % 254) + 1}`;
+}
+
+export function generatedEtcFiles(uid: number, gid: number): { passwd: string; group: string; hosts: string } {
+  const user = uid === 0 ? '' : `sbx_user1051:x:${uid}:${gid}::/home/sbx_user1051:/sbin/nologin\n`;
+  const group = gid === 0 ? '' : `sbx_user1051:x:${gid}:\n`;
+  return {
+    passwd: `root:x:0:0:root:/root:/sbin/nologin\n${user}nobody:x:65534:65534:nobody:/:/sbin/nologin\n`,
+    group: `root:x:0:\n${group}nobody:x:65534:\n`,
+    hosts: '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n',
+  };
+}

@@ -1,0 +1,218 @@
+// cgroup v1: one directory per hierarchy, <mount>/lambent/<id>, for the memory, cpu, pids and freezer controllers.
+// Hierarchies come from /proc/self/mountinfo, so co-mounted controllers (cpu,cpuacct) share one directory.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, MountEntry } from './cgroups.js';
+import { killLoop, removeDirs } from './cgroups.js';
+import { errCode, errMessage, parseKeyed, parsePids, readText, sleep, tryWriteValue, writeValue } from './util.js';
+
+const WANTED = ['memory', 'cpu', 'pids', 'freezer'] as const;
+type Wanted = (typeof WANTED)[number];
+
+interface Hierarchy {
+  mountPoint: string;
+  /** All controllers bound to this hierarchy (e.g. cpu and cpuacct). */
+  controllers: string[];
+  /** <mountPoint>/lambent */
+  parent: string;
+}
+
+export function openV1(mounts: readonly MountEntry[]): { driver?: CgroupDriver; warnings: string[] } {
+  const warnings: string[] = [];
+  const byMount = new Map<string, Hierarchy>();
+  const found: Partial<Record<Wanted, Hierarchy>> = {};
+  for (const want of WANTED) {
+    const m = mounts.find((e) => e.fsType === 'cgroup' && e.superOptions.includes(want));
+    if (!m) {
+      warnings.push(`cgroup v1 ${want} controller is not mounted: ${consequence(want)}`);
+      continue;
+    }
+    let h = byMount.get(m.mountPoint);
+    if (!h) {
+      h = { mountPoint: m.mountPoint, controllers: m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('=')), parent: join(m.mountPoint, 'lambent') };
+      try {
+        mkdirSync(h.parent, { recursive: true });
+        if (h.controllers.includes('cpuset')) inheritCpuset(h.mountPoint, h.parent);
+      } catch (err) {
+        warnings.push(`cannot create cgroup ${h.parent} (${errCode(err) ?? errMessage(err)}${process.getuid?.() === 0 ? '' : '; Lambent is not running as root'}): ${consequence(want)}`);
+        byMount.set(m.mountPoint, { ...h, parent: '' });
+        continue;
+      }
+      byMount.set(m.mountPoint, h);
+    }
+    if (h.parent) found[want] = h;
+  }
+  const hierarchies = [...new Set(Object.values(found))];
+  if (hierarchies.length === 0) return { warnings };
+  return { driver: new V1Driver(hierarchies, found, warnings), warnings };
+}
+
+function consequence(c: Wanted): string {
+  switch (c) {
+    case 'memory': return 'functions are not limited to their MemorySize and out-of-memory kills cannot be detected';
+    case 'cpu': return 'functions get unlimited CPU instead of a share proportional to MemorySize';
+    case 'pids': return 'a fork bomb inside a function is not contained by a process limit';
+    case 'freezer': return 'idle environments are paused with SIGSTOP instead of the cgroup freezer';
+  }
+}
+
+/** cpuset children start with empty cpus/mems, which makes joining fail: copy them from the parent. */
+function inheritCpuset(from: string, to: string): void {
+  for (const f of ['cpuset.cpus', 'cpuset.mems']) {
+    const cur = readText(join(to, f))?.trim();
+    if (!cur) writeValue(join(to, f), (readText(join(from, f)) ?? '').trim());
+  }
+}
+
+class V1Driver implements CgroupDriver {
+  readonly version = 'v1' as const;
+  readonly controllers: Controllers;
+
+  constructor(
+    private readonly hierarchies: Hierarchy[],
+    private readonly byController: Partial<Record<Wanted, Hierarchy>>,
+    readonly warnings: readonly string[],
+  ) {
+    this.controllers = { memory: !!byController.memory, cpu: !!byController.cpu, pids: !!byController.pids, freezer: !!byController.freezer };
+  }
+
+  async create(id: string, limits: CgroupLimits): Promise<EnvCgroup> {
+    const created: string[] = [];
+    try {
+      for (const h of this.hierarchies) {
+        const dir = join(h.parent, id);
+        try {
+          mkdirSync(dir);
+        } catch (err) {
+          if (errCode(err) !== 'EEXIST') throw err;
+          if (parsePids(readText(join(dir, 'cgroup.procs'))).length > 0) throw new Error(`cgroup ${dir} already exists and has processes`);
+        }
+        created.push(dir);
+        if (h.controllers.includes('cpuset')) inheritCpuset(h.parent, dir);
+      }
+      const cg = this.open(id);
+      if (!cg) throw new Error('cgroup vanished after creation');
+      const mem = this.byController.memory && join(this.byController.memory.parent, id);
+      if (mem) {
+        writeValue(join(mem, 'memory.limit_in_bytes'), limits.memoryBytes);
+        // With swap accounting, memsw caps memory+swap so swap cannot stretch the limit.
+        if (existsSync(join(mem, 'memory.memsw.limit_in_bytes'))) writeValue(join(mem, 'memory.memsw.limit_in_bytes'), limits.memoryBytes);
+        tryWriteValue(join(mem, 'memory.swappiness'), 0);
+      }
+      const cpu = this.byController.cpu && join(this.byController.cpu.parent, id);
+      if (cpu) {
+        writeValue(join(cpu, 'cpu.cfs_period_us'), limits.cpuPeriodUs);
+        writeValue(join(cpu, 'cpu.cfs_quota_us'), limits.cpuQuotaUs);
+        writeValue(join(cpu, 'cpu.shares'), limits.cpuShares);
+      }
+      const pids = this.byController.pids && join(this.byController.pids.parent, id);
+      if (pids) writeValue(join(pids, 'pids.max'), limits.pidsMax);
+      return cg;
+    } catch (err) {
+      await removeDirs(created, async () => true).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  open(id: string): EnvCgroup | undefined {
+    const dirs = this.hierarchies.map((h) => join(h.parent, id)).filter((d) => existsSync(d));
+    if (dirs.length === 0) return undefined;
+    const sub = (c: Wanted): string | undefined => {
+      const h = this.byController[c];
+      return h && existsSync(join(h.parent, id)) ? join(h.parent, id) : undefined;
+    };
+    return new V1Cgroup(id, dirs, sub('memory'), sub('freezer'));
+  }
+
+  list(): string[] {
+    const names = new Set<string>();
+    for (const h of this.hierarchies) {
+      try {
+        for (const e of readdirSync(h.parent, { withFileTypes: true })) if (e.isDirectory()) names.add(e.name);
+      } catch {
+        // parent vanished: nothing to list
+      }
+    }
+    return [...names];
+  }
+
+  createdAt(id: string): number | undefined {
+    for (const h of this.hierarchies) {
+      try {
+        return statSync(join(h.parent, id)).ctimeMs;
+      } catch {
+        // try the next hierarchy
+      }
+    }
+    return undefined;
+  }
+}
+
+class V1Cgroup implements EnvCgroup {
+  readonly joinFiles: readonly string[];
+  readonly canFreeze: boolean;
+
+  constructor(
+    readonly id: string,
+    readonly dirs: readonly string[],
+    private readonly memoryDir: string | undefined,
+    private readonly freezerDir: string | undefined,
+  ) {
+    this.joinFiles = dirs.map((d) => join(d, 'cgroup.procs'));
+    this.canFreeze = freezerDir !== undefined;
+  }
+
+  pids(): number[] {
+    const all = new Set<number>();
+    for (const d of this.dirs) for (const p of parsePids(readText(join(d, 'cgroup.procs')))) all.add(p);
+    return [...all];
+  }
+
+  async freeze(timeoutMs = 2000): Promise<void> {
+    if (!this.freezerDir) throw new Error('no freezer cgroup');
+    const file = join(this.freezerDir, 'freezer.state');
+    writeValue(file, 'FROZEN');
+    const deadline = Date.now() + timeoutMs;
+    let delay = 0;
+    // FREEZING until every task has entered the refrigerator.
+    while (readText(file)?.trim() !== 'FROZEN') {
+      if (Date.now() > deadline) throw new Error(`cgroup ${this.freezerDir} did not freeze within ${timeoutMs} ms`);
+      await sleep(delay);
+      delay = Math.min(delay + 1, 10);
+      writeValue(file, 'FROZEN');
+    }
+  }
+
+  async thaw(): Promise<void> {
+    if (!this.freezerDir) throw new Error('no freezer cgroup');
+    writeValue(join(this.freezerDir, 'freezer.state'), 'THAWED');
+  }
+
+  killAll(timeoutMs = 5000): Promise<boolean> {
+    // Freeze first so that nothing can fork between reading cgroup.procs and the kills; killed tasks die once thawed.
+    return killLoop(() => this.pids(), timeoutMs, this.freezerDir
+      ? { before: () => this.freeze(500), afterFirstRound: () => this.thaw() }
+      : {});
+  }
+
+  remove(): Promise<void> {
+    return removeDirs(this.dirs, () => this.killAll(1000));
+  }
+
+  memoryPeakBytes(): number | undefined {
+    if (!this.memoryDir) return undefined;
+    const v = Number.parseInt(readText(join(this.memoryDir, 'memory.max_usage_in_bytes')) ?? '', 10);
+    return Number.isFinite(v) ? v : undefined;
+  }
+
+  resetMemoryPeak(): void {
+    if (this.memoryDir) tryWriteValue(join(this.memoryDir, 'memory.max_usage_in_bytes'), 0);
+  }
+
+  oomKills(): number | undefined {
+    if (!this.memoryDir) return undefined;
+    const ctl = parseKeyed(readText(join(this.memoryDir, 'memory.oom_control')));
+    // oom_kill exists since Linux 4.13; before that under_oom is the only signal.
+    return ctl.get('oom_kill') ?? ctl.get('under_oom');
+  }
+}

@@ -1,0 +1,167 @@
+// Cgroup detection and the interface shared by the v1 and v2 drivers.
+import { existsSync, rmdirSync } from 'node:fs';
+import { openV1 } from './cgroups-v1.js';
+import { openV2 } from './cgroups-v2.js';
+import { readText, signal, sleep } from './util.js';
+
+export interface Controllers { memory: boolean; cpu: boolean; pids: boolean; freezer: boolean }
+
+export interface CgroupLimits {
+  memoryBytes: number;
+  cpuPeriodUs: number;
+  cpuQuotaUs: number;
+  /** v1 cpu.shares (1024 = one full share). */
+  cpuShares: number;
+  /** v2 cpu.weight (100 = default). */
+  cpuWeight: number;
+  pidsMax: number;
+}
+
+/** Megabytes of MemorySize that buy one vCPU on AWS Lambda. */
+export const MB_PER_VCPU = 1769;
+
+export function limitsFor(memoryMb: number, pidsMax = 1024): CgroupLimits {
+  const cpuPeriodUs = 100_000;
+  return {
+    memoryBytes: Math.round(memoryMb * 1024 * 1024),
+    cpuPeriodUs,
+    cpuQuotaUs: Math.max(1000, Math.round((cpuPeriodUs * memoryMb) / MB_PER_VCPU)),
+    cpuShares: Math.max(2, Math.round((1024 * memoryMb) / MB_PER_VCPU)),
+    cpuWeight: Math.min(10_000, Math.max(1, Math.round((100 * memoryMb) / MB_PER_VCPU))),
+    pidsMax,
+  };
+}
+
+/** One execution environment's cgroup (one directory per hierarchy on v1, one directory on v2). */
+export interface EnvCgroup {
+  readonly id: string;
+  /** Directories of this cgroup (one per mounted hierarchy). */
+  readonly dirs: readonly string[];
+  /** cgroup.procs files the launcher writes its own pid into before it execs the sandbox. */
+  readonly joinFiles: readonly string[];
+  readonly canFreeze: boolean;
+  /** Pids currently in the cgroup (union over hierarchies). */
+  pids(): number[];
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
+  /** SIGKILLs every process in the cgroup until it is empty (or the timeout passes); returns whether it is empty. */
+  killAll(timeoutMs?: number): Promise<boolean>;
+  /** rmdir of the cgroup directories (kills first if needed). */
+  remove(): Promise<void>;
+  memoryPeakBytes(): number | undefined;
+  resetMemoryPeak(): void;
+  /** Number of OOM kills inside the cgroup so far, undefined without a memory controller. */
+  oomKills(): number | undefined;
+}
+
+export interface CgroupDriver {
+  readonly version: 'v1' | 'v2';
+  readonly controllers: Controllers;
+  /** What is missing, as human sentences. */
+  readonly warnings: readonly string[];
+  /** Creates lambent/<id> and applies the limits. */
+  create(id: string, limits: CgroupLimits): Promise<EnvCgroup>;
+  /** Opens an existing lambent/<id> (for reaping), undefined when absent. */
+  open(id: string): EnvCgroup | undefined;
+  /** Names of the existing lambent/* children. */
+  list(): string[];
+  /** Creation time of lambent/<id> (ms since epoch) when known. */
+  createdAt(id: string): number | undefined;
+}
+
+export interface MountEntry { mountPoint: string; root: string; fsType: string; superOptions: string[] }
+
+export function parseMountInfo(text: string): MountEntry[] {
+  const out: MountEntry[] = [];
+  for (const line of text.split('\n')) {
+    const sep = line.indexOf(' - ');
+    if (sep < 0) continue;
+    const left = line.slice(0, sep).split(' ');
+    const right = line.slice(sep + 3).split(' ');
+    const root = left[3];
+    const mountPoint = left[4];
+    const fsType = right[0];
+    if (root === undefined || mountPoint === undefined || fsType === undefined) continue;
+    out.push({ mountPoint: unescapeMount(mountPoint), root: unescapeMount(root), fsType, superOptions: (right[2] ?? '').split(',') });
+  }
+  return out;
+}
+
+function unescapeMount(s: string): string {
+  return s.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(Number.parseInt(oct, 8)));
+}
+
+export interface CgroupDetection { driver: CgroupDriver | null; version: 'v1' | 'v2' | 'none'; warnings: string[] }
+
+/** Detects the cgroup layout (v2 when /sys/fs/cgroup/cgroup.controllers exists, else v1 hierarchies from mountinfo) and prepares the lambent parent. */
+export async function detectCgroups(): Promise<CgroupDetection> {
+  const mounts = parseMountInfo(readText('/proc/self/mountinfo') ?? '');
+  if (existsSync('/sys/fs/cgroup/cgroup.controllers')) {
+    const own = ownCgroupV2();
+    const res = await openV2('/sys/fs/cgroup', own);
+    return { driver: res.driver ?? null, version: res.driver ? 'v2' : 'none', warnings: res.warnings };
+  }
+  const v1 = mounts.filter((m) => m.fsType === 'cgroup');
+  if (v1.length === 0) {
+    return { driver: null, version: 'none', warnings: ['no cgroup file system is mounted under /sys/fs/cgroup: no memory, CPU or process limits'] };
+  }
+  const res = openV1(v1);
+  return { driver: res.driver ?? null, version: res.driver ? 'v1' : 'none', warnings: res.warnings };
+}
+
+/** This process's cgroup v2 path ("0::/path" line of /proc/self/cgroup). */
+export function ownCgroupV2(): string {
+  const line = (readText('/proc/self/cgroup') ?? '').split('\n').find((l) => l.startsWith('0::'));
+  return line ? line.slice(3) || '/' : '/';
+}
+
+/**
+ * The kill loop used by both drivers: read the member pids, SIGKILL them, repeat until the cgroup is empty.
+ * `before` runs once first (v1: freeze so a fork bomb cannot outrun us; v2: cgroup.kill), `after` once after the first round (thaw).
+ */
+export async function killLoop(
+  pids: () => number[],
+  timeoutMs: number,
+  hooks: { before?: () => Promise<void>; afterFirstRound?: () => Promise<void> } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  if (hooks.before) await hooks.before().catch(() => undefined);
+  let first = true;
+  let delay = 1;
+  for (;;) {
+    const list = pids();
+    if (list.length === 0 && !first) return true;
+    for (const pid of list) signal(pid, 'SIGKILL');
+    if (first) {
+      first = false;
+      if (hooks.afterFirstRound) await hooks.afterFirstRound().catch(() => undefined);
+      if (list.length === 0) continue;
+    }
+    if (Date.now() > deadline) return pids().length === 0;
+    await sleep(delay);
+    delay = Math.min(delay * 2, 20);
+  }
+}
+
+/** rmdir with retries: a cgroup stays busy for a moment after its last process is reaped. */
+export async function removeDirs(dirs: readonly string[], kill: () => Promise<boolean>): Promise<void> {
+  const pending = new Set(dirs);
+  const errors: string[] = [];
+  for (let attempt = 0; attempt < 50 && pending.size > 0; attempt++) {
+    errors.length = 0;
+    for (const dir of [...pending]) {
+      try {
+        rmdirSync(dir);
+        pending.delete(dir);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') pending.delete(dir);
+        else errors.push(`${dir}: ${code ?? String(err)}`);
+      }
+    }
+    if (pending.size === 0) return;
+    await kill();
+    await sleep(Math.min(2 + attempt * 2, 50));
+  }
+  if (pending.size > 0) throw new Error(`cannot remove cgroup directories: ${errors.join('; ')}`);
+}

@@ -1,0 +1,170 @@
+// Execution-environment sandboxes: one bubblewrap sandbox (or, as a fallback, a plain process group) per Lambda
+// execution environment, inside its own cgroups (memory cap, CPU share proportional to memory, pids limit, freezer).
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { BwrapOptions } from './bubblewrap.js';
+import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost } from './bubblewrap.js';
+import type { CgroupDriver, EnvCgroup } from './cgroups.js';
+import { detectCgroups, limitsFor } from './cgroups.js';
+import { findExecutable, probeHost } from './probe.js';
+import { startProcess } from './process.js';
+import type { ReapResult } from './state.js';
+import { createEnvDir, reapWith, removeEnvDir } from './state.js';
+import type { IsolationReport, Sandbox, SandboxProcess, SandboxSpec } from './types.js';
+import { launchUnsandboxed } from './unsandboxed.js';
+import { assertValidId } from './util.js';
+
+export type { IsolationReport, Sandbox, SandboxExit, SandboxProcess, SandboxSpec } from './types.js';
+export type { ReapResult } from './state.js';
+export { probeIsolation } from './probe.js';
+
+export interface CreateSandboxOptions {
+  mode?: 'auto' | 'bubblewrap' | 'none';
+  /** Where private per-env dirs are created, e.g. <data-dir>/envs. */
+  stateDir: string;
+  /** When Lambent runs as root: the unprivileged uid/gid functions run as (default 993/990, AWS's sbx_user1051). */
+  uid?: number;
+  gid?: number;
+}
+
+/** AWS's sbx_user1051. */
+const DEFAULT_UID = 993;
+const DEFAULT_GID = 990;
+
+export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbox> {
+  const mode = opts?.mode ?? 'auto';
+  const stateDir = opts?.stateDir ?? join(tmpdir(), 'lambent-envs');
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  const probe = await probeHost();
+  const warnings = [...probe.report.warnings];
+  const driver = probe.cgroups.driver;
+  const envBin = findExecutable('env', ['/usr/bin', '/bin']) ?? '/usr/bin/env';
+
+  if (mode === 'bubblewrap' && !probe.bwrap) {
+    throw new Error(`bubblewrap sandbox requested but unavailable: ${warnings.join(' ')}`);
+  }
+  const useBwrap = mode !== 'none' && probe.bwrap !== undefined;
+  if (!useBwrap) {
+    warnings.push(mode === 'none'
+      ? 'sandbox disabled (mode "none"): functions run as host processes with Lambent\'s user and can read its files and see other processes'
+      : 'functions run WITHOUT a sandbox (bubblewrap unavailable): they run as host processes with Lambent\'s user and can read its files and see other processes');
+  }
+  const report: IsolationReport = {
+    ...probe.report,
+    sandbox: useBwrap ? 'bubblewrap' : 'none',
+    namespaces: useBwrap && probe.report.namespaces,
+    warnings,
+  };
+  const active = new Set<string>();
+  const track = async (id: string, start: () => Promise<SandboxProcess>): Promise<SandboxProcess> => {
+    if (active.has(id)) throw new Error(`sandbox id ${JSON.stringify(id)} is already in use`);
+    active.add(id);
+    try {
+      const proc = await start();
+      const destroy = proc.destroy.bind(proc);
+      return Object.assign(proc, {
+        destroy: async () => {
+          await destroy();
+          active.delete(id);
+        },
+      });
+    } catch (err) {
+      active.delete(id);
+      throw err;
+    }
+  };
+
+  if (!useBwrap) {
+    const setpriv = findExecutable('setpriv', ['/usr/bin', '/bin']);
+    return {
+      report,
+      launch: (spec) => {
+        validateSpec(spec);
+        return track(spec.id, () => launchUnsandboxed(spec, { stateDir, cgroups: driver, envBin, ...(setpriv ? { setpriv } : {}) }));
+      },
+    };
+  }
+
+  const bwrap = probe.bwrap as string;
+  const layout = scanHost();
+  const isRoot = process.getuid?.() === 0;
+  const uid = isRoot && probe.setpriv ? (opts?.uid ?? DEFAULT_UID) : (process.getuid?.() ?? 0);
+  const gid = isRoot && probe.setpriv ? (opts?.gid ?? DEFAULT_GID) : (process.getgid?.() ?? 0);
+  const etcFiles = generatedEtcFiles(uid, gid);
+  return {
+    report,
+    launch: (spec) => {
+      validateSpec(spec);
+      if (uid !== 0) checkReadable(spec, uid, gid);
+      return track(spec.id, async () => {
+        const envDir = await createEnvDir(stateDir, spec.id, etcFiles);
+        const cleanup = (): Promise<void> => removeEnvDir(stateDir, spec.id);
+        let cgroup: EnvCgroup | undefined;
+        try {
+          cgroup = await driver?.create(spec.id, limitsFor(spec.memoryMb, spec.pidsMax ?? 1024));
+        } catch (err) {
+          await cleanup();
+          throw err;
+        }
+        const bopts: BwrapOptions = {
+          hostname: hostnameFor(spec.id),
+          generatedEtc: envDir.etc,
+          dropCapabilities: isRoot,
+          ...(isRoot && probe.setpriv ? { dropPrivileges: { setpriv: probe.setpriv, uid, gid } } : {}),
+        };
+        const { options, command } = buildBwrapArgs(spec, layout, bopts);
+        return startProcess({
+          command: [bwrap, '--args', '3', '--', ...command],
+          env: {},
+          cwd: '/',
+          fd3: Buffer.from(`${options.join('\0')}\0`),
+          ...(cgroup ? { cgroup } : {}),
+          signalFromExitCode: true,
+          cleanup,
+        });
+      });
+    },
+  };
+}
+
+/**
+ * Startup sweep: removes per-env dirs in stateDir left by a Lambent that is no longer running, after killing
+ * whatever remains in their lambent/<id> cgroups, plus empty lambent/* cgroups that nobody owns.
+ */
+export async function reapStale(stateDir: string): Promise<ReapResult> {
+  const { driver } = await detectCgroups();
+  return reapWith(stateDir, driver);
+}
+
+function validateSpec(spec: SandboxSpec): void {
+  assertValidId(spec.id);
+  if (spec.argv.length === 0 || spec.argv.some((a) => a.includes('\0'))) throw new Error('argv must be a non-empty list of strings without NUL');
+  for (const [k, v] of Object.entries(spec.env)) {
+    if (k === '' || k.includes('=') || k.includes('\0') || v.includes('\0')) throw new Error(`invalid environment variable ${JSON.stringify(k)}`);
+  }
+  for (const [name, dir] of [['taskDir', spec.taskDir], ['runtimeDir', spec.runtimeDir], ['optDir', spec.optDir]] as const) {
+    if (dir !== undefined && !isAbsolute(dir)) throw new Error(`${name} must be an absolute path: ${JSON.stringify(dir)}`);
+  }
+  if (!(spec.memoryMb > 0) || !(spec.tmpSizeMb > 0)) throw new Error('memoryMb and tmpSizeMb must be positive');
+  if (spec.pidsMax !== undefined && !(Number.isInteger(spec.pidsMax) && spec.pidsMax > 0)) throw new Error('pidsMax must be a positive integer');
+}
+
+/** The sandbox user must be able to enter the mounted dirs (as on AWS, where code runs as sbx_user1051). */
+function checkReadable(spec: SandboxSpec, uid: number, gid: number): void {
+  const dirs = [spec.taskDir, spec.runtimeDir, ...(spec.optDir ? [spec.optDir] : []), ...(spec.extraReadOnly ?? []).map((x) => x.host)];
+  for (const dir of dirs) {
+    let st;
+    try {
+      st = statSync(dir);
+    } catch {
+      throw new Error(`sandbox mount source does not exist: ${dir}`);
+    }
+    const bits = st.uid === uid ? (st.mode >> 6) & 5 : st.gid === gid ? (st.mode >> 3) & 5 : st.mode & 5;
+    const need = st.isDirectory() ? 5 : 4;
+    if ((bits & need) !== need) {
+      throw new Error(`${dir} (mode ${(st.mode & 0o777).toString(8)}) is not readable by the sandbox user uid ${uid}: functions run unprivileged, as on AWS; make it world-readable (chmod o+r${st.isDirectory() ? 'x' : ''})`);
+    }
+  }
+}

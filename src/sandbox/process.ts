@@ -1,0 +1,189 @@
+// The SandboxProcess shared by the bubblewrap and unsandboxed launchers: spawn (through the cgroup-joining wrapper
+// when there is a cgroup), exit reporting, freeze/thaw, and teardown of the whole tree.
+import { spawn } from 'node:child_process';
+import type { StdioOptions } from 'node:child_process';
+import { openSync, readdirSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import type { EnvCgroup } from './cgroups.js';
+import type { SandboxExit, SandboxProcess } from './types.js';
+import { descendants, readText, signal, signalName, sleep } from './util.js';
+
+/**
+ * Joins the cgroups listed before "--" (writing its own pid, so everything it execs starts inside them; no race with
+ * the user's code), makes itself the preferred OOM victim over Lambent, then execs the rest.
+ */
+export const JOIN_SCRIPT =
+  'for f do [ "$f" = -- ] && break; echo $$ 2>/dev/null >"$f" || { echo "lambent-sandbox: cannot join cgroup $f" >&2; exit 125; }; shift; done; shift; ' +
+  'echo 800 2>/dev/null >/proc/self/oom_score_adj; exec "$@"';
+
+export interface StartOptions {
+  /** Program and arguments that run inside the cgroup (bwrap ..., or the function's own command). */
+  command: string[];
+  env: Record<string, string>;
+  cwd: string;
+  /** Data for fd 3 (bwrap --args 3). */
+  fd3?: Buffer;
+  cgroup?: EnvCgroup;
+  /** bwrap exits with 128+N when the sandboxed command died of signal N: report that as the signal. */
+  signalFromExitCode: boolean;
+  /** Removes the private per-environment dirs. */
+  cleanup: () => Promise<void>;
+}
+
+const noop = (): void => undefined;
+
+let leakedFds: number[] | undefined;
+let devNull: number | undefined;
+
+/**
+ * File descriptors Lambent inherited from its own parent without close-on-exec (Node's own are all O_CLOEXEC).
+ * They would pass through bwrap into the function: the spawn maps each of them to /dev/null instead.
+ */
+function inheritableFds(): number[] {
+  if (leakedFds) return leakedFds;
+  leakedFds = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync('/proc/self/fd');
+  } catch {
+    return leakedFds;
+  }
+  for (const name of names) {
+    const fd = Number(name);
+    if (!(fd > 2)) continue;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readText(`/proc/self/fdinfo/${fd}`) ?? '')?.[1];
+    if (flags !== undefined && (Number.parseInt(flags, 8) & 0o2000000) === 0) leakedFds.push(fd);
+  }
+  return leakedFds;
+}
+
+function stdioFor(withFd3: boolean): StdioOptions {
+  const stdio: (string | number)[] = withFd3 ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'];
+  const leaked = inheritableFds().filter((fd) => !(withFd3 && fd === 3));
+  if (leaked.length > 0) {
+    devNull ??= openSync('/dev/null', 'r');
+    for (const fd of leaked) {
+      while (stdio.length <= fd) stdio.push('ignore');
+      stdio[fd] = devNull;
+    }
+  }
+  return stdio as StdioOptions;
+}
+
+export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
+  const [file, ...args] = o.cgroup
+    ? ['/bin/sh', '-c', JOIN_SCRIPT, 'lambent-sandbox', ...o.cgroup.joinFiles, '--', ...o.command]
+    : o.command;
+  if (!file) throw new Error('empty command');
+  const child = spawn(file, args, {
+    env: o.cgroup ? {} : o.env,
+    cwd: o.cwd,
+    detached: true, // own process group (and session): no terminal signals from Lambent's terminal, one kill(-pgid) for the tree
+    stdio: stdioFor(o.fd3 !== undefined),
+  });
+  if (o.fd3) {
+    const w = child.stdio[3] as Writable | null;
+    w?.on('error', noop);
+    w?.end(o.fd3);
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', reject);
+    });
+  } catch (err) {
+    await o.cgroup?.remove().catch(noop);
+    await o.cleanup().catch(noop);
+    throw err;
+  }
+  child.on('error', noop);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('spawned process has no pid');
+  const stdout = child.stdout as Readable;
+  const stderr = child.stderr as Readable;
+  stdout.on('error', noop);
+  stderr.on('error', noop);
+  const exited = new Promise<SandboxExit>((resolve) => {
+    child.once('exit', (code, sig) => {
+      const oomKilled = (o.cgroup?.oomKills() ?? 0) > 0;
+      if (o.signalFromExitCode && code !== null && code > 128 && code <= 128 + 64) {
+        const name = signalName(code - 128);
+        if (name) return resolve({ code: null, signal: name, oomKilled });
+      }
+      resolve({ code, signal: sig, oomKilled });
+    });
+  });
+  return new Process(pid, stdout, stderr, exited, o.cgroup, o.cleanup);
+}
+
+class Process implements SandboxProcess {
+  private destroying: Promise<void> | undefined;
+  private exitedFlag = false;
+
+  constructor(
+    readonly pid: number,
+    readonly stdout: Readable,
+    readonly stderr: Readable,
+    readonly exited: Promise<SandboxExit>,
+    private readonly cgroup: EnvCgroup | undefined,
+    private readonly cleanup: () => Promise<void>,
+  ) {
+    void exited.then(() => {
+      this.exitedFlag = true;
+    });
+  }
+
+  /** The launched process and every descendant (by /proc parentage); for when there is no cgroup. */
+  private tree(): number[] {
+    return this.exitedFlag ? descendants(this.pid) : [this.pid, ...descendants(this.pid)];
+  }
+
+  private signalTree(sig: NodeJS.Signals): void {
+    signal(-this.pid, sig); // the process group (detached spawn made pid the group leader)
+    for (const p of this.tree()) signal(p, sig);
+  }
+
+  async freeze(): Promise<void> {
+    if (this.destroying) return;
+    if (this.cgroup?.canFreeze) await this.cgroup.freeze();
+    else this.signalTree('SIGSTOP');
+  }
+
+  async thaw(): Promise<void> {
+    if (this.destroying) return;
+    if (this.cgroup?.canFreeze) await this.cgroup.thaw();
+    else this.signalTree('SIGCONT');
+  }
+
+  memoryPeakBytes(): number | undefined {
+    return this.cgroup?.memoryPeakBytes();
+  }
+
+  resetMemoryPeak(): void {
+    this.cgroup?.resetMemoryPeak();
+  }
+
+  destroy(): Promise<void> {
+    this.destroying ??= this.teardown();
+    return this.destroying;
+  }
+
+  private async teardown(): Promise<void> {
+    // The process group first: covers the window where the wrapper has not joined the cgroup yet.
+    signal(-this.pid, 'SIGKILL');
+    if (!this.exitedFlag) signal(this.pid, 'SIGKILL');
+    if (this.cgroup) {
+      await this.cgroup.killAll(5000).catch(noop);
+    } else {
+      // No cgroup: kill what /proc says descends from us until nothing is left (a re-parented daemon can escape this).
+      const deadline = Date.now() + 5000;
+      for (let list = this.tree(); list.length > 0 && Date.now() < deadline; list = this.tree()) {
+        this.signalTree('SIGKILL');
+        await sleep(5);
+      }
+    }
+    await Promise.race([this.exited, sleep(5000)]);
+    if (this.cgroup) await this.cgroup.remove().catch(noop);
+    await this.cleanup().catch(noop);
+  }
+}

@@ -1,0 +1,36 @@
+export interface SandboxSpec {
+  id: string;                         // unique env id; names the cgroup (lambent/<id>) and temp dirs
+  argv: string[];                     // command as seen inside the sandbox, e.g. ['/usr/bin/node', '/var/runtime/bootstrap.mjs']
+  env: Record<string, string>;        // the complete environment; nothing of the parent leaks in
+  taskDir: string;                    // host dir → /var/task (read-only)
+  runtimeDir: string;                 // host dir → /var/runtime (read-only)
+  optDir?: string;                    // host dir → /opt (read-only), layers later
+  extraReadOnly?: { host: string; inside: string }[]; // e.g. an interpreter prefix outside /usr
+  tmpSizeMb: number;                  // /tmp size (EphemeralStorage.Size, 512–10240)
+  memoryMb: number;                   // memory cap (MemorySize); CPU in proportion: 1769 MB = 1 vCPU (cfs quota), min share for 128 MB
+  pidsMax?: number;                   // default 1024 (AWS: 1024 processes/threads)
+}
+export interface SandboxExit { code: number | null; signal: NodeJS.Signals | null; oomKilled: boolean }
+export interface SandboxProcess {
+  readonly pid: number;
+  readonly stdout: import('node:stream').Readable;
+  readonly stderr: import('node:stream').Readable;
+  readonly exited: Promise<SandboxExit>;
+  /** Kills the whole process tree (every pid in the cgroup, or the process group when there is no cgroup), then removes the cgroup and private temp dirs. Idempotent. */
+  destroy(): Promise<void>;
+  freeze(): Promise<void>;  // cgroup freezer (v1 freezer.state / v2 cgroup.freeze); SIGSTOP to the tree as fallback
+  thaw(): Promise<void>;
+  /** Peak memory since the last reset, bytes (v1 memory.max_usage_in_bytes, v2 memory.peak) or undefined. */
+  memoryPeakBytes(): number | undefined;
+  resetMemoryPeak(): void;
+}
+export interface IsolationReport {
+  sandbox: 'bubblewrap' | 'none';
+  namespaces: boolean; cgroups: 'v1' | 'v2' | 'none';
+  controllers: { memory: boolean; cpu: boolean; pids: boolean; freezer: boolean };
+  warnings: string[];   // human sentences: what is missing and why (e.g. "bubblewrap not found: apt-get install -y bubblewrap")
+}
+export interface Sandbox {
+  readonly report: IsolationReport;
+  launch(spec: SandboxSpec): Promise<SandboxProcess>;
+}
