@@ -13,6 +13,7 @@
 // rejection, 1 when the Runtime API itself fails.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -164,7 +165,13 @@ function patchConsole() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Runtime API client: one keep-alive agent, request options built once.
+// Runtime API client. The hot path (GET /next, POST …/response|error) runs over one keep-alive
+// TCP connection with a minimal HTTP/1.1 client: a result is written together with the next
+// GET /next (pipelined, as one segment), so the runtime never waits for the 202 before asking
+// for more work. The connection is unref'd whenever no request is outstanding so 'beforeExit'
+// still means "the user's work drained". Out-of-band posts (init errors, uncaught exceptions:
+// a /next may be pending on the main connection) and streamed responses go through node:http
+// with one keep-alive agent.
 
 const API = process.env.AWS_LAMBDA_RUNTIME_API;
 if (!API) {
@@ -176,48 +183,175 @@ const API_HOST = API.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
 const API_PORT = Number(API.slice(colon + 1));
 const agent = new http.Agent({ keepAlive: true });
 const BASE = '/2018-06-01/runtime/';
-const NEXT_OPTIONS = { agent, host: API_HOST, port: API_PORT, path: BASE + 'invocation/next', method: 'GET' };
 const JSON_TYPE = 'application/json';
+const EMPTY = Buffer.alloc(0);
+const HOST_HEADER = `Host: ${API}\r\n`;
+const NEXT_REQUEST = Buffer.from(`GET ${BASE}invocation/next HTTP/1.1\r\n${HOST_HEADER}\r\n`, 'latin1');
 
 function fatalApiError(err) {
   process.stderr.write(`bootstrap: Runtime API request failed: ${err?.stack ?? err}\n`);
   process.exit(1);
 }
 
+/** One pipelined HTTP/1.1 connection; responses are matched to requests in order. */
+class RapidConnection {
+  socket = null;
+  pending = []; // callbacks (status, headers, body), in request order
+  bufs = [];
+  bufLen = 0;
+  need = 0; // bytes needed before parsing is worth trying again (0: unknown)
+  head = null; // parsed status line + headers of the response being read
+
+  connect() {
+    const s = net.connect({ host: API_HOST, port: API_PORT, noDelay: true });
+    s.setNoDelay(true);
+    s.on('data', (c) => this.onData(c));
+    s.on('error', () => {}); // 'close' follows
+    s.on('close', () => {
+      if (this.socket === s) this.socket = null;
+      if (this.pending.length > 0) fatalApiError(new Error('Runtime API connection closed'));
+    });
+    this.socket = s;
+    return s;
+  }
+
+  /** Writes raw request bytes; one callback per request contained, in order. */
+  write(chunks, callbacks) {
+    const s = this.socket ?? this.connect();
+    for (const cb of callbacks) this.pending.push(cb);
+    s.ref();
+    if (chunks.length === 1) s.write(chunks[0]);
+    else {
+      s.cork();
+      for (const c of chunks) s.write(c);
+      s.uncork();
+    }
+  }
+
+  onData(chunk) {
+    this.bufs.push(chunk);
+    this.bufLen += chunk.length;
+    if (this.bufLen < this.need) return;
+    let buf = this.bufs.length === 1 ? this.bufs[0] : Buffer.concat(this.bufs, this.bufLen);
+    this.bufs = [];
+    this.bufLen = 0;
+    this.need = 0;
+    for (;;) {
+      if (this.head === null) {
+        const end = buf.indexOf('\r\n\r\n', 0, 'latin1');
+        if (end < 0) break;
+        this.head = parseHead(buf.toString('latin1', 0, end));
+        buf = buf.subarray(end + 4);
+      }
+      const h = this.head;
+      let body;
+      if (h.chunked) {
+        const r = dechunk(buf);
+        if (r === null) break;
+        body = r.body;
+        buf = buf.subarray(r.consumed);
+      } else {
+        if (buf.length < h.length) {
+          this.need = h.length;
+          break;
+        }
+        body = buf.subarray(0, h.length);
+        buf = buf.subarray(h.length);
+      }
+      this.head = null;
+      const cb = this.pending.shift();
+      if (cb !== undefined) cb(h.status, h.headers, body);
+    }
+    if (buf.length > 0) {
+      this.bufs.push(buf);
+      this.bufLen = buf.length;
+    }
+    if (this.pending.length === 0 && this.socket !== null) this.socket.unref();
+  }
+}
+
+function parseHead(text) {
+  const lines = text.split('\r\n');
+  const status = parseInt(lines[0].slice(9, 12), 10);
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const c = line.indexOf(':');
+    if (c <= 0) continue;
+    headers[line.slice(0, c).trim().toLowerCase()] = line.slice(c + 1).trim();
+  }
+  const te = headers['transfer-encoding'];
+  const chunked = te !== undefined && te.toLowerCase().includes('chunked');
+  return { status, headers, chunked, length: chunked ? 0 : Number(headers['content-length'] ?? 0) };
+}
+
+/** Decodes a complete chunked body at the start of buf, or null when more bytes are needed. */
+function dechunk(buf) {
+  const parts = [];
+  let pos = 0;
+  for (;;) {
+    const eol = buf.indexOf('\r\n', pos, 'latin1');
+    if (eol < 0) return null;
+    const size = parseInt(buf.toString('latin1', pos, eol), 16);
+    pos = eol + 2;
+    if (size === 0) {
+      // Skip trailers up to the blank line.
+      for (;;) {
+        const e = buf.indexOf('\r\n', pos, 'latin1');
+        if (e < 0) return null;
+        const blank = e === pos;
+        pos = e + 2;
+        if (blank) return { body: Buffer.concat(parts), consumed: pos };
+      }
+    }
+    if (buf.length < pos + size + 2) return null;
+    parts.push(buf.subarray(pos, pos + size));
+    pos += size + 2;
+  }
+}
+
+const rapid = new RapidConnection();
+
 /** GET /next → { headers, body } (resolves once the runtime has work). */
 function nextInvocation() {
   return new Promise((resolve, reject) => {
-    const req = http.request(NEXT_OPTIONS, (res) => {
-      let first = null;
-      let chunks = null;
-      res.on('data', (c) => {
-        if (first === null) first = c;
-        else if (chunks === null) chunks = [first, c];
-        else chunks.push(c);
-      });
-      res.on('end', () => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`GET /next answered ${res.statusCode}: ${String(chunks ? Buffer.concat(chunks) : first ?? '')}`));
-          return;
-        }
-        resolve({ headers: res.headers, body: chunks !== null ? Buffer.concat(chunks) : (first ?? Buffer.alloc(0)) });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
+    rapid.write([NEXT_REQUEST], [
+      (status, headers, body) => {
+        if (status === 200) resolve({ headers, body });
+        else reject(new Error(`GET /next answered ${status}: ${body.toString('utf8', 0, 300)}`));
+      },
+    ]);
   });
 }
 
-/** POST a body; calls back (status) once the Runtime API has answered. */
-function post(urlPath, body, headers, callback) {
+const ignoreAnswer = () => {};
+
+/** POST on the main connection without waiting for the answer (the runtime's client ignores it too). */
+function postFast(urlPath, body) {
+  const buf = Buffer.from(body);
+  const head = `POST ${urlPath} HTTP/1.1\r\n${HOST_HEADER}Content-Type: ${JSON_TYPE}\r\nContent-Length: ${buf.length}\r\n\r\n`;
+  // Corked until the next tick: a GET /next written meanwhile leaves in the same segment.
+  const s = rapid.socket ?? rapid.connect();
+  s.cork();
+  rapid.write([Buffer.from(head, 'latin1'), buf], [ignoreAnswer]);
+  process.nextTick(uncorkAll, s);
+}
+function uncorkAll(s) {
+  while (s.writableCorked > 0) s.uncork();
+}
+
+/** POST on its own connection; calls back once answered (used when a /next may be pending). */
+function postOutOfBand(urlPath, body, headers, callback) {
   const buf = typeof body === 'string' ? Buffer.from(body) : body;
   headers['Content-Length'] = buf.length;
   const req = http.request({ agent, host: API_HOST, port: API_PORT, path: urlPath, method: 'POST', headers }, (res) => {
     res.resume();
     res.on('end', () => callback(res.statusCode));
   });
-  req.on('error', fatalApiError);
+  req.on('error', (err) => {
+    process.stderr.write(`bootstrap: Runtime API request failed: ${err?.stack ?? err}\n`);
+    callback(0);
+  });
   req.end(buf);
 }
 
@@ -229,14 +363,21 @@ function serialize(body) {
   }
 }
 
+const invocationPath = (id, what) => BASE + 'invocation/' + encodeURIComponent(id) + what;
+
 const client = {
+  /** Posts the result, then calls back at once (the next GET /next is pipelined behind it). */
   postInvocationResponse(result, id, callback) {
-    const body = serialize(result);
-    post(BASE + 'invocation/' + encodeURIComponent(id) + '/response', body, { 'Content-Type': JSON_TYPE }, () => callback());
+    postFast(invocationPath(id, '/response'), serialize(result));
+    callback();
   },
   postInvocationError(error, id, callback) {
-    const body = serialize(toRapidResponse(error));
-    post(BASE + 'invocation/' + encodeURIComponent(id) + '/error', body, { 'Content-Type': JSON_TYPE }, () => callback());
+    postFast(invocationPath(id, '/error'), serialize(toRapidResponse(error)));
+    callback();
+  },
+  /** For uncaught errors: own connection, calls back after the Runtime API answered. */
+  postInvocationErrorAndWait(error, id, callback) {
+    postOutOfBand(invocationPath(id, '/error'), serialize(toRapidResponse(error)), { 'Content-Type': JSON_TYPE }, () => callback());
   },
   postInitError(error, callback) {
     const response = toRapidResponse(error);
@@ -244,7 +385,7 @@ const client = {
     if (typeof response.errorType === 'string' && /^[\x21-\x7e]+$/.test(response.errorType)) {
       headers['Lambda-Runtime-Function-Error-Type'] = response.errorType;
     }
-    post(BASE + 'init/error', serialize(response), headers, () => callback());
+    postOutOfBand(BASE + 'init/error', serialize(response), headers, () => callback());
   },
 };
 
@@ -511,8 +652,8 @@ const errorCallbacks = {
 };
 
 function setErrorCallbacks(id) {
-  errorCallbacks.uncaughtException = (error) => client.postInvocationError(error, id, () => process.exit(129));
-  errorCallbacks.unhandledRejection = (error) => client.postInvocationError(error, id, () => process.exit(128));
+  errorCallbacks.uncaughtException = (error) => client.postInvocationErrorAndWait(error, id, () => process.exit(129));
+  errorCallbacks.unhandledRejection = (error) => client.postInvocationErrorAndWait(error, id, () => process.exit(128));
 }
 
 const isPromise = (o) => o && typeof o.then === 'function';
@@ -526,13 +667,16 @@ function setInvocationIds(headers) {
 }
 
 function makeRuntime(handler, metadata) {
-  const scheduleIteration = () =>
-    setImmediate(() =>
-      handleOnce().then(NO_OP, (err) => {
-        console.log(`Unexpected Top Level Error: ${err.toString()}`);
-        errorCallbacks.uncaughtException(err);
-      }),
-    );
+  // Called as a method named "handler", as AWS's runtime does (stack lines read "[as handler]").
+  const runtime = { handler };
+  // Runs the next iteration at once (not on setImmediate as AWS's client does), so that its
+  // GET /next is written in the same tick as the result it follows and leaves pipelined with it.
+  const scheduleIteration = () => {
+    handleOnce().then(NO_OP, (err) => {
+      console.log(`Unexpected Top Level Error: ${err.toString()}`);
+      errorCallbacks.uncaughtException(err);
+    });
+  };
 
   async function handleOnceNonStreaming() {
     const { headers, body } = await nextInvocation().catch(fatalApiError);
@@ -545,7 +689,7 @@ function makeRuntime(handler, metadata) {
         markCompleted();
         client.postInvocationResponse(null, id, scheduleIteration);
       });
-      const result = handler(JSON.parse(body.toString('utf8')), attachEnvironmentData(context, headers), callback);
+      const result = runtime.handler(JSON.parse(body.toString('utf8')), attachEnvironmentData(context, headers), callback);
       if (isPromise(result)) result.then(context.succeed, context.fail).catch(context.fail);
     } catch (err) {
       callback(err);
@@ -574,7 +718,7 @@ function makeRuntime(handler, metadata) {
       setErrorCallbacks(id);
       BeforeExit.set(scheduleIteration);
       const ctx = attachEnvironmentData(streamingContext, headers);
-      const result = handler(JSON.parse(body.toString('utf8')), stream, ctx);
+      const result = runtime.handler(JSON.parse(body.toString('utf8')), stream, ctx);
       if (!isPromise(result)) {
         fail('Streaming does not support non-async handlers.', scheduleNext);
         return;

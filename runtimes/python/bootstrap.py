@@ -20,9 +20,11 @@ import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
 import traceback
+from urllib.parse import quote
 
 _THIS_FILE = os.path.abspath(__file__)
 _GLOBAL_AWS_REQUEST_ID = None
@@ -203,64 +205,104 @@ class RuntimeApiError(Exception):
     pass
 
 
+_BASE = "/2018-06-01/runtime/"
+
+
 class LambdaRuntimeClient(object):
-    BASE = "/2018-06-01/runtime/"
+    """A minimal HTTP/1.1 client on one keep-alive socket. A result is sent together with the
+    next GET /next (pipelined, one write), so the runtime never waits for the 202 before asking
+    for more work; the answers to those posts are read (and, like AWS's client, ignored) before
+    the next invocation. Init errors go over their own http.client connection."""
 
     def __init__(self, address):
         host, _, port = address.rpartition(":")
+        self.address = address
         self.host = host.strip("[]")
         self.port = int(port)
-        self.conn = None
+        self.sock = None
+        self.rfile = None
+        self.unread = 0  # answers to pipelined posts still to read
+        self.next_sent = False
+        self.next_request = ("GET %sinvocation/next HTTP/1.1\r\nHost: %s\r\n\r\n" % (_BASE, address)).encode("latin-1")
 
-    def _request(self, method, path, body=None, headers=None):
-        for attempt in (0, 1):
-            if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port)
-            try:
-                self.conn.request(method, path, body=body, headers=headers or {})
-                resp = self.conn.getresponse()
-                data = resp.read()
-                if resp.will_close:
-                    self.conn.close()
-                    self.conn = None
-                return resp, data
-            except (http.client.HTTPException, ConnectionError, OSError):
-                # A dropped keep-alive connection: reconnect once.
-                if self.conn is not None:
-                    self.conn.close()
-                self.conn = None
-                if attempt == 1:
-                    raise
+    def _connect(self):
+        s = socket.create_connection((self.host, self.port))
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock = s
+        self.rfile = s.makefile("rb")
+        self.unread = 0
+        self.next_sent = False
+
+    def _send(self, data):
+        if self.sock is None:
+            self._connect()
+        self.sock.sendall(data)
+
+    def _read_response(self):
+        line = self.rfile.readline(65537)
+        if not line:
+            raise RuntimeApiError("Runtime API connection closed")
+        status = int(line.split(None, 2)[1])
+        headers = {}
+        while True:
+            line = self.rfile.readline(65537)
+            if line in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if "chunked" in headers.get("transfer-encoding", "").lower():
+            parts = []
+            while True:
+                size = int(self.rfile.readline(65537).split(b";", 1)[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
+                        pass
+                    break
+                parts.append(self.rfile.read(size))
+                self.rfile.readline(65537)
+            body = b"".join(parts)
+        else:
+            length = int(headers.get("content-length") or 0)
+            body = self.rfile.read(length) if length else b""
+        return status, headers, body
 
     def wait_next_invocation(self):
-        resp, body = self._request("GET", self.BASE + "invocation/next")
-        if resp.status != 200:
-            raise RuntimeApiError("GET /next answered %d: %r" % (resp.status, body[:200]))
-        return resp, body
+        """Returns (headers with lower-case names, body) of the next invocation."""
+        if not self.next_sent:
+            self._send(self.next_request)
+        self.next_sent = False
+        while self.unread:
+            self._read_response()
+            self.unread -= 1
+        status, headers, body = self._read_response()
+        if status != 200:
+            raise RuntimeApiError("GET /next answered %d: %r" % (status, body[:200]))
+        return headers, body
+
+    def _post_then_next(self, path, body, content_type):
+        head = "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n" % (path, self.address, content_type, len(body))
+        self._send(head.encode("latin-1") + body + self.next_request)
+        self.unread += 1
+        self.next_sent = True
 
     def post_invocation_result(self, invoke_id, result, content_type):
-        self._request(
-            "POST",
-            self.BASE + "invocation/" + invoke_id + "/response",
-            result,
-            {"Content-Type": content_type},
-        )
+        self._post_then_next(_BASE + "invocation/" + quote(invoke_id, safe="") + "/response", result, content_type)
 
     def post_invocation_error(self, invoke_id, error_response_data):
-        self._request(
-            "POST",
-            self.BASE + "invocation/" + invoke_id + "/error",
-            error_response_data.encode("utf-8"),
-            {"Content-Type": "application/json"},
-        )
+        self._post_then_next(_BASE + "invocation/" + quote(invoke_id, safe="") + "/error", error_response_data.encode("utf-8"), "application/json")
 
     def post_init_error(self, error_result):
-        self._request(
-            "POST",
-            self.BASE + "init/error",
-            to_json(error_result).encode("utf-8"),
-            {"Content-Type": "application/json", ERROR_TYPE_HEADER: error_result["errorType"]},
-        )
+        conn = http.client.HTTPConnection(self.host, self.port)
+        try:
+            conn.request(
+                "POST",
+                _BASE + "init/error",
+                to_json(error_result).encode("utf-8"),
+                {"Content-Type": "application/json", ERROR_TYPE_HEADER: error_result["errorType"]},
+            )
+            conn.getresponse().read()
+        finally:
+            conn.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,12 +464,12 @@ def handle_event_request(client, request_handler, invoke_id, event_body, content
     error_result = None
     try:
         lambda_context = create_lambda_context(
-            headers.get("Lambda-Runtime-Client-Context"),
-            headers.get("Lambda-Runtime-Cognito-Identity"),
-            int(headers.get("Lambda-Runtime-Deadline-Ms") or 0),
+            headers.get("lambda-runtime-client-context"),
+            headers.get("lambda-runtime-cognito-identity"),
+            int(headers.get("lambda-runtime-deadline-ms") or 0),
             invoke_id,
-            headers.get("Lambda-Runtime-Invoked-Function-Arn"),
-            headers.get("Lambda-Runtime-Aws-Tenant-Id"),
+            headers.get("lambda-runtime-invoked-function-arn"),
+            headers.get("lambda-runtime-aws-tenant-id"),
         )
         event = unmarshal_request(event_body, content_type)
         response = request_handler(event, lambda_context)
@@ -470,13 +512,12 @@ def run(app_root, handler, runtime_api):
         sys.exit(1)
 
     while True:
-        resp, body = client.wait_next_invocation()
-        headers = resp.headers
-        invoke_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+        headers, body = client.wait_next_invocation()
+        invoke_id = headers.get("lambda-runtime-aws-request-id")
         _GLOBAL_AWS_REQUEST_ID = invoke_id
-        _GLOBAL_TENANT_ID = headers.get("Lambda-Runtime-Aws-Tenant-Id")
-        update_xray_env_variable(headers.get("Lambda-Runtime-Trace-Id"))
-        content_type = headers.get("Content-Type") or "application/json"
+        _GLOBAL_TENANT_ID = headers.get("lambda-runtime-aws-tenant-id")
+        update_xray_env_variable(headers.get("lambda-runtime-trace-id"))
+        content_type = headers.get("content-type") or "application/json"
         handle_event_request(client, request_handler, invoke_id, body, content_type, headers)
 
 

@@ -8,6 +8,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
 import { ExecutionEnvironment, poolKeyOf } from './environment.js';
 import type { Interpreters } from './launch-spec.js';
+import { RuntimeErrors } from './runtime-errors.js';
 import type { FunctionSnapshot, InvokeRequest, InvokeResult } from './types.js';
 
 export interface EngineOptions {
@@ -38,7 +39,25 @@ export class InvocationEngine {
   async invoke(snap: FunctionSnapshot, req: InvokeRequest): Promise<InvokeResult> {
     if (this.closed) throw new Error('engine is shut down');
     this.noteFingerprint(snap);
-    let env = this.takeIdle(poolKeyOf(snap));
+    const first = await this.invokeOnce(snap, req, this.takeIdle(poolKeyOf(snap)));
+    // A warm environment that died before receiving the invocation ran nothing: run it on a fresh one.
+    return (
+      first ??
+      (await this.invokeOnce(snap, req, undefined)) ?? {
+        payload: Buffer.from(JSON.stringify(RuntimeErrors.exitedWithoutReason(req.requestId))),
+        contentType: 'application/json',
+        functionError: 'Unhandled',
+        executedVersion: snap.version,
+      }
+    );
+  }
+
+  private async invokeOnce(
+    snap: FunctionSnapshot,
+    req: InvokeRequest,
+    warm: ExecutionEnvironment | undefined,
+  ): Promise<InvokeResult | undefined> {
+    let env = warm;
     if (!env) {
       env = new ExecutionEnvironment(snap, {
         sandbox: this.opts.sandbox,

@@ -101,6 +101,7 @@ export class ExecutionEnvironment {
         optDir,
         tmpSizeMb: snap.ephemeralStorageMb,
         memoryMb: snap.memoryMb,
+        cpuBoost: true,
       });
       this.capture(this.proc.stdout);
       this.capture(this.proc.stderr);
@@ -119,6 +120,8 @@ export class ExecutionEnvironment {
     this.pendingInitMs = performance.now() - t0;
     switch (result.kind) {
       case 'ready':
+        // Init ran on a free CPU, as Lambda's init phase does; invocations get the share MemorySize buys.
+        this.proc?.limitCpu();
         this.state = 'idle';
         this.initLines = [];
         return true;
@@ -160,8 +163,12 @@ export class ExecutionEnvironment {
     return result;
   }
 
-  /** Runs one invocation; `healthy` says whether the environment may be reused. */
-  async invoke(req: InvokeRequest): Promise<{ result: InvokeResult; healthy: boolean }> {
+  /**
+   * Runs one invocation; `healthy` says whether the environment may be reused. Undefined `result` means the
+   * environment died before the runtime received the invocation (e.g. it was exiting after an uncaught
+   * exception): nothing ran, and the caller retries on a fresh environment.
+   */
+  async invoke(req: InvokeRequest): Promise<{ result: InvokeResult | undefined; healthy: boolean }> {
     const api = this.api;
     const proc = this.proc;
     if (!api || !proc || this.state !== 'idle') throw new Error(`environment ${this.id} is ${this.state}`);
@@ -212,6 +219,11 @@ export class ExecutionEnvironment {
         return { result, healthy: false };
       }
       case 'exit': {
+        if (!api.delivered) {
+          this.tail = undefined;
+          await this.destroy();
+          return { result: undefined, healthy: false };
+        }
         const doc = race.e.oomKilled ? RuntimeErrors.outOfMemory(req.requestId) : RuntimeErrors.exited(req.requestId, race.e.code, race.e.signal);
         const result = this.finish(req, Buffer.from(JSON.stringify(doc)), true, durationMs, 'error', doc.errorType);
         await this.destroy();

@@ -62,6 +62,7 @@ export function environmentVariables(
     LD_LIBRARY_PATH: `/lib64:/usr/lib64:${runtimeDir}:${runtimeDir}/lib:${taskRoot}:${taskRoot}/lib:${optDir}/lib`,
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
+    PWD: taskRoot,
   };
   if (family === 'nodejs') {
     const major = /^nodejs(\d+)/.exec(snap.runtime)?.[1] ?? '';

@@ -10,7 +10,8 @@ import { route } from './router.js';
 import { RuntimeApiState } from './state.js';
 import type { InvocationOutcome, RuntimeApiEvents, RuntimeApiOptions, RuntimeInvocation } from './types.js';
 
-const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 65\r\n\r\n{"errorMessage":"Malformed HTTP request","errorType":"BadRequest"}';
+const BAD_REQUEST_BODY = '{"errorMessage":"Malformed HTTP request","errorType":"BadRequest"}';
+const BAD_REQUEST = `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(BAD_REQUEST_BODY)}\r\n\r\n${BAD_REQUEST_BODY}`;
 
 export class RuntimeApiEndpoint {
   /** "host:port", the value for AWS_LAMBDA_RUNTIME_API. */
@@ -28,13 +29,15 @@ export class RuntimeApiEndpoint {
     const host = opts.host ?? '127.0.0.1';
     const state = new RuntimeApiState(events, opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const server = createServer(
-      { noDelay: true, requireHostHeader: false, keepAliveTimeout: 0, requestTimeout: 0 },
+      { noDelay: true, requireHostHeader: false, requestTimeout: 0 },
       (req: IncomingMessage, res: ServerResponse) => route(state, req, res),
     );
     // The runtime holds its connection across invocations; never time it out.
     server.keepAliveTimeout = 0;
     server.requestTimeout = 0;
     server.headersTimeout = 60_000;
+    // One runtime per endpoint; a handful of connections is plenty (AWS's client uses 2-3).
+    server.maxConnections = 64;
     server.on('clientError', (_err: Error, socket: Socket) => {
       if (socket.writable) socket.end(BAD_REQUEST);
       else socket.destroy();
@@ -53,6 +56,14 @@ export class RuntimeApiEndpoint {
   /** Hands one invocation to the runtime (on its next /next) and resolves with its outcome. One at a time. */
   dispatch(inv: RuntimeInvocation): Promise<InvocationOutcome> {
     return this.state.dispatch(inv);
+  }
+
+  /**
+   * Whether the runtime received the in-flight invocation. When the environment dies before that, the
+   * invocation never ran and can be retried on a fresh environment.
+   */
+  get delivered(): boolean {
+    return this.state.delivered;
   }
 
   /** Abandons the in-flight invocation: later posts for it get 400, dispatch() rejects with reason. */

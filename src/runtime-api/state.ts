@@ -25,6 +25,8 @@ export class RuntimeApiState {
   state: RuntimeStateName = RuntimeState.Started;
   private slot: Slot | null = null;
   private readonly waiters: ServerResponse[] = [];
+  /** /next requests that arrived while a result was still being received (e.g. pipelined behind it). */
+  private deferred: ServerResponse[] = [];
   private readyFired = false;
   private initFailure: InvocationOutcome | null = null;
   private closed = false;
@@ -51,6 +53,11 @@ export class RuntimeApiState {
     });
   }
 
+  /** Whether the runtime has received the current invocation (a /next served it). */
+  get delivered(): boolean {
+    return this.slot?.delivered ?? false;
+  }
+
   abort(reason: Error): void {
     const slot = this.slot;
     if (slot === null) return;
@@ -68,6 +75,7 @@ export class RuntimeApiState {
       slot.settled = true;
       slot.reject(reason);
     }
+    this.flushDeferred();
   }
 
   close(): void {
@@ -75,6 +83,7 @@ export class RuntimeApiState {
     this.closed = true;
     this.abort(new Error('Runtime API endpoint closed'));
     for (const w of this.waiters.splice(0)) w.destroy();
+    for (const w of this.deferred.splice(0)) w.destroy();
   }
 
   // ---- runtime side (handlers) -----------------------------------------------------------
@@ -83,9 +92,13 @@ export class RuntimeApiState {
   next(res: ServerResponse): void {
     if (this.closed) return sendError(res, 500, 'InternalServerError', 'Internal Server Error');
     const s = this.state;
-    if (s === RuntimeState.InitError || s === RuntimeState.InvocationResponse || s === RuntimeState.InvocationErrorResponse) {
-      return sendStateTransition(res, s, RuntimeState.Ready);
+    if (s === RuntimeState.InvocationResponse || s === RuntimeState.InvocationErrorResponse) {
+      // RIE would answer 403; a runtime that pipelines its next /next behind its result gets
+      // it served once the result is in.
+      this.deferred.push(res);
+      return;
     }
+    if (s === RuntimeState.InitError) return sendStateTransition(res, s, RuntimeState.Ready);
     // Asking for more work finishes the previous invocation: its id is now unknown.
     if (this.slot !== null && this.slot.settled) this.slot = null;
     if (!this.readyFired) {
@@ -128,6 +141,13 @@ export class RuntimeApiState {
     slot.resolve(outcome);
   }
 
+  /** A post for the slot is done: RuntimeResponseSentState, report the outcome, serve waiting /next. */
+  complete(slot: Slot, outcome: InvocationOutcome): void {
+    this.state = RuntimeState.ResponseSent;
+    this.settle(slot, outcome);
+    this.flushDeferred();
+  }
+
   /** /init/error accepted: remember the failure, tell the owner, answer a waiting dispatch. */
   initFailed(errorType: string, body: Buffer): void {
     const payload = body.length > 0 ? body : errorDocument(errorType, 'The runtime failed to initialize.');
@@ -139,6 +159,13 @@ export class RuntimeApiState {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  private flushDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const d = this.deferred;
+    this.deferred = [];
+    for (const res of d) if (alive(res)) this.next(res);
+  }
 
   private deliver(slot: Slot, res: ServerResponse): void {
     try {
@@ -172,7 +199,7 @@ export class RuntimeApiState {
   }
 }
 
+/** The long-poll's connection is still open (a pipelined response has no socket of its own yet: use the request's). */
 function alive(res: ServerResponse): boolean {
-  const sock = res.socket;
-  return sock !== null && !sock.destroyed && !res.writableEnded;
+  return !res.req.socket.destroyed && !res.writableEnded;
 }

@@ -1,7 +1,7 @@
 // bubblewrap command line for one execution environment. The host layout (which system dirs exist, which are
 // symlinks, what /etc holds) is scanned once; buildBwrapArgs itself is a pure function of its inputs.
 import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, posix, resolve } from 'node:path';
+import { dirname, isAbsolute, posix } from 'node:path';
 import type { SandboxSpec } from './types.js';
 
 export type LayoutEntry = { kind: 'bind'; path: string } | { kind: 'symlink'; path: string; target: string };
@@ -9,61 +9,27 @@ export type LayoutEntry = { kind: 'bind'; path: string } | { kind: 'symlink'; pa
 export interface HostLayout {
   /** /usr, /bin, /lib... as they exist on the host (real dirs are bound read-only, symlinks recreated). */
   system: LayoutEntry[];
-  /** The few /etc entries programs need (DNS, TLS roots, dynamic linker, time zone). */
-  etc: LayoutEntry[];
 }
 
 const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32'];
 
-/** /etc entries exposed read-only; everything else in the host's /etc stays invisible. passwd, group and hosts are generated. */
-export const ETC_ENTRIES = [
-  'resolv.conf', 'nsswitch.conf', 'host.conf', 'gai.conf', 'services', 'protocols', 'networks',
-  'localtime', 'timezone', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'alternatives',
-  'ssl', 'pki', 'ca-certificates', 'ca-certificates.conf', 'crypto-policies', 'mime.types', 'os-release',
-];
-
 export function scanHost(): HostLayout {
   const system: LayoutEntry[] = [];
   for (const path of SYSTEM_DIRS) {
-    const e = entry(path);
-    if (e) system.push(e);
-  }
-  const systemDirs = system.filter((e) => e.kind === 'bind').map((e) => e.path);
-  const etcPaths = ETC_ENTRIES.map((n) => `/etc/${n}`).filter((p) => exists(p));
-  const etc: LayoutEntry[] = [];
-  for (const path of etcPaths) {
-    const e = entry(path);
-    if (!e) continue;
-    if (e.kind === 'symlink') {
-      // Keep the symlink (some programs read it, e.g. /etc/localtime → zoneinfo name) when its target is visible
-      // inside the sandbox; otherwise bind the file it points to.
-      const target = resolve(dirname(path), e.target);
-      const visible = [...systemDirs, ...etcPaths.filter((p) => p !== path)].some((d) => within(target, d));
-      etc.push(visible && exists(target) ? e : { kind: 'bind', path });
-    } else {
-      etc.push(e);
+    try {
+      const st = lstatSync(path);
+      if (st.isSymbolicLink()) system.push({ kind: 'symlink', path, target: readlinkSync(path) });
+      else if (st.isDirectory()) system.push({ kind: 'bind', path });
+    } catch {
+      // absent on this host
     }
   }
-  return { system, etc };
+  return { system };
 }
 
-function entry(path: string): LayoutEntry | undefined {
-  try {
-    const st = lstatSync(path);
-    if (st.isSymbolicLink()) return { kind: 'symlink', path, target: readlinkSync(path) };
-    return { kind: 'bind', path };
-  } catch {
-    return undefined;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return existsSync(path);
-  } catch {
-    return false;
-  }
+/** Host dirs visible at the same path inside the sandbox. */
+export function visibleDirs(layout: HostLayout): string[] {
+  return layout.system.filter((e) => e.kind === 'bind').map((e) => e.path);
 }
 
 export function within(path: string, dir: string): boolean {
@@ -72,12 +38,14 @@ export function within(path: string, dir: string): boolean {
 
 export interface BwrapOptions {
   hostname: string;
-  /** Host files bound over /etc/passwd, /etc/group, /etc/hosts. */
-  generatedEtc: { passwd: string; group: string; hosts: string };
+  /** Host dir bound read-only at /etc (see etc.ts). */
+  etcDir: string;
   /** Running as root: drop to this uid/gid inside with setpriv (after bwrap built the mounts) and drop all capabilities. */
   dropPrivileges?: { setpriv: string; uid: number; gid: number };
   /** Running as root without setpriv: at least drop every capability. */
   dropCapabilities: boolean;
+  /** env(1) inside the sandbox: bwrap always sets PWD, env -u removes it again unless spec.env sets PWD=/var/task. */
+  envBin?: string;
 }
 
 export interface BwrapArgs {
@@ -129,15 +97,9 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
     }
   }
 
-  a.push('--dir', '/etc');
+  a.push('--ro-bind', opts.etcDir, '/etc');
   made.add('/etc');
-  for (const e of layout.etc) {
-    if (e.kind === 'bind') a.push('--ro-bind-try', e.path, e.path);
-    else a.push('--symlink', e.target, e.path);
-  }
-  a.push('--ro-bind', opts.generatedEtc.passwd, '/etc/passwd');
-  a.push('--ro-bind', opts.generatedEtc.group, '/etc/group');
-  a.push('--ro-bind', opts.generatedEtc.hosts, '/etc/hosts');
+  covered.push('/etc');
 
   a.push('--proc', '/proc', '--dev', '/dev');
   made.add('/proc').add('/dev');
@@ -171,6 +133,10 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
   if (opts.dropPrivileges) {
     const { setpriv, uid, gid } = opts.dropPrivileges;
     command.push(setpriv, `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--');
+  }
+  if (spec.env.PWD !== '/var/task') {
+    const env = opts.envBin ?? '/usr/bin/env';
+    command.push(...(spec.env.PWD === undefined ? [env, '-u', 'PWD', '--'] : [env, '--', `PWD=${spec.env.PWD}`]));
   }
   command.push(...spec.argv);
   return { options: a, command };

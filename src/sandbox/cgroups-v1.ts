@@ -94,9 +94,13 @@ class V1Driver implements CgroupDriver {
       if (!cg) throw new Error('cgroup vanished after creation');
       const mem = this.byController.memory && join(this.byController.memory.parent, id);
       if (mem) {
+        // With swap accounting, memsw caps memory+swap so swap cannot stretch the limit. memsw must stay >= the
+        // memory limit at every step: lift it first (a reused cgroup may hold a smaller one).
+        const memsw = join(mem, 'memory.memsw.limit_in_bytes');
+        const hasMemsw = existsSync(memsw);
+        if (hasMemsw) tryWriteValue(memsw, -1);
         writeValue(join(mem, 'memory.limit_in_bytes'), limits.memoryBytes);
-        // With swap accounting, memsw caps memory+swap so swap cannot stretch the limit.
-        if (existsSync(join(mem, 'memory.memsw.limit_in_bytes'))) writeValue(join(mem, 'memory.memsw.limit_in_bytes'), limits.memoryBytes);
+        if (hasMemsw) writeValue(memsw, limits.memoryBytes);
         tryWriteValue(join(mem, 'memory.swappiness'), 0);
       }
       const cpu = this.byController.cpu && join(this.byController.cpu.parent, id);
@@ -104,6 +108,11 @@ class V1Driver implements CgroupDriver {
         writeValue(join(cpu, 'cpu.cfs_period_us'), limits.cpuPeriodUs);
         writeValue(join(cpu, 'cpu.cfs_quota_us'), limits.cpuQuotaUs);
         writeValue(join(cpu, 'cpu.shares'), limits.cpuShares);
+        // Burst (Linux 5.14+, at most one quota): unused quota carries over one period, and the second write of the
+        // quota pre-fills it, so bubblewrap's own start-up (~8 ms of CPU) is not throttled at 128 MB.
+        if (existsSync(join(cpu, 'cpu.cfs_burst_us')) && tryWriteValue(join(cpu, 'cpu.cfs_burst_us'), limits.cpuQuotaUs)) {
+          tryWriteValue(join(cpu, 'cpu.cfs_quota_us'), limits.cpuQuotaUs);
+        }
       }
       const pids = this.byController.pids && join(this.byController.pids.parent, id);
       if (pids) writeValue(join(pids, 'pids.max'), limits.pidsMax);
@@ -136,6 +145,7 @@ class V1Driver implements CgroupDriver {
     return [...names];
   }
 
+
   createdAt(id: string): number | undefined {
     for (const h of this.hierarchies) {
       try {
@@ -160,6 +170,15 @@ class V1Cgroup implements EnvCgroup {
   ) {
     this.joinFiles = dirs.map((d) => join(d, 'cgroup.procs'));
     this.canFreeze = freezerDir !== undefined;
+    this.cpuDir = dirs.find((d) => existsSync(join(d, 'cpu.cfs_quota_us')));
+  }
+
+  private readonly cpuDir: string | undefined;
+
+  setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
+    if (!this.cpuDir) return;
+    tryWriteValue(join(this.cpuDir, 'cpu.cfs_period_us'), periodUs);
+    tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), quotaUs ?? -1);
   }
 
   pids(): number[] {

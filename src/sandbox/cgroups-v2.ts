@@ -112,6 +112,11 @@ class V2Driver implements CgroupDriver {
       if (this.controllers.cpu) {
         writeValue(join(dir, 'cpu.max'), `${limits.cpuQuotaUs} ${limits.cpuPeriodUs}`);
         tryWriteValue(join(dir, 'cpu.weight'), limits.cpuWeight);
+        // Burst (Linux 5.14+, at most one quota): unused quota carries over one period, and rewriting cpu.max
+        // pre-fills it, so bubblewrap's own start-up is not throttled for small functions.
+        if (existsSync(join(dir, 'cpu.max.burst')) && tryWriteValue(join(dir, 'cpu.max.burst'), limits.cpuQuotaUs)) {
+          tryWriteValue(join(dir, 'cpu.max'), `${limits.cpuQuotaUs} ${limits.cpuPeriodUs}`);
+        }
       }
       if (this.controllers.pids) writeValue(join(dir, 'pids.max'), limits.pidsMax);
     } catch (err) {
@@ -133,6 +138,7 @@ class V2Driver implements CgroupDriver {
       return [];
     }
   }
+
 
   createdAt(id: string): number | undefined {
     try {
@@ -173,6 +179,11 @@ class V2Cgroup implements EnvCgroup {
         }
       }
     }
+  }
+
+  setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
+    if (!this.controllers.cpu) return;
+    tryWriteValue(join(this.dir, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
   }
 
   pids(): number[] {

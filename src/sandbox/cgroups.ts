@@ -50,6 +50,8 @@ export interface EnvCgroup {
   remove(): Promise<void>;
   memoryPeakBytes(): number | undefined;
   resetMemoryPeak(): void;
+  /** Sets the CFS quota; undefined lifts the cap (Lambda's init phase runs without the proportional CPU cap). */
+  setCpuQuota(quotaUs: number | undefined, periodUs: number): void;
   /** Number of OOM kills inside the cgroup so far, undefined without a memory controller. */
   oomKills(): number | undefined;
 }
@@ -68,6 +70,7 @@ export interface CgroupDriver {
   /** Creation time of lambent/<id> (ms since epoch) when known. */
   createdAt(id: string): number | undefined;
 }
+
 
 export interface MountEntry { mountPoint: string; root: string; fsType: string; superOptions: string[] }
 

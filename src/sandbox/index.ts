@@ -1,13 +1,14 @@
 // Execution-environment sandboxes: one bubblewrap sandbox (or, as a fallback, a plain process group) per Lambda
 // execution environment, inside its own cgroups (memory cap, CPU share proportional to memory, pids limit, freezer).
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { BwrapOptions } from './bubblewrap.js';
-import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost } from './bubblewrap.js';
+import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost, visibleDirs } from './bubblewrap.js';
 import type { CgroupDriver, EnvCgroup } from './cgroups.js';
 import { detectCgroups, limitsFor } from './cgroups.js';
+import { prepareEtc } from './etc.js';
 import { findExecutable, probeHost } from './probe.js';
 import { startProcess } from './process.js';
 import type { ReapResult } from './state.js';
@@ -80,7 +81,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
     const setpriv = findExecutable('setpriv', ['/usr/bin', '/bin']);
     return {
       report,
-      launch: (spec) => {
+      launch: async (spec) => {
         validateSpec(spec);
         return track(spec.id, () => launchUnsandboxed(spec, { stateDir, cgroups: driver, envBin, ...(setpriv ? { setpriv } : {}) }));
       },
@@ -92,26 +93,32 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   const isRoot = process.getuid?.() === 0;
   const uid = isRoot && probe.setpriv ? (opts?.uid ?? DEFAULT_UID) : (process.getuid?.() ?? 0);
   const gid = isRoot && probe.setpriv ? (opts?.gid ?? DEFAULT_GID) : (process.getgid?.() ?? 0);
-  const etcFiles = generatedEtcFiles(uid, gid);
+  // env(1) as seen inside (under /usr or /bin), to drop the PWD that bwrap always sets.
+  const sandboxEnvBin = ['/usr/bin/env', '/bin/env'].find((p) => existsSync(p)) ?? '/usr/bin/env';
+  const etc = prepareEtc(stateDir, visibleDirs(layout), generatedEtcFiles(uid, gid));
   return {
     report,
-    launch: (spec) => {
+    launch: async (spec) => {
       validateSpec(spec);
       if (uid !== 0) checkReadable(spec, uid, gid);
       return track(spec.id, async () => {
-        const envDir = await createEnvDir(stateDir, spec.id, etcFiles);
+        etc.refresh();
+        await createEnvDir(stateDir, spec.id);
         const cleanup = (): Promise<void> => removeEnvDir(stateDir, spec.id);
         let cgroup: EnvCgroup | undefined;
+        const limits = limitsFor(spec.memoryMb, spec.pidsMax ?? 1024);
         try {
-          cgroup = await driver?.create(spec.id, limitsFor(spec.memoryMb, spec.pidsMax ?? 1024));
+          cgroup = await driver?.create(spec.id, limits);
+          if (spec.cpuBoost) cgroup?.setCpuQuota(undefined, limits.cpuPeriodUs);
         } catch (err) {
           await cleanup();
           throw err;
         }
         const bopts: BwrapOptions = {
           hostname: hostnameFor(spec.id),
-          generatedEtc: envDir.etc,
+          etcDir: etc.dir,
           dropCapabilities: isRoot,
+          envBin: sandboxEnvBin,
           ...(isRoot && probe.setpriv ? { dropPrivileges: { setpriv: probe.setpriv, uid, gid } } : {}),
         };
         const { options, command } = buildBwrapArgs(spec, layout, bopts);
@@ -123,6 +130,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           ...(cgroup ? { cgroup } : {}),
           signalFromExitCode: true,
           cleanup,
+          cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs },
         });
       });
     },

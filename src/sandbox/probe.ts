@@ -71,7 +71,7 @@ export async function probeHost(): Promise<ProbeResult> {
       const r = await run('/bin/sh', ['-c', JOIN_SCRIPT, 'lambent-probe', ...probeCg.joinFiles, '--', trueBin]);
       if (r.code !== 0) throw new Error(firstLine(r));
     } catch (err) {
-      warnings.push(`cannot use a cgroup under the lambent parent (${errMessage(err)}): no memory, CPU or process limits`);
+      warnings.push(`cannot use a cgroup under the lambent parent (${errMessage(err)}${isRoot ? '' : '; Lambent is not running as root'}): no memory, CPU or process limits`);
       driver = null;
     }
     await probeCg?.remove().catch((err: unknown) => warnings.push(`cannot remove the probe cgroup: ${errMessage(err)}`));

@@ -28,9 +28,18 @@ export interface StartOptions {
   signalFromExitCode: boolean;
   /** Removes the private per-environment dirs. */
   cleanup: () => Promise<void>;
+  /** The proportional CPU cap, applied by limitCpu() after a boosted init. */
+  cpuQuota?: { quotaUs: number; periodUs: number };
 }
 
 const noop = (): void => undefined;
+
+/** Resolves when p settles or after ms, without leaving a timer behind. */
+async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(noop), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 let leakedFds: number[] | undefined;
 let devNull: number | undefined;
@@ -113,7 +122,7 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
       resolve({ code, signal: sig, oomKilled });
     });
   });
-  return new Process(pid, stdout, stderr, exited, o.cgroup, o.cleanup);
+  return new Process(pid, stdout, stderr, exited, o.cgroup, o.cleanup, o.cpuQuota);
 }
 
 class Process implements SandboxProcess {
@@ -127,15 +136,19 @@ class Process implements SandboxProcess {
     readonly exited: Promise<SandboxExit>,
     private readonly cgroup: EnvCgroup | undefined,
     private readonly cleanup: () => Promise<void>,
+    private readonly cpuQuota: { quotaUs: number; periodUs: number } | undefined,
   ) {
     void exited.then(() => {
       this.exitedFlag = true;
     });
   }
 
-  /** The launched process and every descendant (by /proc parentage); for when there is no cgroup. */
+  /**
+   * The launched process and every descendant (by /proc parentage); for when there is no cgroup. Once the process
+   * has exited its pid may be reused, so only the process group (which keeps its id while members live) remains.
+   */
   private tree(): number[] {
-    return this.exitedFlag ? descendants(this.pid) : [this.pid, ...descendants(this.pid)];
+    return this.exitedFlag ? [] : [this.pid, ...descendants(this.pid)];
   }
 
   private signalTree(sig: NodeJS.Signals): void {
@@ -163,6 +176,10 @@ class Process implements SandboxProcess {
     this.cgroup?.resetMemoryPeak();
   }
 
+  limitCpu(): void {
+    if (this.cpuQuota && !this.destroying) this.cgroup?.setCpuQuota(this.cpuQuota.quotaUs, this.cpuQuota.periodUs);
+  }
+
   destroy(): Promise<void> {
     this.destroying ??= this.teardown();
     return this.destroying;
@@ -182,7 +199,7 @@ class Process implements SandboxProcess {
         await sleep(5);
       }
     }
-    await Promise.race([this.exited, sleep(5000)]);
+    await withTimeout(this.exited, 5000);
     if (this.cgroup) await this.cgroup.remove().catch(noop);
     await this.cleanup().catch(noop);
   }

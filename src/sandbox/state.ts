@@ -6,23 +6,12 @@ import { errMessage, isAlive, processIdentity } from './util.js';
 
 const OWNER_FILE = 'owner';
 
-export interface EtcFiles { passwd: string; group: string; hosts: string }
-export interface EnvDir { dir: string; etc: EtcFiles }
-
-/** Creates <stateDir>/<id> with an owner stamp (this process), plus the generated /etc files when given. */
-export async function createEnvDir(stateDir: string, id: string, etcFiles?: EtcFiles): Promise<EnvDir> {
+/** Creates <stateDir>/<id> with an owner stamp (this process), so that reapStale can tell live environments from leftovers. */
+export async function createEnvDir(stateDir: string, id: string): Promise<string> {
   const dir = join(stateDir, id);
-  const etcDir = join(dir, 'etc');
-  await mkdir(etcFiles ? etcDir : dir, { recursive: true, mode: 0o755 });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   await writeFile(join(dir, OWNER_FILE), `${processIdentity(process.pid) ?? process.pid}\n`);
-  const etc = { passwd: join(etcDir, 'passwd'), group: join(etcDir, 'group'), hosts: join(etcDir, 'hosts') };
-  if (!etcFiles) return { dir, etc };
-  await Promise.all([
-    writeFile(etc.passwd, etcFiles.passwd, { mode: 0o644 }),
-    writeFile(etc.group, etcFiles.group, { mode: 0o644 }),
-    writeFile(etc.hosts, etcFiles.hosts, { mode: 0o644 }),
-  ]);
-  return { dir, etc };
+  return dir;
 }
 
 export async function removeEnvDir(stateDir: string, id: string): Promise<void> {

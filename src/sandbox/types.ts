@@ -9,6 +9,8 @@ export interface SandboxSpec {
   tmpSizeMb: number;                  // /tmp size (EphemeralStorage.Size, 512–10240)
   memoryMb: number;                   // memory cap (MemorySize); CPU in proportion: 1769 MB = 1 vCPU (cfs quota), min share for 128 MB
   pidsMax?: number;                   // default 1024 (AWS: 1024 processes/threads)
+  /** No CPU cap until limitCpu() is called, as Lambda boosts CPU during the init phase. */
+  cpuBoost?: boolean;
 }
 export interface SandboxExit { code: number | null; signal: NodeJS.Signals | null; oomKilled: boolean }
 export interface SandboxProcess {
@@ -23,6 +25,8 @@ export interface SandboxProcess {
   /** Peak memory since the last reset, bytes (v1 memory.max_usage_in_bytes, v2 memory.peak) or undefined. */
   memoryPeakBytes(): number | undefined;
   resetMemoryPeak(): void;
+  /** Applies the proportional CPU cap (ends a cpuBoost init phase); a no-op without a cpu cgroup. */
+  limitCpu(): void;
 }
 export interface IsolationReport {
   sandbox: 'bubblewrap' | 'none';

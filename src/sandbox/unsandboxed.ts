@@ -38,8 +38,10 @@ export async function launchUnsandboxed(spec: SandboxSpec, ctx: UnsandboxedConte
   await createEnvDir(ctx.stateDir, spec.id);
   const cleanup = (): Promise<void> => removeEnvDir(ctx.stateDir, spec.id);
   let cgroup: EnvCgroup | undefined;
+  const limits = limitsFor(spec.memoryMb, spec.pidsMax ?? 1024);
   try {
-    cgroup = await ctx.cgroups?.create(spec.id, limitsFor(spec.memoryMb, spec.pidsMax ?? 1024));
+    cgroup = await ctx.cgroups?.create(spec.id, limits);
+    if (spec.cpuBoost) cgroup?.setCpuQuota(undefined, limits.cpuPeriodUs);
   } catch (err) {
     await cleanup();
     throw err;
@@ -51,5 +53,5 @@ export async function launchUnsandboxed(spec: SandboxSpec, ctx: UnsandboxedConte
   if (ctx.setpriv) command = [ctx.setpriv, '--pdeathsig', 'KILL', '--', ...viaEnv];
   else if (cgroup) command = viaEnv;
   else command = argv;
-  return startProcess({ command, env: spec.env, cwd: spec.taskDir, ...(cgroup ? { cgroup } : {}), signalFromExitCode: false, cleanup });
+  return startProcess({ command, env: spec.env, cwd: spec.taskDir, ...(cgroup ? { cgroup } : {}), signalFromExitCode: false, cleanup, cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs } });
 }

@@ -218,7 +218,7 @@ describe('Node.js runtime', () => {
   });
 
   test('response over 6 MB → Function.ResponseSizeTooLarge', async () => {
-    await deploy('node-big', { 'index.js': 'exports.handler = async () => "x".repeat(6 * 1024 * 1024 + 10);' });
+    await deploy('node-big', { 'index.js': 'exports.handler = async () => "x".repeat(6 * 1024 * 1024 + 200);' });
     const out = await invoke('node-big');
     assert.equal(out.FunctionError, 'Unhandled');
     assert.equal(out.json().errorType, 'Function.ResponseSizeTooLarge');

@@ -137,6 +137,8 @@ export class RestJsonCodec implements ProtocolCodec {
       headers['Content-Type'] = 'application/json';
       return { status, headers, body: Buffer.from(JSON.stringify(toJson(this.model, ref.shape, v))) };
     }
+    // 204 and 304 carry no body by definition.
+    if (status === 204 || status === 304) return { status, headers, body: EMPTY };
     headers['Content-Type'] = 'application/json';
     return { status, headers, body: Buffer.from(JSON.stringify(toJson(this.model, operation.output.shape, output))) };
   }

@@ -17,14 +17,13 @@ export function handleError(st: RuntimeApiState, req: IncomingMessage, res: Serv
   const limit = st.maxResponseBytes;
   readBody(req, limit, (failure, body) => {
     if (!st.owns(slot)) return sendInvalidRequestId(res);
-    st.state = RuntimeState.ResponseSent;
     if (failure === 'too-large') {
       sendTooLarge(res, limit);
-      st.settle(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
+      st.complete(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
       return;
     }
     if (failure === 'truncated') {
-      st.settle(slot, {
+      st.complete(slot, {
         kind: 'error',
         errorType: FunctionErrorType.TruncatedResponse,
         payload: errorDocument(FunctionErrorType.TruncatedResponse, 'Error response was truncated: the runtime closed the connection mid-body.'),
@@ -34,7 +33,7 @@ export function handleError(st: RuntimeApiState, req: IncomingMessage, res: Serv
     sendAccepted(res);
     const header = headerValue(req, 'lambda-runtime-function-error-type');
     const payload = req.headers['content-type'] === ERROR_WITH_CAUSE ? withoutCause(body) : body;
-    st.settle(slot, { kind: 'error', errorType: errorTypeOf(header, payload), payload });
+    st.complete(slot, { kind: 'error', errorType: errorTypeOf(header, payload), payload });
   });
 }
 

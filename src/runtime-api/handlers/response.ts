@@ -24,8 +24,7 @@ export function handleResponse(st: RuntimeApiState, req: IncomingMessage, res: S
 
   const mode = headerValue(req, 'lambda-runtime-function-response-mode');
   if (mode !== undefined && mode !== STREAMING) {
-    st.state = RuntimeState.ResponseSent;
-    st.settle(slot, {
+    st.complete(slot, {
       kind: 'error',
       errorType: FunctionErrorType.InvalidResponseModeHeader,
       payload: errorDocument(FunctionErrorType.InvalidResponseModeHeader, 'Invalid function response mode'),
@@ -37,14 +36,13 @@ export function handleResponse(st: RuntimeApiState, req: IncomingMessage, res: S
   const limit = st.maxResponseBytes;
   readBody(req, limit, (failure, body, trailers) => {
     if (!st.owns(slot)) return sendInvalidRequestId(res); // abandoned meanwhile
-    st.state = RuntimeState.ResponseSent;
     if (failure === 'too-large') {
       sendTooLarge(res, limit);
-      st.settle(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
+      st.complete(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
       return;
     }
     if (failure === 'truncated') {
-      st.settle(slot, {
+      st.complete(slot, {
         kind: 'error',
         errorType: FunctionErrorType.TruncatedResponse,
         payload: errorDocument(FunctionErrorType.TruncatedResponse, 'Response was truncated: the runtime closed the connection mid-body.'),
@@ -54,10 +52,10 @@ export function handleResponse(st: RuntimeApiState, req: IncomingMessage, res: S
     sendAccepted(res);
     const trailerType = trailers?.['lambda-runtime-function-error-type'];
     if (trailerType) {
-      st.settle(slot, { kind: 'error', errorType: validErrorType(trailerType), payload: trailerErrorBody(trailerType, trailers?.['lambda-runtime-function-error-body']) });
+      st.complete(slot, { kind: 'error', errorType: validErrorType(trailerType), payload: trailerErrorBody(trailerType, trailers?.['lambda-runtime-function-error-body']) });
       return;
     }
-    st.settle(slot, { kind: 'response', payload: body, contentType: req.headers['content-type'] || 'application/json' });
+    st.complete(slot, { kind: 'response', payload: body, contentType: req.headers['content-type'] || 'application/json' });
   });
 }
 
