@@ -184,7 +184,6 @@ const API_PORT = Number(API.slice(colon + 1));
 const agent = new http.Agent({ keepAlive: true });
 const BASE = '/2018-06-01/runtime/';
 const JSON_TYPE = 'application/json';
-const EMPTY = Buffer.alloc(0);
 const HOST_HEADER = `Host: ${API}\r\n`;
 const NEXT_REQUEST = Buffer.from(`GET ${BASE}invocation/next HTTP/1.1\r\n${HOST_HEADER}\r\n`, 'latin1');
 
@@ -391,8 +390,9 @@ const client = {
 
 // ---------------------------------------------------------------------------------------------
 // beforeExit: how "wait for an empty event loop" is implemented (as AWS's runtime does). The
-// runtime's own idle keep-alive socket is unref'd by the agent, so 'beforeExit' fires exactly
-// when the user's pending work (timers, sockets, promises) has drained.
+// runtime's own connections are unref'd while idle (RapidConnection when nothing is pending,
+// the agent's free sockets), so 'beforeExit' fires exactly when the user's pending work
+// (timers, sockets, promises) has drained.
 
 const NO_OP = () => {};
 let beforeExitListener = NO_OP;

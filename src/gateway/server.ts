@@ -30,13 +30,12 @@ export interface GatewayOptions {
 
 const EMPTY = Buffer.alloc(0);
 
-function send(res: ServerResponse, requestId: string, out: HttpResponseParts, close = false): void {
+function send(res: ServerResponse, requestId: string, out: HttpResponseParts): void {
   const headers: Record<string, string | number> = {
     ...out.headers,
     'x-amzn-RequestId': requestId,
     'Content-Length': out.body.length,
   };
-  if (close) headers['Connection'] = 'close';
   res.writeHead(out.status, headers);
   res.end(out.body);
 }
@@ -88,7 +87,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           const err = limit.error();
-          send(res, requestId, err instanceof AwsError ? codec.encodeError(err) : genericError(CommonErrors.internal()), true);
+          send(res, requestId, err instanceof AwsError ? codec.encodeError(err) : genericError(CommonErrors.internal()));
           return;
         }
         throw e;

@@ -506,7 +506,7 @@ describe('Runtime API: routing and abort', () => {
       sock.write('BLAH\r\n\r\n');
     });
     assert.match(got, /^HTTP\/1\.1 400 /);
-    assert.match(got, /"errorType":"BadRequest"/);
+    assert.deepEqual(JSON.parse(got.split('\r\n\r\n')[1] as string), { errorMessage: 'Malformed HTTP request', errorType: 'BadRequest' });
     assert.equal((await request(e, '/2018-06-01/ping')).status, 200);
   });
 

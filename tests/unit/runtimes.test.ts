@@ -193,6 +193,15 @@ describe('nodejs bootstrap: loading and context', () => {
     await stop(rt);
   });
 
+  test('a 5 MB event and result pass through the runtime client intact', async () => {
+    const rt = await start({ kind: 'node', root: 'node-cjs', handler: 'index.handler' });
+    const big = 'é'.repeat(2_500_000); // 5 MB of UTF-8
+    const r = expectResponse(await rt.invoke({ big }));
+    assert.equal(r.event.big, big);
+    assert.equal(expectResponse(await rt.invoke({ small: true })).invocations, 2);
+    await stop(rt);
+  });
+
   test('nested handler path (index.nested.deeper.handler)', async () => {
     const rt = await start({ kind: 'node', root: 'node-cjs', handler: 'index.nested.deeper.handler' });
     assert.equal(expectResponse(await rt.invoke()), 'nested ok');
@@ -445,6 +454,11 @@ describe('python bootstrap', () => {
     assert.equal(r2.trace_env, null);
     assert.equal(r2.client_context_custom, null);
     await stop(rt);
+
+    const big = 'é'.repeat(2_500_000);
+    const rb = await start({ kind: 'python', root: 'python-basic', handler: 'pkg.mod.handler' });
+    assert.equal(expectResponse(await rb.invoke({ big })).event.big, big, 'a 5 MB event and result pass intact');
+    await stop(rb);
 
     for (const handler of ['pkg/mod.handler', 'pkg.mod.handler']) {
       const p = await start({ kind: 'python', root: 'python-basic', handler });
