@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { BwrapOptions } from './bubblewrap.js';
 import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost, visibleDirs } from './bubblewrap.js';
-import type { CgroupDriver, EnvCgroup } from './cgroups.js';
+import type { EnvCgroup } from './cgroups.js';
 import { detectCgroups, limitsFor } from './cgroups.js';
 import { prepareEtc } from './etc.js';
 import { findExecutable, probeHost } from './probe.js';

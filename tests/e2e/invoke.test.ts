@@ -14,6 +14,7 @@ import {
   type InvokeCommandOutput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
+import Database from 'better-sqlite3';
 import { lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer, type ZipFiles } from '../helpers/lambent.js';
 
 let server: TestServer;
@@ -391,5 +392,26 @@ describe('isolation (bubblewrap + cgroups)', () => {
     assert.equal(out.FunctionError, 'Unhandled');
     assert.equal(out.json().errorType, 'Runtime.OutOfMemory');
     assert.deepEqual((await invoke('node-mjs', { still: 'alive' })).json(), { esm: true, e: { still: 'alive' } });
+  });
+});
+
+describe('function logs', () => {
+  test('START/END/REPORT and handler output are stored per log group and per-environment stream', async () => {
+
+    await new Promise((r) => setTimeout(r, 600)); // the log writer flushes in batches
+    const db = new Database(join(server.dataDir, 'lambent.db'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db
+        .prepare("SELECT log_stream, message FROM log_events WHERE log_group = '/aws/lambda/node-cjs' ORDER BY timestamp, id")
+        .all() as { log_stream: string; message: string }[];
+      assert.ok(rows.some((r) => /^START RequestId: \S+ Version: \$LATEST$/.test(r.message)));
+      assert.ok(rows.some((r) => /\tINFO\thello from handler/.test(r.message)));
+      assert.ok(rows.some((r) => /^REPORT RequestId: /.test(r.message)));
+      for (const r of rows) assert.match(r.log_stream, /^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
+      // The code update made a second environment, so a second stream.
+      assert.ok(new Set(rows.map((r) => r.log_stream)).size >= 2);
+    } finally {
+      db.close();
+    }
   });
 });

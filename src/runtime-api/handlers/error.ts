@@ -2,9 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { headerValue, readBody } from '../body.js';
-import { FunctionErrorType, RuntimeState, errorDocument, errorTypeOf, responseTooLargeDocument } from '../errors.js';
-import { sendAccepted, sendInvalidRequestId, sendStateTransition, sendTooLarge } from '../render.js';
+import { RuntimeState, errorTypeOf } from '../errors.js';
+import { sendAccepted, sendInvalidRequestId, sendStateTransition } from '../render.js';
 import type { RuntimeApiState } from '../state.js';
+import { completeBodyFailure } from './body-failure.js';
 
 const ERROR_WITH_CAUSE = 'application/vnd.aws.lambda.error.cause+json';
 
@@ -17,17 +18,8 @@ export function handleError(st: RuntimeApiState, req: IncomingMessage, res: Serv
   const limit = st.maxResponseBytes;
   readBody(req, limit, (failure, body) => {
     if (!st.owns(slot)) return sendInvalidRequestId(res);
-    if (failure === 'too-large') {
-      sendTooLarge(res, limit);
-      st.complete(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
-      return;
-    }
-    if (failure === 'truncated') {
-      st.complete(slot, {
-        kind: 'error',
-        errorType: FunctionErrorType.TruncatedResponse,
-        payload: errorDocument(FunctionErrorType.TruncatedResponse, 'Error response was truncated: the runtime closed the connection mid-body.'),
-      });
+    if (failure) {
+      completeBodyFailure(st, slot, res, failure, 'Error response');
       return;
     }
     sendAccepted(res);

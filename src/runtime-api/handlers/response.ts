@@ -9,11 +9,11 @@ import {
   FunctionErrorType,
   RuntimeState,
   errorDocument,
-  responseTooLargeDocument,
   validErrorType,
 } from '../errors.js';
-import { sendAccepted, sendError, sendInvalidRequestId, sendStateTransition, sendTooLarge } from '../render.js';
+import { sendAccepted, sendError, sendInvalidRequestId, sendStateTransition } from '../render.js';
 import type { RuntimeApiState } from '../state.js';
+import { completeBodyFailure } from './body-failure.js';
 
 const STREAMING = 'streaming';
 
@@ -36,17 +36,8 @@ export function handleResponse(st: RuntimeApiState, req: IncomingMessage, res: S
   const limit = st.maxResponseBytes;
   readBody(req, limit, (failure, body, trailers) => {
     if (!st.owns(slot)) return sendInvalidRequestId(res); // abandoned meanwhile
-    if (failure === 'too-large') {
-      sendTooLarge(res, limit);
-      st.complete(slot, { kind: 'error', errorType: FunctionErrorType.ResponseSizeTooLarge, payload: responseTooLargeDocument(limit) });
-      return;
-    }
-    if (failure === 'truncated') {
-      st.complete(slot, {
-        kind: 'error',
-        errorType: FunctionErrorType.TruncatedResponse,
-        payload: errorDocument(FunctionErrorType.TruncatedResponse, 'Response was truncated: the runtime closed the connection mid-body.'),
-      });
+    if (failure) {
+      completeBodyFailure(st, slot, res, failure, 'Response');
       return;
     }
     sendAccepted(res);
