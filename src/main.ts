@@ -14,12 +14,17 @@ import { FunctionLogWriter } from './observability/function-logs.js';
 import { createSandbox, reapStale } from './sandbox/index.js';
 import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
+import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { CodeStore } from './store/code-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 
 export const VERSION = '0.1.0';
+/** Asynchronous events of one function running at once (reserved concurrency will bound it further). */
+const ASYNC_CONCURRENCY_PER_FUNCTION = 10;
+/** How long a graceful shutdown waits for running asynchronous invocations. */
+const ASYNC_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningLambent {
   server: Server;
@@ -36,13 +41,22 @@ function loadOrCreateKey(dataDir: string): Buffer {
   return key;
 }
 
-function healthRoute(report: () => Record<string, unknown>): InternalRoute {
+function healthRoute(report: () => Promise<Record<string, unknown>>): InternalRoute {
   return {
     handle(req, res, rawPath) {
       if (rawPath !== '/health' && rawPath !== '/_lambent/health') return false;
-      const body = JSON.stringify({ status: 'ok', version: VERSION, ...report() });
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      report().then(
+        (r) => {
+          const body = JSON.stringify({ status: 'ok', version: VERSION, ...r });
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+          res.end(req.method === 'HEAD' ? undefined : body);
+        },
+        (e: unknown) => {
+          const body = JSON.stringify({ status: 'error', version: VERSION, message: (e as Error).message });
+          res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+          res.end(req.method === 'HEAD' ? undefined : body);
+        },
+      );
       return true;
     },
   };
@@ -89,6 +103,13 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     idleTimeoutMs: config.idleTimeoutMs,
     log,
   });
+  const asyncInvocations = new AsyncInvocations({
+    store,
+    engine,
+    retryBaseDelayMs: config.asyncRetryDelayMs,
+    concurrencyPerFunction: ASYNC_CONCURRENCY_PER_FUNCTION,
+    log,
+  });
 
   const lambda = createLambdaService({
     store,
@@ -100,14 +121,25 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
       engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
       void sweep();
     },
+    onVersionDeleted: (key, version) => {
+      engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}:${version}`);
+      // A version's asynchronous invocation settings go with it.
+      void store.eventInvokeConfigs.delete(key, version);
+      void sweep();
+    },
     onCodeReleased: () => void sweep(),
-  }, engine);
+  }, engine, asyncInvocations);
 
   const handler = createGateway({
     services: [lambda],
     credentials: credentialStore(config.credentials),
     internalRoutes: [
-      healthRoute(() => ({ dataDir: config.dataDir, sandbox: sandbox.report, environments: engine.stats() })),
+      healthRoute(async () => ({
+        dataDir: config.dataDir,
+        sandbox: sandbox.report,
+        environments: engine.stats(),
+        async: await asyncInvocations.report(),
+      })),
       codeLocations,
     ],
     logger: log,
@@ -120,6 +152,8 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
       resolveListen();
     });
   });
+  // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
+  await asyncInvocations.start();
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
@@ -130,10 +164,15 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     url,
     stop() {
       stopping ??= (async () => {
-        await new Promise<void>((r) => {
-          server.close(() => r());
-          server.closeIdleConnections();
-        });
+        // No new requests, no new async events taken; running ones get a bounded grace period and the
+        // rest stays queued for the next start.
+        await Promise.all([
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeIdleConnections();
+          }),
+          asyncInvocations.stop(ASYNC_SHUTDOWN_GRACE_MS),
+        ]);
         await engine.shutdown();
         await lifecycle.idle();
         await sweeping;

@@ -30,6 +30,8 @@ Options:
   --account-concurrency N  Account concurrency limit (default 1000)
   --sandbox MODE           auto | bubblewrap | none (default auto; env LAMBENT_SANDBOX)
   --idle-timeout SECONDS   Shut down execution environments idle this long (default 300)
+  --async-retry-delay-ms N First retry delay of failed asynchronous invocations, doubled for the
+                           second (default 60000, as AWS; env LAMBENT_ASYNC_RETRY_DELAY_MS)
   -h, --help               Show this help
 `,
   doctor: `Usage: lambent doctor
@@ -50,6 +52,7 @@ async function start(args: string[]): Promise<void> {
       'account-concurrency': { type: 'string' },
       sandbox: { type: 'string' },
       'idle-timeout': { type: 'string' },
+      'async-retry-delay-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,6 +69,7 @@ async function start(args: string[]): Promise<void> {
     accountConcurrency: values['account-concurrency'],
     sandbox: values.sandbox,
     idleTimeoutSeconds: values['idle-timeout'],
+    asyncRetryDelayMs: values['async-retry-delay-ms'],
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);

@@ -19,6 +19,8 @@ export interface LambentConfig {
   sandboxMode: 'auto' | 'bubblewrap' | 'none';
   /** Idle execution environments are shut down after this long. */
   idleTimeoutMs: number;
+  /** First retry delay of a failed asynchronous invocation (the second is twice that); AWS: about a minute. */
+  asyncRetryDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +61,7 @@ export interface ConfigInput {
   accountConcurrency?: string | number | undefined;
   sandbox?: string | undefined;
   idleTimeoutSeconds?: string | number | undefined;
+  asyncRetryDelayMs?: string | number | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -87,6 +90,10 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   if (sandbox !== 'auto' && sandbox !== 'bubblewrap' && sandbox !== 'none') throw new ConfigError(`--sandbox must be auto, bubblewrap or none`);
   const idleSeconds = Number(input.idleTimeoutSeconds ?? env['LAMBENT_IDLE_TIMEOUT'] ?? 300);
   if (!(idleSeconds > 0)) throw new ConfigError('idle timeout must be a positive number of seconds');
+  const asyncRetryDelayMs = Number(input.asyncRetryDelayMs ?? env['LAMBENT_ASYNC_RETRY_DELAY_MS'] ?? 60_000);
+  if (!Number.isInteger(asyncRetryDelayMs) || asyncRetryDelayMs < 0) {
+    throw new ConfigError('--async-retry-delay-ms must be a non-negative integer (milliseconds)');
+  }
   return {
     host,
     port,
@@ -96,6 +103,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     accountConcurrency,
     sandboxMode: sandbox,
     idleTimeoutMs: idleSeconds * 1000,
+    asyncRetryDelayMs,
   };
 }
 

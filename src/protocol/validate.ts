@@ -44,6 +44,42 @@ function quoted(value: unknown): string {
   return value === null || value === undefined ? 'null' : `'${renderValue(value)}'`;
 }
 
+/** A number as Java prints it for the shape: doubles and floats always carry a fraction ("1.0"). */
+function renderNumber(shape: Shape, n: number): string {
+  return (shape.type === 'double' || shape.type === 'float') && Number.isInteger(n) ? n.toFixed(1) : String(n);
+}
+
+/** A map as AWS renders it in messages, numbers formatted by the value shape: {2=0.5}. */
+function renderMap(value: Record<string, unknown>, valShape: Shape): string {
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? renderNumber(valShape, v) : renderValue(v)}`)
+    .join(', ')}}`;
+}
+
+/** Every constraint of a scalar shape, in AWS's order (map key/value messages list them all). */
+function allConstraints(shape: Shape): string[] {
+  const out: string[] = [];
+  switch (shape.type) {
+    case 'string':
+    case 'blob':
+      if (shape.max !== undefined) out.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined) out.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.type === 'string' && shape.enum) out.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      if (shape.type === 'string' && shape.pattern) out.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+      break;
+    case 'integer':
+    case 'long':
+    case 'double':
+    case 'float':
+      if (shape.max !== undefined) out.push(`Member must have value less than or equal to ${renderNumber(shape, shape.max)}`);
+      if (shape.min !== undefined) out.push(`Member must have value greater than or equal to ${renderNumber(shape, shape.min)}`);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 /** Constraint sentences for one scalar shape, without the "Value ... at ..." prefix. */
 function scalarViolations(shape: Shape, value: unknown): string[] {
   const out: string[] = [];
@@ -65,8 +101,12 @@ function scalarViolations(shape: Shape, value: unknown): string[] {
     case 'double':
     case 'float': {
       if (typeof value !== 'number') break;
-      if (shape.max !== undefined && value > shape.max) out.push(`Member must have value less than or equal to ${shape.max}`);
-      if (shape.min !== undefined && value < shape.min) out.push(`Member must have value greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && value > shape.max) {
+        out.push(`Member must have value less than or equal to ${renderNumber(shape, shape.max)}`);
+      }
+      if (shape.min !== undefined && value < shape.min) {
+        out.push(`Member must have value greater than or equal to ${renderNumber(shape, shape.min)}`);
+      }
       break;
     }
     case 'blob': {
@@ -146,21 +186,23 @@ export class Validator {
         const entries = Object.entries(value as Record<string, unknown>);
         const keyShape = this.model.shape(shape.key.shape);
         const valShape = this.model.shape(shape.value.shape);
-        const keyErrs = new Set<string>();
-        const valErrs = new Set<string>();
+        let badKey = false;
+        let badValue = false;
         for (const [k, v] of entries) {
-          for (const e of scalarViolations(keyShape, k)) keyErrs.add(e);
-          if (v === null || v === undefined) valErrs.add('Member must not be null');
-          else for (const e of scalarViolations(valShape, v)) valErrs.add(e);
+          if (scalarViolations(keyShape, k).length > 0) badKey = true;
+          if (v === null || v === undefined || scalarViolations(valShape, v).length > 0) badValue = true;
         }
+        const shown = `'${renderMap(value as Record<string, unknown>, valShape)}'`;
         if (shape.max !== undefined && entries.length > shape.max) {
-          errors.push(`Value ${quoted(value)} at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+          errors.push(`Value ${shown} at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
         }
-        if (keyErrs.size > 0) {
-          errors.push(`Value ${quoted(value)} at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyErrs].join(', ')}]`);
+        // AWS lists every constraint of the key (or value) shape once any entry violates one of them.
+        if (badKey) {
+          errors.push(`Value ${shown} at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${allConstraints(keyShape).join(', ')}]`);
         }
-        if (valErrs.size > 0) {
-          errors.push(`Value ${quoted(value)} at '${path}' failed to satisfy constraint: Map value must satisfy constraint: [${[...valErrs].join(', ')}]`);
+        if (badValue) {
+          const constraints = [...allConstraints(valShape), 'Member must not be null'];
+          errors.push(`Value ${shown} at '${path}' failed to satisfy constraint: Map value must satisfy constraint: [${constraints.join(', ')}]`);
         }
         if (valShape.type === 'structure') {
           for (const [k, v] of entries) {

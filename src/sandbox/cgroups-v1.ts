@@ -1,6 +1,6 @@
 // cgroup v1: one directory per hierarchy, <mount>/lambent/<id>, for the memory, cpu, pids and freezer controllers.
 // Hierarchies come from /proc/self/mountinfo, so co-mounted controllers (cpu,cpuacct) share one directory.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, MountEntry } from './cgroups.js';
 import { killLoop, removeDirs } from './cgroups.js';
@@ -215,17 +215,52 @@ class V1Cgroup implements EnvCgroup {
   }
 
   remove(): Promise<void> {
+    this.closePeak();
     return removeDirs(this.dirs, () => this.killAll(1000));
   }
 
+  /** memory.max_usage_in_bytes, kept open: it is read and reset on every invocation (REPORT's Max Memory Used). */
+  private peakFd: number | undefined;
+  private readonly peakBuf = Buffer.alloc(32);
+
+  private peakFile(): number | undefined {
+    if (this.peakFd === undefined && this.memoryDir) {
+      try {
+        this.peakFd = openSync(join(this.memoryDir, 'memory.max_usage_in_bytes'), 'r+');
+      } catch {
+        this.peakFd = undefined;
+      }
+    }
+    return this.peakFd;
+  }
+
   memoryPeakBytes(): number | undefined {
-    if (!this.memoryDir) return undefined;
-    const v = Number.parseInt(readText(join(this.memoryDir, 'memory.max_usage_in_bytes')) ?? '', 10);
-    return Number.isFinite(v) ? v : undefined;
+    const fd = this.peakFile();
+    if (fd === undefined) return undefined;
+    try {
+      const n = readSync(fd, this.peakBuf, 0, this.peakBuf.length, 0);
+      const v = Number.parseInt(this.peakBuf.toString('latin1', 0, n), 10);
+      return Number.isFinite(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   resetMemoryPeak(): void {
-    if (this.memoryDir) tryWriteValue(join(this.memoryDir, 'memory.max_usage_in_bytes'), 0);
+    const fd = this.peakFile();
+    if (fd === undefined) return;
+    try {
+      writeSync(fd, '0', 0);
+    } catch {
+      // A cgroup being torn down refuses writes; the next environment has its own file.
+    }
+  }
+
+  private closePeak(): void {
+    if (this.peakFd !== undefined) {
+      closeSync(this.peakFd);
+      this.peakFd = undefined;
+    }
   }
 
   oomKills(): number | undefined {

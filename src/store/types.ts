@@ -19,7 +19,23 @@ export interface VersionRow<C = unknown> extends FunctionKey {
   config: C;
   codeSha256: string;
   revisionId: string;
+  /** Published versions: digest of the $LATEST content they were published from (publish idempotence). */
+  publishedFrom?: string;
 }
+
+/** An alias: a name for one version, optionally routing a share of invocations to a second one. */
+export interface AliasRow<C = unknown> extends FunctionKey {
+  alias: string;
+  /** The version the alias points at. */
+  functionVersion: string;
+  /** The additional version of a weighted routing configuration. */
+  routingVersion?: string;
+  config: C;
+  revisionId: string;
+}
+
+/** Outcome of an alias write: "exists" (name taken), "moved" (revision or alias gone), "missing-version". */
+export type AliasWriteResult = 'ok' | 'exists' | 'moved' | 'missing-version';
 
 export class StoreConflictError extends Error {}
 
@@ -30,12 +46,52 @@ export interface FunctionStore {
   listLatest<C>(accountId: string, region: string, afterName: string | undefined, limit: number): Promise<VersionRow<C>[]>;
   /** Every $LATEST row in every account and region (start-up recovery). */
   allLatest<C>(): Promise<VersionRow<C>[]>;
-  /** Creates the function and its $LATEST atomically; StoreConflictError when the name exists. */
-  create<C>(fn: FunctionRow, latest: VersionRow<C>): Promise<void>;
+  /**
+   * Creates the function and its $LATEST atomically, with its first published version when given
+   * (CreateFunction with Publish); StoreConflictError when the name exists.
+   */
+  create<C>(fn: FunctionRow, latest: VersionRow<C>, firstVersion?: VersionRow<C>): Promise<void>;
   /** Replaces a version row when its current revision is `expectRevisionId`; false when it moved on. */
   replaceVersion<C>(row: VersionRow<C>, expectRevisionId: string): Promise<boolean>;
-  /** Deletes the function with all versions; false when absent. */
+  /** Deletes the function with all versions and aliases; false when absent. */
   delete(key: FunctionKey): Promise<boolean>;
+  /** Versions of one function, $LATEST first then by number, after `afterVersion`. */
+  listVersions<C>(key: FunctionKey, afterVersion: string | undefined, limit: number): Promise<VersionRow<C>[]>;
+  /** Every version of every function in an account and region, by name then version, after a position. */
+  listAllVersions<C>(
+    accountId: string,
+    region: string,
+    after: { name: string; version: string } | undefined,
+    limit: number,
+  ): Promise<VersionRow<C>[]>;
+  /** Every version row in every account and region (start-up recovery). */
+  allVersions<C>(): Promise<VersionRow<C>[]>;
+  /** The most recently published version, unless it was deleted since. */
+  lastPublished<C>(key: FunctionKey): Promise<VersionRow<C> | undefined>;
+  /**
+   * Publishes a version atomically: replaces $LATEST with `latest` when its revision is still
+   * `expectLatestRevisionId`, takes the function's next version number (numbers are never reused)
+   * and inserts the row `build` makes for it. Undefined when $LATEST moved on.
+   */
+  publishVersion<C>(
+    latest: VersionRow<C>,
+    expectLatestRevisionId: string,
+    build: (version: string) => VersionRow<C>,
+  ): Promise<VersionRow<C> | undefined>;
+  /** Deletes one published version unless aliases reference it (their names are returned then). */
+  deleteVersion(key: FunctionKey, version: string): Promise<{ deleted: boolean; referencedBy: string[] }>;
+  getAlias<C>(key: FunctionKey, alias: string): Promise<AliasRow<C> | undefined>;
+  /** Aliases by name after `after`, optionally only those pointing at `functionVersion`. */
+  listAliases<C>(
+    key: FunctionKey,
+    opts: { after?: string; functionVersion?: string; limit: number },
+  ): Promise<AliasRow<C>[]>;
+  /** Creates an alias if the name is free and the versions it names exist. */
+  createAlias<C>(row: AliasRow<C>): Promise<AliasWriteResult>;
+  /** Replaces an alias whose revision is still `expectRevisionId`, if the versions it names exist. */
+  updateAlias<C>(row: AliasRow<C>, expectRevisionId: string): Promise<AliasWriteResult>;
+  /** Deletes an alias; false when absent. */
+  deleteAlias(key: FunctionKey, alias: string): Promise<boolean>;
   setTags(key: FunctionKey, tags: Record<string, string>): Promise<void>;
   /** Function count and the summed CodeSize of every version, for GetAccountSettings. */
   usage(accountId: string, region: string): Promise<{ functionCount: number; totalCodeSize: number }>;
@@ -61,8 +117,103 @@ export interface LogStore {
   listStreams(group: string): Promise<string[]>;
 }
 
+/** What one attempt of an asynchronous event returned (kept for the failure record after the last one). */
+export interface AsyncAttemptResult {
+  statusCode: number;
+  executedVersion: string;
+  functionError?: string;
+  payload: Buffer;
+}
+
+/** An event accepted by Invoke (InvocationType Event) and waiting in its function's queue. */
+export interface AsyncEvent extends FunctionKey {
+  /** Queue position: increasing in acceptance order. */
+  id: number;
+  /** The version to run ("$LATEST" is re-read at every attempt). */
+  version: string;
+  /** The qualifier the caller used ("$LATEST" when none): selects the EventInvokeConfig. */
+  qualifier: string;
+  /** Request id of the accepted Invoke, shared by every attempt. */
+  requestId: string;
+  /** ARN the caller used, as the handler sees it in its context. */
+  invokedArn: string;
+  payload: Buffer;
+  /** Base64 client context handed to the function (Lambent's dead-letter deliveries only). */
+  clientContext?: string;
+  /** Epoch ms of acceptance; event age counts from here, across restarts. */
+  acceptedAt: number;
+  /** Completed attempts. */
+  attempts: number;
+  /** Epoch ms before which the event is not run. */
+  nextAttemptAt: number;
+  lastResult?: AsyncAttemptResult;
+}
+
+export type NewAsyncEvent = Omit<AsyncEvent, 'id' | 'attempts' | 'nextAttemptAt' | 'lastResult'>;
+
+/** Per-function counters kept next to the queue (names follow Lambda's CloudWatch metrics). */
+export type AsyncCounter = 'received' | 'dropped' | 'destinationDeliveryFailures' | 'deadLetterErrors';
+
+/** An event to enqueue for another function when an event finishes; `onMissing` counts a target that is gone. */
+export interface AsyncDelivery {
+  event: NewAsyncEvent;
+  onMissing: AsyncCounter;
+}
+
+export interface AsyncFunctionStats extends FunctionKey {
+  queued: number;
+  /** Epoch ms of the oldest queued event's acceptance, when any. */
+  oldestAcceptedAt: number | undefined;
+  counters: Record<AsyncCounter, number>;
+}
+
+/** The asynchronous invocation queue: one ordered queue per function, durable before Invoke answers 202. */
+export interface AsyncEventStore {
+  /** Stores an event; resolves once committed. StoreMissingError when its function no longer exists. */
+  enqueue(event: NewAsyncEvent): Promise<number>;
+  /** Events of a function due at `now`, oldest first, leaving out the ids in `exclude` (running). */
+  due(key: FunctionKey, now: number, limit: number, exclude: readonly number[]): Promise<AsyncEvent[]>;
+  /** When the next event of a function not in `exclude` is due; undefined when none is queued. */
+  nextDueAt(key: FunctionKey, exclude: readonly number[]): Promise<number | undefined>;
+  /** Functions with queued events (start-up). */
+  functionsWithEvents(): Promise<FunctionKey[]>;
+  /** Records a completed attempt and when to run the event again; false when the event is gone. */
+  retry(id: number, next: { attempts: number; nextAttemptAt: number; lastResult?: AsyncAttemptResult }): Promise<boolean>;
+  /**
+   * Removes a finished event and, in the same transaction, enqueues its deliveries (destination,
+   * dead-letter) and counts it as dropped when asked. `found` is false when the event was already
+   * gone (its function was deleted): nothing is delivered then. `undelivered` lists deliveries
+   * whose target function does not exist (counted on the event's function under `onMissing`).
+   */
+  finish(id: number, key: FunctionKey, outcome: { dropped: boolean; deliveries: AsyncDelivery[] }): Promise<{ found: boolean; undelivered: number[] }>;
+  /** Queue depth, oldest event and counters of every function that has any. */
+  stats(): Promise<AsyncFunctionStats[]>;
+}
+
+/** PutFunctionEventInvokeConfig documents per function and qualifier ("$LATEST", a version or an alias). */
+export interface EventInvokeConfigRow<C = unknown> extends FunctionKey {
+  qualifier: string;
+  config: C;
+  /** Epoch ms. */
+  lastModified: number;
+}
+
+export interface EventInvokeConfigStore {
+  get<C>(key: FunctionKey, qualifier: string): Promise<EventInvokeConfigRow<C> | undefined>;
+  /** Creates or replaces; StoreMissingError when the function no longer exists. */
+  put<C>(row: EventInvokeConfigRow<C>): Promise<void>;
+  delete(key: FunctionKey, qualifier: string): Promise<boolean>;
+  /** Configurations of a function ordered by qualifier, after `afterQualifier`. */
+  list<C>(key: FunctionKey, afterQualifier: string | undefined, limit: number): Promise<EventInvokeConfigRow<C>[]>;
+}
+
+/** A write referred to a function that does not exist (any more). */
+export class StoreMissingError extends Error {}
+
 export interface Store {
   readonly functions: FunctionStore;
   readonly logs: LogStore;
+  readonly asyncEvents: AsyncEventStore;
+  readonly eventInvokeConfigs: EventInvokeConfigStore;
   close(): Promise<void>;
 }

@@ -322,13 +322,12 @@ done
 });
 
 describe('invoke API edges', () => {
-  test('DryRun → 204; Event is refused clearly until async invocation exists', async () => {
+  test('DryRun → 204; Event → 202 with an empty body (async invocation: tests/e2e/async.test.ts)', async () => {
     const dry = await lambda.send(new InvokeCommand({ FunctionName: 'node-mjs', InvocationType: 'DryRun' }));
     assert.equal(dry.StatusCode, 204);
-    await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'node-mjs', InvocationType: 'Event', Payload: Buffer.from('{}') })), (e: Error) => {
-      assert.equal(e.name, 'InvalidParameterValueException');
-      return true;
-    });
+    const ev = await lambda.send(new InvokeCommand({ FunctionName: 'node-mjs', InvocationType: 'Event', Payload: Buffer.from('{}') }));
+    assert.equal(ev.StatusCode, 202);
+    assert.equal(Buffer.from(ev.Payload ?? []).length, 0);
   });
 
   test('request over 6 MB → RequestTooLargeException (413)', async () => {
@@ -344,7 +343,8 @@ describe('invoke API edges', () => {
     await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'node-mjs', Payload: Buffer.from('{not json') })), /InvalidRequestContent|Could not parse/);
     await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'nope' })), (e: Error) => {
       assert.equal(e.name, 'ResourceNotFoundException');
-      assert.equal(e.message, 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope');
+      // Invoke names the unqualified function as $LATEST (recorded AWS responses).
+      assert.equal(e.message, 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope:$LATEST');
       return true;
     });
   });

@@ -17,6 +17,8 @@ export interface LambdaDeps {
   settings: LambdaSettings;
   /** A function is gone: retire its environments, sweep unreferenced code. */
   onFunctionDeleted(key: FunctionKey): void;
+  /** One published version is gone: retire its environments, sweep unreferenced code. */
+  onVersionDeleted(key: FunctionKey, version: string): void;
   /** A version stopped referencing a package: sweep unreferenced code. */
   onCodeReleased(): void;
 }

@@ -75,6 +75,38 @@ export const LambdaErrors = {
       'The derived qualifier from the function name does not match the specified qualifier.',
     );
   },
+  notActive(state: string): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `The operation cannot be performed at this time. The function is currently in the following state: ${state}`,
+    );
+  },
+  codeSha256Mismatch(given: string, current: string): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      `CodeSHA256 (${given}) is different from current CodeSHA256 in $LATEST (${current}). Please try again with the CodeSHA256 in $LATEST.`,
+    );
+  },
+  versionReferencedByAliases(aliases: string[]): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `Unable to delete version because the following aliases reference it: [${aliases.join(', ')}]`,
+    );
+  },
+  aliasDeletionUnsupported(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Deletion of aliases is not currently supported.');
+  },
+  aliasExists(aliasArn: string): AwsError {
+    return new AwsError('ResourceConflictException', `Alias already exists: ${aliasArn}`);
+  },
+  /** GetAlias's wording. */
+  aliasNotFound(aliasArn: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${aliasArn}`);
+  },
+  /** UpdateAlias's wording. */
+  aliasNotFoundForUpdate(aliasArn: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Alias not found: ${aliasArn}`);
+  },
   unsupported(what: string): AwsError {
     return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);
   },

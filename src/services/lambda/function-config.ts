@@ -68,6 +68,20 @@ export function checkSettings(input: Partial<UpdateFunctionConfigurationRequest>
   }
   if (input.Layers && input.Layers.length > 0) throw LambdaErrors.unsupported('Layers');
   if (input.FileSystemConfigs && input.FileSystemConfigs.length > 0) throw LambdaErrors.unsupported('FileSystemConfigs (EFS)');
+  if (input.DeadLetterConfig?.TargetArn) checkDeadLetterTarget(input.DeadLetterConfig.TargetArn);
+}
+
+/**
+ * Lambent delivers dead letters to Lambda functions only (an async event with the original payload);
+ * AWS's SQS queue and SNS topic targets are refused until Lambent has those services.
+ */
+function checkDeadLetterTarget(arn: string): void {
+  const service = /^arn:[^:]+:([^:]+):/.exec(arn)?.[1];
+  if (service === 'lambda' && /^arn:[^:]+:lambda:[^:]+:\d{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?$/.test(arn)) return;
+  const kind = service === 'sqs' ? 'an Amazon SQS queue' : service === 'sns' ? 'an Amazon SNS topic' : 'not a Lambda function';
+  throw LambdaErrors.invalidParameter(
+    `The dead-letter target ${arn} (${kind}) is not supported by Lambent yet; use a Lambda function ARN as DeadLetterConfig.TargetArn.`,
+  );
 }
 
 function checkRuntime(runtime: string): void {

@@ -1,5 +1,6 @@
 // Function resources: CreateFunction, GetFunction, GetFunctionConfiguration,
-// ListFunctions, UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction.
+// ListFunctions, UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction,
+// each addressing versions and aliases by qualifier where AWS allows it.
 import { CommonErrors } from '../../protocol/errors.js';
 import { StoreConflictError, type FunctionKey, type VersionRow } from '../../store/types.js';
 import type { RequestContext } from '../types.js';
@@ -26,11 +27,14 @@ import {
   markUpdating,
 } from './function-config.js';
 import { functionArn, resolveFunction, type ResolvedFunction } from './function-ref.js';
-
-const LATEST = '$LATEST';
+import { isAliasName, LATEST, loadQualified } from './qualifiers.js';
+import { versionListView, versionRow, type VersionsApi } from './versions.js';
 
 export class FunctionsApi {
-  constructor(private readonly deps: LambdaDeps) {}
+  constructor(
+    private readonly deps: LambdaDeps,
+    private readonly versions: VersionsApi,
+  ) {}
 
   async create(req: CreateFunctionRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const { name } = parseNewName(req.FunctionName, ctx);
@@ -47,7 +51,6 @@ export class FunctionsApi {
         'Runtime and Handler are mandatory parameters for functions created with deployment packages.',
       );
     }
-    if (req.Publish) throw LambdaErrors.unsupported('Publish (function versions)');
     if (req.CodeSigningConfigArn) throw LambdaErrors.unsupported('CodeSigningConfigArn');
     checkSettings(req);
 
@@ -63,26 +66,33 @@ export class FunctionsApi {
         codeSha256Base64: stored.sha256Base64,
         codeSize: stored.size,
       });
+      // With Publish, version 1 is created with the function, Pending until the code is ready.
+      const first = req.Publish ? versionRow(key, config, stored.sha256Hex, '1', { pending: true }) : undefined;
       try {
         await this.deps.store.functions.create(
           { ...key, createdAt: config.LastModified ?? '', tags: req.Tags ?? {} },
           { ...key, version: LATEST, config, codeSha256: stored.sha256Hex, revisionId: config.RevisionId ?? '' },
+          first,
         );
       } catch (e) {
         if (e instanceof StoreConflictError) throw LambdaErrors.functionExists(name);
         throw e;
       }
       this.deps.lifecycle.schedule(key);
-      return config;
+      if (!first) return config;
+      this.deps.lifecycle.schedule(first);
+      // AWS answers the version's document, but under the unqualified function ARN.
+      return { ...first.config, FunctionArn: config.FunctionArn ?? '' };
     } finally {
       this.deps.code.unpin(stored.sha256Hex);
     }
   }
 
   async get(req: GetFunctionRequest, ctx: RequestContext): Promise<GetFunctionResponse> {
-    const { row, fn } = await this.load(resolveFunction(req.FunctionName, ctx, req.Qualifier));
+    const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
+    const { row, fn } = await this.load(target);
     const out: GetFunctionResponse = {
-      Configuration: row.config,
+      Configuration: qualifiedView(row, target),
       Code: { RepositoryType: 'S3', Location: this.deps.codeLocations.url(ctx.endpoint, row.codeSha256) },
     };
     if (Object.keys(fn.tags).length > 0) out.Tags = fn.tags;
@@ -90,24 +100,31 @@ export class FunctionsApi {
   }
 
   async getConfiguration(req: GetFunctionConfigurationRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
-    return (await this.load(resolveFunction(req.FunctionName, ctx, req.Qualifier))).row.config;
+    const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
+    return qualifiedView((await this.load(target)).row, target);
   }
 
   async list(req: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
+    if (req.FunctionVersion === 'ALL') return this.listAllVersions(req, ctx);
     const max = req.MaxItems ?? 50;
     const after = req.Marker ? decodeMarker(req.Marker) : undefined;
     const rows = await this.deps.store.functions.listLatest<FunctionConfiguration>(ctx.accountId, ctx.region, after, max + 1);
     const page = rows.slice(0, max);
-    const out: ListFunctionsResponse = {
-      Functions: page.map((r) => {
-        const v = listView(r.config);
-        // With FunctionVersion=ALL, AWS lists each version under its qualified ARN.
-        if (req.FunctionVersion === 'ALL') v.FunctionArn = `${v.FunctionArn}:${LATEST}`;
-        return v;
-      }),
-    };
+    const out: ListFunctionsResponse = { Functions: page.map((r) => listView(r.config)) };
     const last = page[page.length - 1];
     if (rows.length > max && last) out.NextMarker = encodeMarker(last.name);
+    return out;
+  }
+
+  /** FunctionVersion=ALL: every version of every function, each under its qualified ARN. */
+  private async listAllVersions(req: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
+    const max = req.MaxItems ?? 50;
+    const after = req.Marker ? decodeVersionsMarker(req.Marker) : undefined;
+    const rows = await this.deps.store.functions.listAllVersions<FunctionConfiguration>(ctx.accountId, ctx.region, after, max + 1);
+    const page = rows.slice(0, max);
+    const out: ListFunctionsResponse = { Functions: page.map(versionListView) };
+    const last = page[page.length - 1];
+    if (rows.length > max && last) out.NextMarker = encodeMarker(`${last.name}:${last.version}`);
     return out;
   }
 
@@ -117,7 +134,6 @@ export class FunctionsApi {
     if (req.ImageUri) throw LambdaErrors.invalidParameter("Please don't provide ImageUri when updating a function with packageType Zip.");
     if (req.S3Bucket || req.S3Key) throw LambdaErrors.unsupported('Code from S3 (S3Bucket/S3Key); upload the package as ZipFile');
     if (!req.ZipFile) throw LambdaErrors.invalidParameter('Please provide a source for function code.');
-    if (req.Publish) throw LambdaErrors.unsupported('Publish (function versions)');
     const { row } = await this.load(target);
     this.checkUpdatable(row, req.RevisionId);
     const stored = await acceptZip(req.ZipFile, this.deps.code);
@@ -131,6 +147,13 @@ export class FunctionsApi {
         CodeSize: stored.size,
         ...(req.Architectures ? { Architectures: req.Architectures } : {}),
       });
+      if (req.Publish) {
+        // $LATEST and the new version change together; AWS answers the version (Pending).
+        const published = await this.versions.publishUpdate(row, next, stored.sha256Hex);
+        if (!published) throw LambdaErrors.updateInProgress(row.config.FunctionArn ?? '');
+        if (stored.sha256Hex !== row.codeSha256) this.deps.onCodeReleased();
+        return published;
+      }
       await this.commit(row, next, stored.sha256Hex);
       return next;
     } finally {
@@ -152,28 +175,35 @@ export class FunctionsApi {
 
   async delete(req: DeleteFunctionRequest, ctx: RequestContext): Promise<{ StatusCode: number }> {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
-    if (target.qualifier === LATEST) {
+    const { key, qualifier } = target;
+    const unqualifiedArn = functionArn(key.region, key.accountId, key.name);
+    if (qualifier === undefined) {
+      if (!(await this.deps.store.functions.delete(key))) throw LambdaErrors.functionNotFound(unqualifiedArn);
+      this.deps.onFunctionDeleted(key);
+      return { StatusCode: 204 };
+    }
+    // One version. AWS checks in this order and names the function unqualified when it is missing.
+    if (isAliasName(qualifier)) throw LambdaErrors.aliasDeletionUnsupported();
+    if (qualifier === LATEST) {
       throw LambdaErrors.invalidParameter('$LATEST version cannot be deleted without deleting the function.');
     }
-    if (target.qualifier !== undefined) {
-      // Published versions arrive with the versions feature; none can exist yet.
-      throw LambdaErrors.functionNotFound(target.arn);
-    }
-    if (!(await this.deps.store.functions.delete(target.key))) throw LambdaErrors.functionNotFound(target.arn);
-    this.deps.onFunctionDeleted(target.key);
+    if (!(await this.deps.store.functions.get(key))) throw LambdaErrors.functionNotFound(unqualifiedArn);
+    const { deleted, referencedBy } = await this.deps.store.functions.deleteVersion(key, qualifier);
+    if (referencedBy.length > 0) throw LambdaErrors.versionReferencedByAliases(referencedBy);
+    // Deleting a version that does not exist succeeds, as on AWS.
+    if (deleted) this.deps.onVersionDeleted(key, qualifier);
     return { StatusCode: 204 };
   }
 
-  /** Loads the addressed version (only $LATEST exists until versions land). */
+  /** Loads the addressed version: $LATEST, a published version, or an alias's version. */
   async load(target: ResolvedFunction): Promise<{
     row: VersionRow<FunctionConfiguration>;
     fn: NonNullable<Awaited<ReturnType<LambdaDeps['store']['functions']['get']>>>;
   }> {
     const fn = await this.deps.store.functions.get(target.key);
-    const version = target.qualifier ?? LATEST;
-    const row = fn ? await this.deps.store.functions.getVersion<FunctionConfiguration>(target.key, version) : undefined;
-    if (!fn || !row) throw LambdaErrors.functionNotFound(target.arn);
-    return { row, fn };
+    const found = fn ? await loadQualified(this.deps.store.functions, target) : undefined;
+    if (!fn || !found) throw LambdaErrors.functionNotFound(target.arn);
+    return { row: found.row, fn };
   }
 
   private checkUpdatable(row: VersionRow<FunctionConfiguration>, revisionId: string | undefined): void {
@@ -192,6 +222,15 @@ export class FunctionsApi {
     this.deps.lifecycle.schedule(row);
     if (codeSha256 !== row.codeSha256) this.deps.onCodeReleased();
   }
+}
+
+/**
+ * A version's document as GetFunction/GetFunctionConfiguration answer it: FunctionArn carries the
+ * qualifier the caller used ("$LATEST", a version or an alias); unqualified requests get $LATEST as stored.
+ */
+function qualifiedView(row: VersionRow<FunctionConfiguration>, target: ResolvedFunction): FunctionConfiguration {
+  if (target.qualifier === undefined) return row.config;
+  return { ...row.config, FunctionArn: functionArn(row.region, row.accountId, row.name, target.qualifier) };
 }
 
 function qualifiedUpdate(): Error {
@@ -215,6 +254,12 @@ function parseNewName(id: string, ctx: RequestContext): { name: string } {
 
 function encodeMarker(name: string): string {
   return Buffer.from(name, 'utf8').toString('base64url');
+}
+
+function decodeVersionsMarker(marker: string): { name: string; version: string } {
+  const m = /^([a-zA-Z0-9-_]{1,64}):(\$LATEST|[0-9]{1,10})$/.exec(Buffer.from(marker, 'base64url').toString('utf8'));
+  if (!m) throw LambdaErrors.invalidParameter(`Invalid marker: ${marker}`);
+  return { name: m[1] as string, version: m[2] as string };
 }
 
 function decodeMarker(marker: string): string {

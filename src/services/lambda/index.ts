@@ -4,13 +4,17 @@ import { loadModel } from '../../protocol/model.js';
 import { RestJsonCodec } from '../../protocol/rest-json/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
 import { AccountApi } from './account.js';
+import { AliasesApi } from './aliases.js';
+import { invokeAsyncHandler, type AsyncInvocations } from './async-invoke.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
+import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
 import { InvokeApi } from './invoke.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import { TagsApi } from './tags.js';
+import { VersionsApi } from './versions.js';
 
 const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
 const INVOKE_PAYLOAD_LIMIT = 6291456;
@@ -21,15 +25,22 @@ function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationH
   return (input, ctx) => fn(input as I, ctx) as Promise<Record<string, unknown> | undefined>;
 }
 
-export function createLambdaService(deps: LambdaDeps, engine: InvocationEngine): ServiceDefinition {
+export function createLambdaService(
+  deps: LambdaDeps,
+  engine: InvocationEngine,
+  asyncInvocations: AsyncInvocations,
+): ServiceDefinition {
   const model = loadModel('lambda');
   const codec = new RestJsonCodec(model, {
     malformedBody: (detail) => LambdaErrors.invalidRequestContent(detail),
   });
-  const functions = new FunctionsApi(deps);
+  const versions = new VersionsApi(deps);
+  const aliases = new AliasesApi(deps);
+  const functions = new FunctionsApi(deps, versions);
   const tags = new TagsApi(deps);
   const account = new AccountApi(deps);
-  const invoke = new InvokeApi(deps, engine);
+  const invoke = new InvokeApi(deps, engine, asyncInvocations);
+  const eventInvokeConfigs = new EventInvokeConfigApi(deps);
 
   const handlers: Record<string, OperationHandler> = {
     CreateFunction: op(functions.create.bind(functions)),
@@ -44,6 +55,19 @@ export function createLambdaService(deps: LambdaDeps, engine: InvocationEngine):
     ListTags: op(tags.list.bind(tags)),
     GetAccountSettings: op(account.settings.bind(account)),
     Invoke: op(invoke.invoke.bind(invoke)),
+    InvokeAsync: op(invokeAsyncHandler(invoke)),
+    PutFunctionEventInvokeConfig: op(eventInvokeConfigs.put.bind(eventInvokeConfigs)),
+    UpdateFunctionEventInvokeConfig: op(eventInvokeConfigs.update.bind(eventInvokeConfigs)),
+    GetFunctionEventInvokeConfig: op(eventInvokeConfigs.get.bind(eventInvokeConfigs)),
+    DeleteFunctionEventInvokeConfig: op(eventInvokeConfigs.delete.bind(eventInvokeConfigs)),
+    ListFunctionEventInvokeConfigs: op(eventInvokeConfigs.list.bind(eventInvokeConfigs)),
+    PublishVersion: op(versions.publish.bind(versions)),
+    ListVersionsByFunction: op(versions.list.bind(versions)),
+    CreateAlias: op(aliases.create.bind(aliases)),
+    GetAlias: op(aliases.get.bind(aliases)),
+    UpdateAlias: op(aliases.update.bind(aliases)),
+    DeleteAlias: op(aliases.delete.bind(aliases)),
+    ListAliases: op(aliases.list.bind(aliases)),
   };
 
   return {

@@ -1,33 +1,40 @@
-// Invoke (synchronous RequestResponse and DryRun): resolves the function
-// version, checks the request as Lambda does, and hands it to the engine.
-import { createHash } from 'node:crypto';
+// Invoke (RequestResponse, DryRun, and Event via async-invoke.ts): resolves the
+// function version, checks the request as Lambda does, and hands it to the engine.
 import type { InvocationEngine } from '../../invocation/engine.js';
-import type { FunctionSnapshot } from '../../invocation/types.js';
 import { AwsError } from '../../protocol/errors.js';
 import { CONTENT_TYPE } from '../../protocol/rest-json/codec.js';
-import type { VersionRow } from '../../store/types.js';
 import type { RequestContext } from '../types.js';
-import type { FunctionConfiguration, InvocationRequest, InvocationResponse } from './api-types.js';
+import type { InvocationRequest, InvocationResponse } from './api-types.js';
 import type { LambdaDeps } from './deps.js';
+import type { AsyncInvocations } from './async-invoke.js';
 import { LambdaErrors } from './errors.js';
-import { resolveFunction } from './function-ref.js';
+import { functionArn, resolveFunction } from './function-ref.js';
+import { LATEST, loadQualified } from './qualifiers.js';
+import { SnapshotCache } from './snapshot.js';
 
 const EMPTY_EVENT = Buffer.from('{}');
 const CLIENT_CONTEXT_MAX = 3583;
 
 export class InvokeApi {
-  private readonly snapshots = new Map<string, { revisionId: string; snapshot: FunctionSnapshot }>();
+  private readonly snapshots = new SnapshotCache();
 
   constructor(
     private readonly deps: LambdaDeps,
     private readonly engine: InvocationEngine,
+    private readonly events: AsyncInvocations,
   ) {}
 
   async invoke(req: InvocationRequest, ctx: RequestContext): Promise<InvocationResponse> {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
-    const version = target.qualifier ?? '$LATEST';
-    const row = await this.deps.store.functions.getVersion<FunctionConfiguration>(target.key, version);
-    if (!row) throw LambdaErrors.functionNotFound(target.arn);
+    // An alias resolves to a version here, per invocation (weighted routing); the engine runs that
+    // version's row, and the handler sees the ARN the caller used (target.arn) as invokedFunctionArn.
+    const found = await loadQualified(this.deps.store.functions, target, { route: true });
+    if (!found) {
+      // Invoke names the function as "$LATEST" when no qualifier was given (AWS's wording).
+      const { region, accountId, name } = target.key;
+      throw LambdaErrors.functionNotFound(functionArn(region, accountId, name, target.qualifier ?? LATEST));
+    }
+    const row = found.row;
     const state = row.config.State;
     if (state !== 'Active') {
       throw new AwsError(
@@ -37,16 +44,15 @@ export class InvokeApi {
     }
 
     const type = req.InvocationType ?? 'RequestResponse';
-    if (type === 'Event') {
-      throw LambdaErrors.unsupported('InvocationType Event (asynchronous invocation)');
-    }
     const clientContext = req.ClientContext;
     if (clientContext !== undefined) checkClientContext(clientContext);
     const payload = req.Payload && req.Payload.length > 0 ? req.Payload : EMPTY_EVENT;
     checkJsonPayload(payload);
     if (type === 'DryRun') return { StatusCode: 204 };
+    // Asynchronous: committed to the event queue, then 202 (services/lambda/async-invoke.ts).
+    if (type === 'Event') return this.events.accept(row, target.qualifier, target.arn, payload, ctx);
 
-    const result = await this.engine.invoke(this.snapshot(row), {
+    const result = await this.engine.invoke(this.snapshots.get(row), {
       requestId: ctx.requestId,
       payload,
       invokedArn: target.arn,
@@ -62,35 +68,6 @@ export class InvokeApi {
     if (result.functionError) out.FunctionError = result.functionError;
     if (result.logResult !== undefined) out.LogResult = result.logResult;
     return out;
-  }
-
-  /** Immutable engine view of a version, rebuilt only when its revision changes. */
-  private snapshot(row: VersionRow<FunctionConfiguration>): FunctionSnapshot {
-    const id = `${row.accountId}/${row.region}/${row.name}/${row.version}`;
-    const cached = this.snapshots.get(id);
-    if (cached && cached.revisionId === row.revisionId) return cached.snapshot;
-    const c = row.config;
-    const shaping = {
-      runtime: c.Runtime ?? 'provided.al2023',
-      handler: c.Handler ?? '',
-      memoryMb: c.MemorySize ?? 128,
-      timeoutSec: c.Timeout ?? 3,
-      ephemeralStorageMb: c.EphemeralStorage?.Size ?? 512,
-      environment: c.Environment?.Variables ?? {},
-      codeSha256Hex: row.codeSha256,
-      logGroup: c.LoggingConfig?.LogGroup ?? `/aws/lambda/${row.name}`,
-    };
-    const snapshot: FunctionSnapshot = {
-      accountId: row.accountId,
-      region: row.region,
-      name: row.name,
-      version: row.version,
-      arn: `arn:aws:lambda:${row.region}:${row.accountId}:function:${row.name}`,
-      ...shaping,
-      fingerprint: createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16),
-    };
-    this.snapshots.set(id, { revisionId: row.revisionId, snapshot });
-    return snapshot;
   }
 }
 

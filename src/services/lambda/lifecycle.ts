@@ -1,5 +1,6 @@
-// Function state machine: Pending → Active after creation, InProgress →
-// Successful after an update, once the code is unpacked and ready to run.
+// Function state machine: Pending → Active after creation (of the function or
+// of a version published with it), InProgress → Successful after an update,
+// once the code is unpacked and ready to run.
 // Runs after the API has answered, and again at start-up for anything a crash
 // interrupted, so a function never stays half-ready.
 import type { CodeCache } from '../../invocation/code-cache.js';
@@ -20,13 +21,15 @@ export class FunctionLifecycle {
     private readonly log: LifecycleLogger,
   ) {}
 
-  /** Prepares the function's $LATEST in the background. */
-  schedule(key: FunctionKey): void {
-    const id = `${key.accountId}/${key.region}/${key.name}`;
+  /** Prepares a version ($LATEST unless the key names one) in the background. */
+  schedule(key: FunctionKey & { version?: string }): void {
+    const version = key.version ?? '$LATEST';
+    const id = `${key.accountId}/${key.region}/${key.name}/${version}`;
     const prev = this.running.get(id) ?? Promise.resolve();
+    const fn: FunctionKey = { accountId: key.accountId, region: key.region, name: key.name };
     const next = prev
-      .then(() => this.prepare(key))
-      .catch((e: unknown) => this.log.warn(`preparing ${key.name} failed: ${(e as Error).message}`))
+      .then(() => this.prepare(fn, version))
+      .catch((e: unknown) => this.log.warn(`preparing ${key.name}:${version} failed: ${(e as Error).message}`))
       .finally(() => {
         if (this.running.get(id) === next) this.running.delete(id);
       });
@@ -35,7 +38,7 @@ export class FunctionLifecycle {
 
   /** Resumes preparation interrupted by a crash or restart. */
   async recover(): Promise<number> {
-    const rows = await this.functions.allLatest<FunctionConfiguration>();
+    const rows = await this.functions.allVersions<FunctionConfiguration>();
     let n = 0;
     for (const row of rows) {
       if (needsPreparation(row.config)) {
@@ -51,9 +54,9 @@ export class FunctionLifecycle {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  private async prepare(key: FunctionKey): Promise<void> {
+  private async prepare(key: FunctionKey, version: string): Promise<void> {
     for (;;) {
-      const row = await this.functions.getVersion<FunctionConfiguration>(key, '$LATEST');
+      const row = await this.functions.getVersion<FunctionConfiguration>(key, version);
       if (!row || !needsPreparation(row.config)) return;
       let next: FunctionConfiguration;
       try {

@@ -40,4 +40,62 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX log_events_stream ON log_events (log_group, log_stream, timestamp);
    CREATE INDEX log_events_group_time ON log_events (log_group, timestamp);`,
+  // Versions and aliases: a per-function version counter (numbers are never reused), the $LATEST
+  // content digest a version was published from, and aliases with their primary/routing versions.
+  `ALTER TABLE functions ADD COLUMN last_version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE function_versions ADD COLUMN published_from TEXT;
+   CREATE TABLE function_aliases (
+     account_id       TEXT NOT NULL,
+     region           TEXT NOT NULL,
+     name             TEXT NOT NULL,
+     alias            TEXT NOT NULL,
+     function_version TEXT NOT NULL,
+     routing_version  TEXT,
+     config           TEXT NOT NULL,
+     revision_id      TEXT NOT NULL,
+     PRIMARY KEY (account_id, region, name, alias),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;`,
+  // Asynchronous invocation: the durable event queue (deleting a function drops its events), the
+  // per-qualifier EventInvokeConfig documents and per-function counters.
+  `CREATE TABLE async_events (
+     id              INTEGER PRIMARY KEY,
+     account_id      TEXT NOT NULL,
+     region          TEXT NOT NULL,
+     name            TEXT NOT NULL,
+     version         TEXT NOT NULL,
+     qualifier       TEXT NOT NULL,
+     request_id      TEXT NOT NULL,
+     invoked_arn     TEXT NOT NULL,
+     payload         BLOB NOT NULL,
+     client_context  TEXT,
+     accepted_at     INTEGER NOT NULL,
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     last_result     TEXT,
+     last_payload    BLOB,
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   );
+   CREATE INDEX async_events_due ON async_events (account_id, region, name, next_attempt_at, id);
+   CREATE TABLE event_invoke_configs (
+     account_id    TEXT NOT NULL,
+     region        TEXT NOT NULL,
+     name          TEXT NOT NULL,
+     qualifier     TEXT NOT NULL,
+     config        TEXT NOT NULL,
+     last_modified INTEGER NOT NULL,
+     PRIMARY KEY (account_id, region, name, qualifier),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;
+   CREATE TABLE async_counters (
+     account_id                    TEXT NOT NULL,
+     region                        TEXT NOT NULL,
+     name                          TEXT NOT NULL,
+     received                      INTEGER NOT NULL DEFAULT 0,
+     dropped                       INTEGER NOT NULL DEFAULT 0,
+     destination_delivery_failures INTEGER NOT NULL DEFAULT 0,
+     dead_letter_errors            INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (account_id, region, name),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;`,
 ];

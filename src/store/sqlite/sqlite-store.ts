@@ -6,13 +6,19 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAliases } from './sqlite-aliases.js';
+import { GroupCommit, SqliteAsyncEventStore, SqliteEventInvokeConfigStore } from './sqlite-async.js';
 import { SqliteLogStore } from './sqlite-logs.js';
 import {
   StoreConflictError,
+  type AliasRow,
+  type AliasWriteResult,
   type FunctionKey,
   type FunctionRow,
   type FunctionStore,
   type LogStore,
+  type AsyncEventStore,
+  type EventInvokeConfigStore,
   type Store,
   type VersionRow,
 } from '../types.js';
@@ -32,6 +38,14 @@ interface VersionDbRow {
   config: string;
   code_sha256: string;
   revision_id: string;
+  published_from: string | null;
+}
+
+/** Sort key of a version: $LATEST first, then published versions by number. */
+const VERSION_ORDER = `(CASE WHEN version = '$LATEST' THEN -1 ELSE CAST(version AS INTEGER) END)`;
+
+function versionOrder(version: string): number {
+  return version === '$LATEST' ? -1 : Number(version);
 }
 
 function migrate(db: Db): void {
@@ -45,7 +59,7 @@ function migrate(db: Db): void {
 }
 
 function toVersion<C>(r: VersionDbRow): VersionRow<C> {
-  return {
+  const row: VersionRow<C> = {
     accountId: r.account_id,
     region: r.region,
     name: r.name,
@@ -54,6 +68,8 @@ function toVersion<C>(r: VersionDbRow): VersionRow<C> {
     codeSha256: r.code_sha256,
     revisionId: r.revision_id,
   };
+  if (r.published_from !== null) row.publishedFrom = r.published_from;
+  return row;
 }
 
 class SqliteFunctionStore implements FunctionStore {
@@ -68,9 +84,17 @@ class SqliteFunctionStore implements FunctionStore {
     | 'deleteFn'
     | 'setTags'
     | 'codeRefs'
-    | 'usage',
+    | 'usage'
+    | 'listVersions'
+    | 'listAllVersions'
+    | 'allVersions'
+    | 'lastPublished'
+    | 'nextVersion'
+    | 'setFirstVersion'
+    | 'deleteVersion',
     Statement
   >;
+  private readonly aliases: SqliteAliases;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -87,8 +111,9 @@ class SqliteFunctionStore implements FunctionStore {
         'INSERT INTO functions (account_id, region, name, created_at, tags) VALUES (?, ?, ?, ?, ?)',
       ),
       insertVersion: db.prepare(
-        `INSERT INTO function_versions (account_id, region, name, version, config, code_sha256, revision_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO function_versions
+           (account_id, region, name, version, config, code_sha256, revision_id, published_from)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       replaceVersion: db.prepare(
         `UPDATE function_versions SET config = ?, code_sha256 = ?, revision_id = ?
@@ -101,7 +126,35 @@ class SqliteFunctionStore implements FunctionStore {
         `SELECT COUNT(DISTINCT name) AS n, COALESCE(SUM(json_extract(config, '$.CodeSize')), 0) AS size
          FROM function_versions WHERE account_id = ? AND region = ?`,
       ),
+      listVersions: db.prepare(
+        `SELECT * FROM function_versions WHERE account_id = ? AND region = ? AND name = ? AND ${VERSION_ORDER} > ?
+         ORDER BY ${VERSION_ORDER} LIMIT ?`,
+      ),
+      listAllVersions: db.prepare(
+        `SELECT * FROM function_versions WHERE account_id = ? AND region = ?
+         AND (name > ? OR (name = ? AND ${VERSION_ORDER} > ?))
+         ORDER BY name, ${VERSION_ORDER} LIMIT ?`,
+      ),
+      allVersions: db.prepare('SELECT * FROM function_versions'),
+      lastPublished: db.prepare(
+        `SELECT v.* FROM functions f JOIN function_versions v
+           ON v.account_id = f.account_id AND v.region = f.region AND v.name = f.name
+          AND v.version = CAST(f.last_version AS TEXT)
+         WHERE f.account_id = ? AND f.region = ? AND f.name = ?`,
+      ),
+      nextVersion: db.prepare(
+        `UPDATE functions SET last_version = last_version + 1 WHERE account_id = ? AND region = ? AND name = ?
+         RETURNING last_version`,
+      ),
+      setFirstVersion: db.prepare(
+        'UPDATE functions SET last_version = 1 WHERE account_id = ? AND region = ? AND name = ?',
+      ),
+      deleteVersion: db.prepare(
+        `DELETE FROM function_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?
+         AND version <> '$LATEST'`,
+      ),
     };
+    this.aliases = new SqliteAliases(db);
   }
 
   async get(k: FunctionKey): Promise<FunctionRow | undefined> {
@@ -130,19 +183,15 @@ class SqliteFunctionStore implements FunctionStore {
     return (this.s.allLatest.all() as VersionDbRow[]).map((r) => toVersion<C>(r));
   }
 
-  async create<C>(fn: FunctionRow, latest: VersionRow<C>): Promise<void> {
+  async create<C>(fn: FunctionRow, latest: VersionRow<C>, firstVersion?: VersionRow<C>): Promise<void> {
     try {
       this.db.transaction(() => {
         this.s.insertFn.run(fn.accountId, fn.region, fn.name, fn.createdAt, JSON.stringify(fn.tags));
-        this.s.insertVersion.run(
-          latest.accountId,
-          latest.region,
-          latest.name,
-          latest.version,
-          JSON.stringify(latest.config),
-          latest.codeSha256,
-          latest.revisionId,
-        );
+        this.insertVersion(latest);
+        if (firstVersion) {
+          this.insertVersion(firstVersion);
+          this.s.setFirstVersion.run(fn.accountId, fn.region, fn.name);
+        }
       })();
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflictError(fn.name);
@@ -162,6 +211,103 @@ class SqliteFunctionStore implements FunctionStore {
       expectRevisionId,
     );
     return info.changes === 1;
+  }
+
+  async listVersions<C>(k: FunctionKey, afterVersion: string | undefined, limit: number): Promise<VersionRow<C>[]> {
+    const after = afterVersion === undefined ? -2 : versionOrder(afterVersion);
+    const rows = this.s.listVersions.all(k.accountId, k.region, k.name, after, limit) as VersionDbRow[];
+    return rows.map((r) => toVersion<C>(r));
+  }
+
+  async listAllVersions<C>(
+    accountId: string,
+    region: string,
+    after: { name: string; version: string } | undefined,
+    limit: number,
+  ): Promise<VersionRow<C>[]> {
+    const name = after?.name ?? '';
+    const order = after ? versionOrder(after.version) : -2;
+    const rows = this.s.listAllVersions.all(accountId, region, name, name, order, limit) as VersionDbRow[];
+    return rows.map((r) => toVersion<C>(r));
+  }
+
+  async allVersions<C>(): Promise<VersionRow<C>[]> {
+    return (this.s.allVersions.all() as VersionDbRow[]).map((r) => toVersion<C>(r));
+  }
+
+  async lastPublished<C>(k: FunctionKey): Promise<VersionRow<C> | undefined> {
+    const r = this.s.lastPublished.get(k.accountId, k.region, k.name) as VersionDbRow | undefined;
+    return r ? toVersion<C>(r) : undefined;
+  }
+
+  async publishVersion<C>(
+    latest: VersionRow<C>,
+    expectLatestRevisionId: string,
+    build: (version: string) => VersionRow<C>,
+  ): Promise<VersionRow<C> | undefined> {
+    return this.db.transaction((): VersionRow<C> | undefined => {
+      const info = this.s.replaceVersion.run(
+        JSON.stringify(latest.config),
+        latest.codeSha256,
+        latest.revisionId,
+        latest.accountId,
+        latest.region,
+        latest.name,
+        latest.version,
+        expectLatestRevisionId,
+      );
+      if (info.changes !== 1) return undefined;
+      const n = this.s.nextVersion.get(latest.accountId, latest.region, latest.name) as { last_version: number } | undefined;
+      if (!n) return undefined;
+      const row = build(String(n.last_version));
+      this.insertVersion(row);
+      return row;
+    })();
+  }
+
+  async deleteVersion(k: FunctionKey, version: string): Promise<{ deleted: boolean; referencedBy: string[] }> {
+    return this.db.transaction(() => {
+      const referencedBy = this.aliases.referencing(k, version);
+      if (referencedBy.length > 0) return { deleted: false, referencedBy };
+      const deleted = this.s.deleteVersion.run(k.accountId, k.region, k.name, version).changes === 1;
+      return { deleted, referencedBy };
+    })();
+  }
+
+  async getAlias<C>(k: FunctionKey, alias: string): Promise<AliasRow<C> | undefined> {
+    return this.aliases.get<C>(k, alias);
+  }
+
+  async listAliases<C>(
+    k: FunctionKey,
+    opts: { after?: string; functionVersion?: string; limit: number },
+  ): Promise<AliasRow<C>[]> {
+    return this.aliases.list<C>(k, opts);
+  }
+
+  async createAlias<C>(row: AliasRow<C>): Promise<AliasWriteResult> {
+    return this.aliases.create(row);
+  }
+
+  async updateAlias<C>(row: AliasRow<C>, expectRevisionId: string): Promise<AliasWriteResult> {
+    return this.aliases.update(row, expectRevisionId);
+  }
+
+  async deleteAlias(k: FunctionKey, alias: string): Promise<boolean> {
+    return this.aliases.delete(k, alias);
+  }
+
+  private insertVersion<C>(row: VersionRow<C>): void {
+    this.s.insertVersion.run(
+      row.accountId,
+      row.region,
+      row.name,
+      row.version,
+      JSON.stringify(row.config),
+      row.codeSha256,
+      row.revisionId,
+      row.publishedFrom ?? null,
+    );
   }
 
   async delete(k: FunctionKey): Promise<boolean> {
@@ -185,7 +331,10 @@ class SqliteFunctionStore implements FunctionStore {
 export class SqliteStore implements Store {
   readonly functions: FunctionStore;
   readonly logs: LogStore;
+  readonly asyncEvents: AsyncEventStore;
+  readonly eventInvokeConfigs: EventInvokeConfigStore;
   private readonly db: Db;
+  private readonly groupCommit: GroupCommit;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -198,9 +347,13 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.functions = new SqliteFunctionStore(this.db);
     this.logs = new SqliteLogStore(this.db);
+    this.groupCommit = new GroupCommit(this.db);
+    this.asyncEvents = new SqliteAsyncEventStore(this.db, this.groupCommit);
+    this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
   }
 
   async close(): Promise<void> {
+    this.groupCommit.flush();
     this.db.close();
   }
 }

@@ -1,0 +1,113 @@
+// Test harness: starts the real `lambent start` process on a free port with a
+// temporary data dir, and builds AWS SDK clients pointed at it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { zipSync, type Zippable } from 'fflate';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait for exit. */
+  kill(): Promise<void>;
+  /** Stops the server and removes its data dir. */
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+export function tempDir(prefix = 'lambent-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const proc = spawn(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir=/tmp/lprof', join(ROOT, 'bin/lambent.js'), 'start', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
+    { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`lambent did not start in 20 s:\n${out}`)), 20_000);
+    const check = (): void => {
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1] as string);
+      }
+    };
+    proc.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`lambent exited with ${code} before listening:\n${out}`));
+    });
+  });
+  const server: TestServer = {
+    url,
+    dataDir,
+    proc,
+    output: () => out,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await exited;
+    },
+    async dispose() {
+      await server.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export const TEST_REGION = 'us-east-1';
+export const TEST_ACCOUNT = '000000000000';
+export const TEST_ROLE = 'arn:aws:iam::000000000000:role/lambda-role';
+
+export function lambdaClient(url: string, opts: { secret?: string; region?: string } = {}): LambdaClient {
+  return new LambdaClient({
+    endpoint: url,
+    region: opts.region ?? TEST_REGION,
+    credentials: { accessKeyId: 'test', secretAccessKey: opts.secret ?? 'test' },
+    maxAttempts: 1,
+  });
+}
+
+export type ZipFiles = Record<string, string | Buffer | { content: string | Buffer; mode: number }>;
+
+/** Builds a real zip; `mode` sets Unix permissions (e.g. 0o755 for a bootstrap). */
+export function makeZip(files: ZipFiles): Buffer {
+  const z: Zippable = {};
+  for (const [name, spec] of Object.entries(files)) {
+    const isObj = typeof spec === 'object' && !Buffer.isBuffer(spec);
+    const content = isObj ? spec.content : spec;
+    const mode = isObj ? spec.mode : 0o644;
+    const data = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
+    // Unix attributes live in the high 16 bits of the external attributes; os 3 = Unix.
+    z[name] = [data, { os: 3, attrs: ((0o100000 | mode) << 16) >>> 0 }];
+  }
+  return Buffer.from(zipSync(z));
+}
+
+export const NODE_HELLO = makeZip({
+  'index.js': "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ hello: 'world', event }) });\n",
+});

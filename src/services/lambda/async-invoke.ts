@@ -1,0 +1,334 @@
+// Asynchronous invocation (Invoke with InvocationType Event, and the
+// deprecated InvokeAsync): events are committed to the store's queue before
+// the caller gets 202, then drained by invocation/async-queue.ts, which hands
+// each due event to process() here:
+//
+//   too old (MaximumEventAgeInSeconds)  → failure path, condition EventAgeExceeded, without running
+//   run on the engine                   → success: OnSuccess destination record
+//                                       → function error / crash / timeout: retry after
+//                                         base × 2^(n-1) (+0–10 % jitter) while attempts ≤ MaximumRetryAttempts,
+//                                         else failure path, condition RetriesExhausted
+//   failure path                        → OnFailure destination record and/or dead-letter delivery
+//
+// Destinations and dead-letter targets are Lambent functions: a delivery is an
+// async event enqueued for the target in the same transaction that removes the
+// finished event, so a crash can neither lose nor half-deliver it.
+import { randomUUID } from 'node:crypto';
+import { AsyncQueue } from '../../invocation/async-queue.js';
+import type { InvocationEngine } from '../../invocation/engine.js';
+import type { InvokeResult } from '../../invocation/types.js';
+import { AwsError } from '../../protocol/errors.js';
+import {
+  StoreMissingError,
+  type AsyncAttemptResult,
+  type AsyncCounter,
+  type AsyncDelivery,
+  type AsyncEvent,
+  type FunctionKey,
+  type NewAsyncEvent,
+  type Store,
+  type VersionRow,
+} from '../../store/types.js';
+import type { RequestContext } from '../types.js';
+import type { FunctionConfiguration, InvocationResponse, InvokeAsyncRequest, InvokeAsyncResponse } from './api-types.js';
+import { ASYNC_DEFAULTS, type EventInvokeConfigDoc } from './event-invoke-config.js';
+import { functionArn, parseFunctionRef } from './function-ref.js';
+import type { InvokeApi } from './invoke.js';
+import { LATEST, loadQualified } from './qualifiers.js';
+import { SnapshotCache } from './snapshot.js';
+
+/** Lambda's asynchronous payload quota (1 MB since 2025). */
+export const ASYNC_PAYLOAD_LIMIT = 1048576;
+const JITTER = 0.1;
+/** Dead-letter ErrorMessage is cut here: it travels in a runtime API header. */
+const DLQ_MESSAGE_MAX = 2048;
+
+export interface AsyncInvocationOptions {
+  store: Store;
+  engine: InvocationEngine;
+  /** First retry delay; the second is twice that (AWS: about 1 and 2 minutes). */
+  retryBaseDelayMs: number;
+  /** Events of one function running at once. */
+  concurrencyPerFunction: number;
+  log: { warn(msg: string): void };
+}
+
+type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded';
+
+export class AsyncInvocations {
+  private readonly snapshots = new SnapshotCache();
+  private readonly queue: AsyncQueue;
+
+  constructor(private readonly opts: AsyncInvocationOptions) {
+    this.queue = new AsyncQueue({
+      store: opts.store.asyncEvents,
+      concurrency: opts.concurrencyPerFunction,
+      run: (ev) => this.process(ev),
+      log: opts.log,
+    });
+  }
+
+  /** Starts draining, including everything a previous run (or crash) left queued. */
+  start(): Promise<void> {
+    return this.queue.start();
+  }
+
+  /** Stops taking events, lets running ones finish for up to `graceMs`; the rest stays queued. */
+  stop(graceMs: number): Promise<void> {
+    return this.queue.stop(graceMs);
+  }
+
+  /**
+   * Invoke with InvocationType Event, after invoke.ts resolved the version and checked state,
+   * client context and payload JSON: enforce the async payload quota, commit the event, answer 202.
+   * The client context is not stored: Lambda passes it to synchronous invocations only.
+   */
+  async accept(
+    row: VersionRow<FunctionConfiguration>,
+    qualifier: string | undefined,
+    invokedArn: string,
+    payload: Buffer,
+    ctx: RequestContext,
+  ): Promise<InvocationResponse> {
+    if (payload.length > ASYNC_PAYLOAD_LIMIT) {
+      throw new AwsError(
+        'RequestEntityTooLargeException',
+        `${payload.length} byte payload is too large for the Event invocation type (limit ${ASYNC_PAYLOAD_LIMIT} bytes)`,
+        { status: 413 },
+      );
+    }
+    const event: NewAsyncEvent = {
+      accountId: row.accountId,
+      region: row.region,
+      name: row.name,
+      version: row.version,
+      qualifier: qualifier ?? LATEST,
+      requestId: ctx.requestId,
+      invokedArn,
+      payload,
+      acceptedAt: Date.now(),
+    };
+    try {
+      await this.opts.store.asyncEvents.enqueue(event);
+    } catch (e) {
+      if (e instanceof StoreMissingError) throw new AwsError('ResourceNotFoundException', `Function not found: ${invokedArn}`);
+      throw e;
+    }
+    this.queue.notify(event);
+    return { StatusCode: 202 };
+  }
+
+  /** Queue depth, oldest event age and counters per function, for /health. */
+  async report(): Promise<Record<string, unknown>> {
+    const now = Date.now();
+    const stats = await this.opts.store.asyncEvents.stats();
+    return {
+      retryBaseDelayMs: this.opts.retryBaseDelayMs,
+      concurrencyPerFunction: this.opts.concurrencyPerFunction,
+      functions: stats.map((s) => ({
+        functionArn: functionArn(s.region, s.accountId, s.name),
+        queued: s.queued,
+        inFlight: this.queue.inFlight(s),
+        oldestEventAgeMs: s.oldestAcceptedAt === undefined ? null : now - s.oldestAcceptedAt,
+        asyncEventsReceived: s.counters.received,
+        asyncEventsDropped: s.counters.dropped,
+        destinationDeliveryFailures: s.counters.destinationDeliveryFailures,
+        deadLetterErrors: s.counters.deadLetterErrors,
+      })),
+    };
+  }
+
+  /** One attempt of one event; every outcome is written to the store before it returns. */
+  private async process(ev: AsyncEvent): Promise<void> {
+    const store = this.opts.store;
+    const cfg = (await store.eventInvokeConfigs.get<EventInvokeConfigDoc>(ev, ev.qualifier))?.config ?? {};
+    const maxRetries = cfg.MaximumRetryAttempts ?? ASYNC_DEFAULTS.maximumRetryAttempts;
+    const maxAgeMs = (cfg.MaximumEventAgeInSeconds ?? ASYNC_DEFAULTS.maximumEventAgeInSeconds) * 1000;
+    const row = await this.versionOf(ev);
+    if (!row) {
+      // The version (or alias) is gone: Lambda discards the event.
+      await this.finish(ev, { dropped: true, deliveries: [] });
+      return;
+    }
+    if (Date.now() - ev.acceptedAt >= maxAgeMs) {
+      await this.fail(ev, row, cfg, 'EventAgeExceeded', ev.attempts, ev.lastResult);
+      return;
+    }
+    if (row.config.State !== 'Active') {
+      // Not runnable right now (being created again, failed): keep the event without counting an attempt.
+      await store.asyncEvents.retry(ev.id, this.later(ev, ev.attempts));
+      return;
+    }
+
+    let result: InvokeResult;
+    try {
+      result = await this.opts.engine.invoke(this.snapshots.get(row), {
+        requestId: ev.requestId,
+        payload: ev.payload,
+        invokedArn: ev.invokedArn,
+        tailLogs: false,
+        ...(ev.clientContext !== undefined ? { clientContextBase64: ev.clientContext } : {}),
+      });
+    } catch (e) {
+      if (this.queue.abandoned) return;
+      this.opts.log.warn(`async event ${ev.requestId} of ${ev.name} could not run: ${(e as Error).message}`);
+      await store.asyncEvents.retry(ev.id, this.later(ev, ev.attempts));
+      return;
+    }
+    // Shutting down past the grace period: leave the event as it was; the next start runs it again.
+    if (this.queue.abandoned) return;
+
+    const attempt: AsyncAttemptResult = {
+      statusCode: 200,
+      executedVersion: result.executedVersion,
+      payload: result.payload,
+      ...(result.functionError ? { functionError: result.functionError } : {}),
+    };
+    const attempts = ev.attempts + 1;
+    if (!result.functionError) {
+      const onSuccess = cfg.DestinationConfig?.OnSuccess?.Destination;
+      const deliveries = onSuccess
+        ? [this.delivery(ev, onSuccess, record(ev, 'Success', attempts, attempt), 'destinationDeliveryFailures')]
+        : [];
+      await this.finish(ev, { dropped: false, deliveries });
+    } else if (attempts <= maxRetries) {
+      await store.asyncEvents.retry(ev.id, { ...this.later(ev, attempts), lastResult: attempt });
+    } else {
+      await this.fail(ev, row, cfg, 'RetriesExhausted', attempts, attempt);
+    }
+  }
+
+  /** The failure path: OnFailure destination record and dead-letter delivery, then the event is dropped. */
+  private async fail(
+    ev: AsyncEvent,
+    row: VersionRow<FunctionConfiguration>,
+    cfg: EventInvokeConfigDoc,
+    condition: Condition,
+    attempts: number,
+    last: AsyncAttemptResult | undefined,
+  ): Promise<void> {
+    const deliveries: AsyncDelivery[] = [];
+    const onFailure = cfg.DestinationConfig?.OnFailure?.Destination;
+    if (onFailure) {
+      deliveries.push(this.delivery(ev, onFailure, record(ev, condition, attempts, last), 'destinationDeliveryFailures'));
+    }
+    const dlq = row.config.DeadLetterConfig?.TargetArn;
+    if (dlq) {
+      // The original event, unchanged; SQS/SNS message attributes travel as the client context.
+      const custom: Record<string, string> = { RequestID: ev.requestId };
+      if (last) {
+        custom['ErrorCode'] = String(last.statusCode);
+        custom['ErrorMessage'] = errorMessageOf(last.payload).slice(0, DLQ_MESSAGE_MAX);
+      }
+      const clientContext = Buffer.from(JSON.stringify({ custom })).toString('base64');
+      deliveries.push(this.delivery(ev, dlq, ev.payload, 'deadLetterErrors', clientContext));
+    }
+    await this.finish(ev, { dropped: true, deliveries });
+  }
+
+  private async finish(ev: AsyncEvent, outcome: { dropped: boolean; deliveries: AsyncDelivery[] }): Promise<void> {
+    const done = await this.opts.store.asyncEvents.finish(ev.id, ev, outcome);
+    if (!done.found) return;
+    outcome.deliveries.forEach((d, i) => {
+      if (done.undelivered.includes(i)) {
+        this.opts.log.warn(`async event ${ev.requestId} of ${ev.name}: ${d.event.invokedArn} does not exist, not delivered`);
+      } else {
+        this.queue.notify(d.event);
+      }
+    });
+  }
+
+  /** An async event for a destination or dead-letter function (ARN, optionally qualified). */
+  private delivery(
+    source: AsyncEvent,
+    arn: string,
+    payload: Buffer,
+    onMissing: AsyncCounter,
+    clientContext?: string,
+  ): AsyncDelivery {
+    const ref = parseFunctionRef(arn);
+    const qualifier = ref.qualifier ?? LATEST;
+    const event: NewAsyncEvent = {
+      accountId: ref.accountId || source.accountId,
+      region: ref.region || source.region,
+      name: ref.name,
+      // Alias qualifiers are resolved when the delivery runs (versionOf).
+      version: qualifier,
+      qualifier,
+      requestId: randomUUID(),
+      invokedArn: arn,
+      payload,
+      acceptedAt: Date.now(),
+      ...(clientContext !== undefined ? { clientContext } : {}),
+    };
+    return { event, onMissing };
+  }
+
+  /** The version row an event runs: its version, or (deliveries to an alias) the version the alias routes to now. */
+  private async versionOf(ev: AsyncEvent): Promise<VersionRow<FunctionConfiguration> | undefined> {
+    const key: FunctionKey = { accountId: ev.accountId, region: ev.region, name: ev.name };
+    const found = await loadQualified(
+      this.opts.store.functions,
+      { key, qualifier: ev.version, arn: functionArn(ev.region, ev.accountId, ev.name, ev.version) },
+      { route: true },
+    );
+    return found?.row;
+  }
+
+  /** When to try again after `attempts` attempts: base × 2^(n-1), plus up to 10 % jitter. */
+  private later(ev: AsyncEvent, attempts: number): { attempts: number; nextAttemptAt: number; lastResult?: AsyncAttemptResult } {
+    const n = Math.max(1, attempts);
+    const delay = this.opts.retryBaseDelayMs * 2 ** (n - 1) * (1 + Math.random() * JITTER);
+    return { attempts, nextAttemptAt: Date.now() + Math.round(delay), ...(ev.lastResult ? { lastResult: ev.lastResult } : {}) };
+  }
+}
+
+/** InvokeAsync (deprecated): Invoke with InvocationType Event, answered as {Status: 202}. */
+export function invokeAsyncHandler(invoke: InvokeApi) {
+  return async (req: InvokeAsyncRequest, ctx: RequestContext): Promise<InvokeAsyncResponse> => {
+    await invoke.invoke({ FunctionName: req.FunctionName, InvocationType: 'Event', Payload: req.InvokeArgs }, ctx);
+    return { Status: 202 };
+  };
+}
+
+/** The invocation record Lambda sends to destinations (recorded shape: shared/parity test_lambda_destinations). */
+function record(ev: AsyncEvent, condition: Condition, attempts: number, last: AsyncAttemptResult | undefined): Buffer {
+  const doc: Record<string, unknown> = {
+    version: '1.0',
+    timestamp: new Date().toISOString(),
+    requestContext: {
+      requestId: ev.requestId,
+      functionArn: functionArn(ev.region, ev.accountId, ev.name, last?.executedVersion ?? ev.version),
+      condition,
+      approximateInvokeCount: attempts,
+    },
+    requestPayload: jsonOrText(ev.payload),
+  };
+  if (last) {
+    doc['responseContext'] = {
+      statusCode: last.statusCode,
+      executedVersion: last.executedVersion,
+      ...(last.functionError ? { functionError: last.functionError } : {}),
+    };
+    doc['responsePayload'] = jsonOrText(last.payload);
+  }
+  return Buffer.from(JSON.stringify(doc));
+}
+
+function jsonOrText(b: Buffer): unknown {
+  if (b.length === 0) return null;
+  const text = b.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function errorMessageOf(payload: Buffer): string {
+  const doc = jsonOrText(payload);
+  if (doc && typeof doc === 'object' && typeof (doc as { errorMessage?: unknown }).errorMessage === 'string') {
+    return (doc as { errorMessage: string }).errorMessage;
+  }
+  return typeof doc === 'string' ? doc : JSON.stringify(doc);
+}
