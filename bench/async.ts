@@ -18,7 +18,12 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { CreateFunctionCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import {
+  CreateFunctionCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
+} from '@aws-sdk/client-lambda';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { lambdaClient, makeZip, startServer } from '../tests/helpers/lambent.js';
@@ -30,6 +35,7 @@ const MEASURE_MS = 5_000;
 const FLOOR_MS = 3_000;
 const PRESIGNED = 4_000;
 const FUNCTION = 'bench-async';
+const HELD = 'bench-async-held';
 const HANDLER_SOURCE = 'exports.handler = async (e) => ({ ok: true });\n';
 const RESULTS = new URL('./ASYNC-RESULTS.md', import.meta.url).pathname;
 
@@ -85,14 +91,14 @@ interface Signed {
   body: string;
 }
 
-async function presign(host: string, port: number, n: number): Promise<Signed[]> {
+async function presign(host: string, port: number, fn: string, n: number): Promise<Signed[]> {
   const signer = new SignatureV4({
     service: 'lambda',
     region: REGION,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     sha256: Sha256,
   });
-  const path = `/2015-03-31/functions/${FUNCTION}/invocations`;
+  const path = `/2015-03-31/functions/${fn}/invocations`;
   const out: Signed[] = [];
   for (let i = 0; i < n; i++) {
     const body = eventBody(i);
@@ -124,61 +130,81 @@ function send(host: string, port: number, agent: Agent, r: Signed): Promise<{ st
   });
 }
 
-async function queued(url: string): Promise<number> {
+async function queued(url: string, fn: string): Promise<number> {
   const h = (await (await fetch(`${url}/health`)).json()) as { async: { functions: { functionArn: string; queued: number }[] } };
-  return h.async.functions.find((f) => f.functionArn.endsWith(`:${FUNCTION}`))?.queued ?? 0;
+  return h.async.functions.find((f) => f.functionArn.endsWith(`:${fn}`))?.queued ?? 0;
 }
 
-async function waitEmpty(url: string, timeoutMs: number): Promise<number> {
+async function waitEmpty(url: string, fn: string, timeoutMs: number): Promise<number> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    if ((await queued(url)) === 0) return performance.now();
+    if ((await queued(url, fn)) === 0) return performance.now();
     if (Date.now() > end) throw new Error('queue did not drain');
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-interface EnqueueResult {
+interface Phase {
   accepted: number;
   seconds: number;
   rate: number;
   p50: number;
   p99: number;
+}
+
+interface LambentResult {
+  /** Sending with the queue held (its function's 10 slots busy): the accept path alone. */
+  held: Phase;
+  /** Draining that backlog once released: the drain path alone. */
   backlog: number;
   drainSeconds: number;
   drainRate: number;
-  overallDrainRate: number;
+  /** Sending while the queue drains (steady state). */
+  mixed: Phase & { drainedInWindow: number; drainedRate: number };
 }
 
-async function measureLambent(): Promise<EnqueueResult> {
+/** Handler that holds every event until RELEASE_AT (epoch ms), then returns at once. */
+const HELD_SOURCE = `const releaseAt = Number(process.env.RELEASE_AT || 0);
+exports.handler = async () => {
+  const wait = releaseAt - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  return { ok: true };
+};
+`;
+
+async function measureLambent(): Promise<LambentResult> {
   const server = await startServer({ args: ['--idle-timeout', '300'] });
   const lambda = lambdaClient(server.url);
   try {
-    await lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: FUNCTION,
-        Runtime: 'nodejs20.x',
-        Handler: 'index.handler',
-        Role: 'arn:aws:iam::000000000000:role/r',
-        Code: { ZipFile: makeZip({ 'index.js': HANDLER_SOURCE }) },
-        MemorySize: 1769,
-      }),
-    );
-    await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: FUNCTION });
+    for (const [name, source] of [[HELD, HELD_SOURCE], [FUNCTION, HANDLER_SOURCE]] as const) {
+      await lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: name,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Role: 'arn:aws:iam::000000000000:role/r',
+          Code: { ZipFile: makeZip({ 'index.js': source }) },
+          MemorySize: 1769,
+          Timeout: 120,
+        }),
+      );
+      await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: name });
+    }
     const u = new URL(server.url);
     const host = u.hostname;
     const port = Number(u.port);
-    log(`signing ${PRESIGNED} requests`);
-    const pool = await presign(host, port, PRESIGNED);
+    log(`signing ${2 * PRESIGNED} requests`);
+    const heldPool = await presign(host, port, HELD, PRESIGNED);
+    const pool = await presign(host, port, FUNCTION, PRESIGNED);
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
     let i = 0;
-    const run = async (untilMs: number, samples: number[] | undefined): Promise<number> => {
+    const run = async (requests: Signed[], untilMs: number, samples: number[] | undefined): Promise<number> => {
       let n = 0;
       await Promise.all(
         Array.from({ length: CONNECTIONS }, async () => {
           while (performance.now() < untilMs) {
-            const r = await send(host, port, agent, pool[i++ % pool.length] as Signed);
+            const r = await send(host, port, agent, requests[i++ % requests.length] as Signed);
             if (r.status !== 202) throw new Error(`unexpected status ${r.status}`);
             n++;
             samples?.push(r.ms);
@@ -187,30 +213,50 @@ async function measureLambent(): Promise<EnqueueResult> {
       );
       return n;
     };
-    log('warm-up');
-    await run(performance.now() + WARMUP_MS, undefined);
-    await waitEmpty(server.url, 60_000);
-    log('measuring accepted events/s');
-    const samples: number[] = [];
-    const t0 = performance.now();
-    const accepted = await run(t0 + MEASURE_MS, samples);
-    const t1 = performance.now();
-    const backlog = await queued(server.url);
-    log(`accepted ${accepted}, backlog ${backlog}; draining`);
-    const tEmpty = await waitEmpty(server.url, 300_000);
+    const phase = (accepted: number, t0: number, t1: number, samples: number[]): Phase => {
+      samples.sort((a, b) => a - b);
+      const seconds = (t1 - t0) / 1000;
+      return { accepted, seconds, rate: accepted / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99) };
+    };
+
+    // 1. Accept path alone: the held function's 10 slots wait until RELEASE_AT, so nothing drains.
+    const holdMs = WARMUP_MS + MEASURE_MS + 4_000;
+    const releaseAt = Date.now() + holdMs;
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: HELD, Environment: { Variables: { RELEASE_AT: String(releaseAt) } } }));
+    await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: HELD });
+    log('accept path (queue held)');
+    await run(heldPool, performance.now() + WARMUP_MS, undefined);
+    const heldSamples: number[] = [];
+    const h0 = performance.now();
+    const heldAccepted = await run(heldPool, h0 + MEASURE_MS, heldSamples);
+    const held = phase(heldAccepted, h0, performance.now(), heldSamples);
+
+    // 2. Drain path alone: the backlog, released.
+    while (Date.now() < releaseAt) await new Promise((r) => setTimeout(r, 5));
+    const backlog = await queued(server.url, HELD);
+    const d0 = performance.now();
+    log(`draining a backlog of ${backlog}`);
+    const dEnd = await waitEmpty(server.url, HELD, 300_000);
+    const drainSeconds = (dEnd - d0) / 1000;
+
+    // 3. Both at once: sending while the queue drains.
+    log('mixed: sending while draining');
+    await run(pool, performance.now() + WARMUP_MS, undefined);
+    await waitEmpty(server.url, FUNCTION, 60_000);
+    const mixedSamples: number[] = [];
+    const m0 = performance.now();
+    const mixedAccepted = await run(pool, m0 + MEASURE_MS, mixedSamples);
+    const m1 = performance.now();
+    const left = await queued(server.url, FUNCTION);
+    await waitEmpty(server.url, FUNCTION, 300_000);
     agent.destroy();
-    samples.sort((a, b) => a - b);
-    const seconds = (t1 - t0) / 1000;
+    const mixed = phase(mixedAccepted, m0, m1, mixedSamples);
     return {
-      accepted,
-      seconds,
-      rate: accepted / seconds,
-      p50: percentile(samples, 50),
-      p99: percentile(samples, 99),
+      held,
       backlog,
-      drainSeconds: (tEmpty - t1) / 1000,
-      drainRate: backlog / ((tEmpty - t1) / 1000),
-      overallDrainRate: accepted / ((tEmpty - t0) / 1000),
+      drainSeconds,
+      drainRate: backlog / drainSeconds,
+      mixed: { ...mixed, drainedInWindow: mixedAccepted - left, drainedRate: (mixedAccepted - left) / mixed.seconds },
     };
   } finally {
     lambda.destroy();
@@ -246,6 +292,7 @@ async function main(): Promise<void> {
   log(`floor16: ${floor16.rate.toFixed(0)} /s`);
   const r = await measureLambent();
   const f = (v: number): string => `${v.toFixed(0)} /s`;
+  const lat = (p: Phase): string => `p50 ${p.p50.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`;
   const md = `# Lambent asynchronous invocation benchmark
 
 Generated by \`npm run bench:async\` (bench/async.ts) on ${new Date().toISOString()}; the run took ${((performance.now() - began) / 1000).toFixed(0)} s.
@@ -258,31 +305,36 @@ ${machine()}
 
 | Metric | Lambent | Floor | Ratio (Lambent / floor) |
 |---|---:|---:|---:|
-| Accepted async events/s (Invoke Event, ${CONNECTIONS} keep-alive connections, 202 = committed) | ${f(r.rate)} | ${f(floor1.rate)} (one insert + commit per event) | ${(r.rate / floor1.rate).toFixed(2)}× |
-| Same, against batched inserts | ${f(r.rate)} | ${f(floor16.rate)} (16 inserts per commit) | ${(r.rate / floor16.rate).toFixed(2)}× |
-| Drained events/s (backlog of ${r.backlog} after sending stopped) | ${f(r.drainRate)} | | |
-| Drained events/s (all ${r.accepted} events, first accept → queue empty) | ${f(r.overallDrainRate)} | | |
+| Accepted async events/s, queue held (accept path alone) | ${f(r.held.rate)} | ${f(floor1.rate)} (one insert + commit per event) | ${(r.held.rate / floor1.rate).toFixed(2)}× |
+| Accepted async events/s while the queue drains | ${f(r.mixed.rate)} | ${f(floor1.rate)} | ${(r.mixed.rate / floor1.rate).toFixed(2)}× |
+| Drained events/s, backlog of ${r.backlog} (drain path alone) | ${f(r.drainRate)} | | |
+| Drained events/s while events arrive | ${f(r.mixed.drainedRate)} | | |
+| (reference) batched inserts, 16 rows per commit | | ${f(floor16.rate)} | |
 
-Accepted: ${r.accepted} events in ${r.seconds.toFixed(2)} s; 202 latency p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms.
-Backlog of ${r.backlog} drained in ${r.drainSeconds.toFixed(2)} s.
-Floor: ${floor1.n} single-row commits in ${floor1.seconds.toFixed(2)} s; ${floor16.n} rows in 16-row commits in ${floor16.seconds.toFixed(2)} s.
+- Queue held: ${r.held.accepted} events accepted in ${r.held.seconds.toFixed(2)} s; 202 latency ${lat(r.held)}.
+- Backlog: ${r.backlog} events (warm-up included) drained in ${r.drainSeconds.toFixed(2)} s.
+- While draining: ${r.mixed.accepted} accepted in ${r.mixed.seconds.toFixed(2)} s (202 latency ${lat(r.mixed)}), ${r.mixed.drainedInWindow} of them drained within the window.
+- Floor: ${floor1.n} single-row commits in ${floor1.seconds.toFixed(2)} s; ${floor16.n} rows in 16-row commits in ${floor16.seconds.toFixed(2)} s.
 
 ## Method
 
 - **Floor.** One process, better-sqlite3, WAL, \`synchronous=FULL\`, a table shaped like Lambent's queue; each
-  iteration inserts and commits one event row (the cost of "durable before answering" with nothing else in the way),
-  and, for reference, 16 rows per commit.
-- **Accepted events/s.** \`lambent start\` (default settings) with a Node.js function (MemorySize 1769, handler
-  \`${HANDLER_SOURCE.trim()}\`). ${CONNECTIONS} concurrent loops over a keep-alive \`http.Agent\` send
-  \`POST /2015-03-31/functions/${FUNCTION}/invocations\` with \`X-Amz-Invocation-Type: Event\`, SigV4-signed before the
-  window (a pool of ${PRESIGNED} signed requests, reused round-robin; signing is the client's cost). A ${WARMUP_MS} ms
-  warm-up (which also starts the environments) is drained first; then ${MEASURE_MS} ms are measured. Lambent answers
-  202 only after the event's transaction committed; events arriving in the same event-loop turn share one commit
-  (group commit), which is how it can pass the single-commit floor. The queue drains at the same time, on the same
-  ${cpus().length} cores.
-- **Drained events/s.** When sending stops, the backlog (\`queued\` in \`/health\`) is timed until empty: up to 10
-  events of the function run at once, each a full Lambda invocation through the Runtime API, with its row deleted
-  in a group-committed transaction.
+  iteration inserts and commits one event row: the cost of "durable before answering" with nothing else in the way.
+  For reference, the same with 16 rows per commit (the most one group commit can gather from 16 connections).
+- **Sending.** \`lambent start\` (default settings), Node.js functions with MemorySize 1769. ${CONNECTIONS} concurrent
+  loops over a keep-alive \`http.Agent\` send \`POST /2015-03-31/functions/NAME/invocations\` with
+  \`X-Amz-Invocation-Type: Event\`, SigV4-signed before the window (pools of ${PRESIGNED} signed requests reused
+  round-robin; signing is the client's cost, not Lambent's). ${WARMUP_MS} ms of warm-up, then ${MEASURE_MS} ms measured.
+  Lambent answers 202 only after the event's transaction committed; events arriving in the same event-loop turn share
+  one commit (group commit). Client, server and functions share the machine's ${cpus().length} cores.
+- **Accept path alone.** The events go to a function whose handler waits until a time given in its environment
+  (\`RELEASE_AT\`): its 10 concurrency slots are taken by the first 10 events, so nothing else drains while the window
+  is measured. Nothing is faked: the queue simply has no free slot.
+- **Drain path alone.** At \`RELEASE_AT\` the held handlers return and the backlog drains through the same 10 (now warm)
+  environments with a trivial handler; timed until \`/health\` reports the queue empty. Each event is a full Lambda
+  invocation through the Runtime API, its row deleted in a group-committed transaction.
+- **Both at once.** A second function with the trivial handler \`${HANDLER_SOURCE.trim()}\`: sending and draining
+  compete for the same cores; "drained while events arrive" counts the window's events no longer queued at its end.
 `;
   writeFileSync(RESULTS, md);
   process.stdout.write(md);

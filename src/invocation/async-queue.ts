@@ -10,14 +10,23 @@ export interface AsyncQueueOptions {
   store: AsyncEventStore;
   /** Events of one function in flight at once. */
   concurrency: number;
-  /** Processes one attempt of an event; it records the outcome in the store itself. */
-  run(event: AsyncEvent): Promise<void>;
+  /**
+   * Processes one attempt of an event and records the outcome in the store. It may call `release`
+   * once the function has run: the event's concurrency slot is then free while its outcome is still
+   * being committed (the event stays out of the queue's reach until run settles).
+   */
+  run(event: AsyncEvent, release: () => void): Promise<void>;
   log: { warn(msg: string): void };
 }
 
 interface Lane {
   key: FunctionKey;
+  /** Events taken and not yet settled (excluded from the store's due list). */
   running: Map<number, Promise<void>>;
+  /** Of those, the ones holding a concurrency slot. */
+  active: number;
+  /** Due events read ahead (one query serves several slots); run when slots free up. */
+  buffer: AsyncEvent[];
   timer: NodeJS.Timeout | undefined;
   timerAt: number | undefined;
   pumping: boolean;
@@ -49,9 +58,9 @@ export class AsyncQueue {
     void this.pump(this.lane(key));
   }
 
-  /** Events running per function, for diagnostics. */
+  /** Events of a function running now, for diagnostics. */
   inFlight(key: FunctionKey): number {
-    return this.lanes.get(laneId(key))?.running.size ?? 0;
+    return this.lanes.get(laneId(key))?.active ?? 0;
   }
 
   /**
@@ -65,6 +74,7 @@ export class AsyncQueue {
     for (const lane of this.lanes.values()) {
       if (lane.timer) clearTimeout(lane.timer);
       lane.timer = undefined;
+      lane.buffer = [];
       running.push(...lane.running.values());
     }
     let timer: NodeJS.Timeout | undefined;
@@ -80,7 +90,7 @@ export class AsyncQueue {
     const id = laneId(key);
     let lane = this.lanes.get(id);
     if (!lane) {
-      lane = { key, running: new Map(), timer: undefined, timerAt: undefined, pumping: false, again: false };
+      lane = { key, running: new Map(), active: 0, buffer: [], timer: undefined, timerAt: undefined, pumping: false, again: false };
       this.lanes.set(id, lane);
     }
     return lane;
@@ -96,14 +106,20 @@ export class AsyncQueue {
       do {
         lane.again = false;
         while (this.state === 'running') {
-          const free = this.opts.concurrency - lane.running.size;
+          const free = this.opts.concurrency - lane.active;
           if (free <= 0) break;
-          const events = await this.opts.store.due(lane.key, Date.now(), free, [...lane.running.keys()]);
-          for (const ev of events) this.launch(lane, ev);
-          if (events.length < free) {
-            await this.arm(lane);
-            break;
+          if (lane.buffer.length === 0) {
+            // Read ahead up to one more round of slots. Buffered events are re-checked (function, age,
+            // settings) when they run, so reading them early changes nothing but the cost of reading.
+            const limit = free + this.opts.concurrency;
+            lane.buffer = await this.opts.store.due(lane.key, Date.now(), limit, [...lane.running.keys()]);
+            if (this.state !== 'running') break;
+            if (lane.buffer.length === 0) {
+              await this.arm(lane);
+              break;
+            }
           }
+          for (const ev of lane.buffer.splice(0, free)) this.launch(lane, ev);
         }
       } while (lane.again && this.state === 'running');
     } catch (e) {
@@ -113,17 +129,28 @@ export class AsyncQueue {
       lane.pumping = false;
       // Nothing running, nothing scheduled: forget the lane (a later notify makes a new one).
       const id = laneId(lane.key);
-      if (lane.running.size === 0 && !lane.timer && this.lanes.get(id) === lane) this.lanes.delete(id);
+      if (lane.running.size === 0 && lane.buffer.length === 0 && !lane.timer && this.lanes.get(id) === lane) {
+        this.lanes.delete(id);
+      }
     }
   }
 
   private launch(lane: Lane, ev: AsyncEvent): void {
+    let holding = true;
+    const release = (): void => {
+      if (!holding) return;
+      holding = false;
+      lane.active--;
+      if (this.state === 'running') void this.pump(lane);
+    };
+    lane.active++;
     const done = this.opts
-      .run(ev)
+      .run(ev, release)
       .catch((e: unknown) => this.opts.log.warn(`async event ${ev.requestId} of ${ev.name}: ${(e as Error).message}`))
       .finally(() => {
         lane.running.delete(ev.id);
-        if (this.state === 'running') void this.pump(lane);
+        if (holding) release();
+        else if (this.state === 'running') void this.pump(lane);
       });
     lane.running.set(ev.id, done);
   }

@@ -63,7 +63,7 @@ export class AsyncInvocations {
     this.queue = new AsyncQueue({
       store: opts.store.asyncEvents,
       concurrency: opts.concurrencyPerFunction,
-      run: (ev) => this.process(ev),
+      run: (ev, release) => this.process(ev, release),
       log: opts.log,
     });
   }
@@ -139,7 +139,7 @@ export class AsyncInvocations {
   }
 
   /** One attempt of one event; every outcome is written to the store before it returns. */
-  private async process(ev: AsyncEvent): Promise<void> {
+  private async process(ev: AsyncEvent, release: () => void): Promise<void> {
     const store = this.opts.store;
     const cfg = (await store.eventInvokeConfigs.get<EventInvokeConfigDoc>(ev, ev.qualifier))?.config ?? {};
     const maxRetries = cfg.MaximumRetryAttempts ?? ASYNC_DEFAULTS.maximumRetryAttempts;
@@ -177,6 +177,8 @@ export class AsyncInvocations {
     }
     // Shutting down past the grace period: leave the event as it was; the next start runs it again.
     if (this.queue.abandoned) return;
+    // The function is done: its slot can take the next event while this outcome is committed.
+    release();
 
     const attempt: AsyncAttemptResult = {
       statusCode: 200,

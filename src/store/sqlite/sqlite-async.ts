@@ -21,30 +21,41 @@ import {
   type NewAsyncEvent,
 } from '../types.js';
 
+const LAZY_MS = 2;
+
 interface Pending {
   fn: () => unknown;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
 
-/** Runs the writes submitted in one event-loop turn in a single transaction (one fsync for all). */
+/**
+ * Runs the writes submitted in one event-loop turn in a single transaction (one fsync for all).
+ * Writes nobody is waiting on (`lazy`: recording an attempt, finishing an event) may wait up to
+ * LAZY_MS for company, so a draining queue does not pay one fsync per event.
+ */
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled: NodeJS.Immediate | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Db) {}
 
-  run<T>(fn: () => T): Promise<T> {
+  run<T>(fn: () => T, opts: { lazy?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      this.scheduled ??= setImmediate(() => this.flush());
+      if (this.scheduled) return;
+      if (opts.lazy) this.timer ??= setTimeout(() => this.flush(), LAZY_MS);
+      else this.scheduled = setImmediate(() => this.flush());
     });
   }
 
   /** Commits everything submitted so far (also called before the database closes). */
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.timer) clearTimeout(this.timer);
     this.scheduled = undefined;
+    this.timer = undefined;
     const ops = this.queue;
     this.queue = [];
     if (ops.length === 0) return;
@@ -210,6 +221,7 @@ export class SqliteAsyncEventStore implements AsyncEventStore {
       : null;
     return this.writes.run(
       () => this.s.retry.run(next.attempts, next.nextAttemptAt, meta, last?.payload ?? null, id).changes === 1,
+      { lazy: true },
     );
   }
 
@@ -232,7 +244,7 @@ export class SqliteAsyncEventStore implements AsyncEventStore {
         }
       });
       return { found: true, undelivered };
-    });
+    }, { lazy: true });
   }
 
   async stats(): Promise<AsyncFunctionStats[]> {
