@@ -1,6 +1,8 @@
-// Lambent benchmark: cold start, warm invoke latency and throughput, each
-// beside a "floor" (the same work without Lambent in the way), written to
-// bench/RESULTS.md. Run with `npm run bench` (builds first).
+// Lambent benchmark: cold start, warm invoke latency, throughput, scale-out
+// and idle-environment cost, each beside a "floor" (the same work without
+// Lambent in the way) and the closest Node peers (serverless-offline,
+// lambda-local; bench/peers.ts), written to bench/RESULTS.md. Run with
+// `npm run bench` (builds first).
 //
 // All Lambent invokes go over raw node:http with a keep-alive Agent and are
 // SigV4-signed per request with @smithy/signature-v4; the signing time is kept
@@ -22,15 +24,19 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { lambdaClient, makeZip, startServer, type TestServer } from '../tests/helpers/lambent.js';
+import { BARRIER_HANDLER, environmentCost, startBarrier, type EnvironmentCost } from './environments.js';
+import { ensurePeers, startLambdaLocal, startServerlessOffline, type PeerStart } from './peers.js';
 
 // ---------------------------------------------------------------- settings
 
-const COLD_SAMPLES = 40;
-const SPAWN_SAMPLES = 40;
-const WARM_SAMPLES = 5_000;
-const WARM_WARMUP = 300;
+/** BENCH_QUICK=1: a few samples of everything, to check the bench itself (figures are not meaningful). */
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const COLD_SAMPLES = QUICK ? 4 : 40;
+const SPAWN_SAMPLES = QUICK ? 4 : 40;
+const WARM_SAMPLES = QUICK ? 300 : 5_000;
+const WARM_WARMUP = QUICK ? 50 : 300;
 /** Sequential samples for the extra row at the 128 MB default (CPU-capped). */
-const WARM_SAMPLES_128 = 2_000;
+const WARM_SAMPLES_128 = QUICK ? 200 : 2_000;
 /**
  * Lambent caps an environment's CPU in proportion to MemorySize, as AWS does
  * (1,769 MB = 1 vCPU; 128 MB = 7.2 ms of CPU per 100 ms period). The warm and
@@ -39,16 +45,26 @@ const WARM_SAMPLES_128 = 2_000;
  */
 const WARM_MEMORY_MB = 1769;
 const DEFAULT_MEMORY_MB = 128;
-const THROUGHPUT_LEVELS = [1, 8, 32] as const;
-const THROUGHPUT_WARMUP_MS = 1_500;
-const THROUGHPUT_MS = 5_000;
+/** c=1 runs on one environment, c=2 on two (one per in-flight request), c=32 on 32 connections. */
+const THROUGHPUT_LEVELS = [1, 2, 32] as const;
+/**
+ * MemorySize of the throughput functions per level: one vCPU each at c=1 and c=2; at c=32, 32 environments
+ * of 1,769 MB would not fit the host's memory (Lambent admits environments by MemorySize, as the host can
+ * hold them), so 256 MB each (14 % of a vCPU, far more than each one's 1/32 share of the load needs).
+ */
+const THROUGHPUT_MEMORY_MB: Record<number, number> = { 1: WARM_MEMORY_MB, 2: WARM_MEMORY_MB, 32: 256 };
+const PEER_SAMPLES = QUICK ? 300 : 3_000;
+/** Scale-out: this many invocations held at a barrier, so as many environments run at once. */
+const SCALE_OUT = QUICK ? 10 : 100;
+const THROUGHPUT_WARMUP_MS = QUICK ? 300 : 1_500;
+const THROUGHPUT_MS = QUICK ? 500 : 5_000;
 
 const REGION = 'us-east-1';
 const ROLE = 'arn:aws:iam::000000000000:role/r';
 const HANDLER_SOURCE = 'exports.handler = async (e) => ({ ok: true })\n';
 const EVENT = JSON.stringify({ bench: true });
 const EXPECTED = JSON.stringify({ ok: true });
-const RESULTS = new URL('./RESULTS.md', import.meta.url).pathname;
+const RESULTS = new URL(QUICK ? './RESULTS-quick.md' : './RESULTS.md', import.meta.url).pathname;
 
 // ---------------------------------------------------------------- helpers
 
@@ -219,7 +235,13 @@ function startFloorServer(handler: Handler): Promise<{ server: Server; target: T
 
 // ---------------------------------------------------------------- Lambda setup
 
-async function createFunctions(lambda: LambdaClient, names: readonly string[], zip: Buffer, memoryMb: number): Promise<void> {
+async function createFunctions(
+  lambda: LambdaClient,
+  names: readonly string[],
+  zip: Buffer,
+  memoryMb: number,
+  timeoutSec = 10,
+): Promise<void> {
   const queue = [...names];
   const worker = async (): Promise<void> => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
@@ -231,7 +253,7 @@ async function createFunctions(lambda: LambdaClient, names: readonly string[], z
           Role: ROLE,
           Code: { ZipFile: zip },
           MemorySize: memoryMb,
-          Timeout: 10,
+          Timeout: timeoutSec,
         }),
       );
     }
@@ -306,14 +328,21 @@ interface WarmResult {
   sign: number[];
 }
 
-async function measureSequential(target: Target, path: string, signed: boolean, warmup: number, n: number): Promise<WarmResult> {
+async function measureSequential(
+  target: Target,
+  path: string,
+  signed: boolean,
+  warmup: number,
+  n: number,
+  body = EVENT,
+): Promise<WarmResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const latency: number[] = [];
   const sign: number[] = [];
   try {
-    for (let i = 0; i < warmup; i++) check(await send(target, agent, path, EVENT, { sign: signed }), 'warm-up invoke');
+    for (let i = 0; i < warmup; i++) check(await send(target, agent, path, body, { sign: signed }), 'warm-up invoke');
     for (let i = 0; i < n; i++) {
-      const r = await send(target, agent, path, EVENT, { sign: signed });
+      const r = await send(target, agent, path, body, { sign: signed });
       check(r, 'warm invoke');
       latency.push(r.ms);
       sign.push(r.signMs);
@@ -327,13 +356,21 @@ async function measureSequential(target: Target, path: string, signed: boolean, 
 interface ThroughputResult {
   concurrency: number;
   completed: number;
+  /** 429 answers (not counted as completed): the host or the account could not hold another environment. */
+  throttled: number;
   seconds: number;
   perSecond: number;
   p50: number;
   p99: number;
 }
 
-async function measureThroughput(target: Target, path: string, signed: boolean, concurrency: number): Promise<ThroughputResult> {
+async function measureThroughput(
+  target: Target,
+  path: string,
+  signed: boolean,
+  concurrency: number,
+  body = EVENT,
+): Promise<ThroughputResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
     // Warm-up: run every worker for a while and at least 3 times, so Lambent has its N environments.
@@ -341,7 +378,8 @@ async function measureThroughput(target: Target, path: string, signed: boolean, 
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let i = 0; i < 3 || performance.now() < warmEnd; i++) {
-          check(await send(target, agent, path, EVENT, { sign: signed }), `throughput warm-up c=${concurrency}`);
+          const r = await send(target, agent, path, body, { sign: signed });
+          if (r.status !== 429) check(r, `throughput warm-up c=${concurrency}`);
         }
       }),
     );
@@ -349,11 +387,16 @@ async function measureThroughput(target: Target, path: string, signed: boolean, 
     const start = performance.now();
     const deadline = start + THROUGHPUT_MS;
     let completed = 0;
+    let throttled = 0;
     let last = start;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < deadline) {
-          const r = await send(target, agent, path, EVENT, { sign: signed });
+          const r = await send(target, agent, path, body, { sign: signed });
+          if (r.status === 429) {
+            throttled++;
+            continue;
+          }
           check(r, `throughput c=${concurrency}`);
           completed++;
           latencies.push(r.ms);
@@ -363,7 +406,7 @@ async function measureThroughput(target: Target, path: string, signed: boolean, 
     );
     const seconds = (last - start) / 1000;
     const s = stats(latencies);
-    return { concurrency, completed, seconds, perSecond: completed / seconds, p50: s.p50, p99: s.p99 };
+    return { concurrency, completed, throttled, seconds, perSecond: completed / seconds, p50: s.p50, p99: s.p99 };
   } finally {
     agent.destroy();
   }
@@ -394,6 +437,94 @@ function machine(): { kernel: string; cpu: string; cores: number; ramGiB: string
   };
 }
 
+// ---------------------------------------------------------------- scale-out and idle cost
+
+interface ScaleOut {
+  n: number;
+  /** Invocations sent → the Nth handler reached the barrier (all N environments serving). */
+  allServingMs: number;
+  /** Invocations sent → every response read. */
+  allDoneMs: number;
+  /** Arrival times at the barrier, from the first invocation sent. */
+  arrivals: number[];
+  failures: string[];
+  envsAfter: number;
+}
+
+async function health(url: string): Promise<{ environments?: { environments?: number; frozen?: number; idle?: number } }> {
+  const r = await fetch(`${url}/health`);
+  return (await r.json()) as { environments?: { environments?: number; frozen?: number } };
+}
+
+async function measureScaleOut(lambda: LambdaClient, target: Target, url: string, n: number): Promise<ScaleOut> {
+  const name = 'bench-scale-out';
+  await createFunctions(lambda, [name], makeZip({ 'index.js': BARRIER_HANDLER }), DEFAULT_MEMORY_MB, 60);
+  const barrier = await startBarrier(n);
+  const agent = new Agent({ keepAlive: true, maxSockets: n });
+  const failures: string[] = [];
+  try {
+    const body = JSON.stringify({ port: barrier.port });
+    const t0 = performance.now();
+    const sends = Array.from({ length: n }, () =>
+      send(target, agent, invokePath(name), body, { sign: true }).then((r) => {
+        if (r.status !== 200 || r.headers['x-amz-function-error'] !== undefined) failures.push(`${r.status} ${r.body.slice(0, 200)}`);
+      }),
+    );
+    // Bound the wait: a host that cannot hold N environments throttles some, and the barrier never fills.
+    const allServing = await Promise.race([barrier.all, sleep(60_000).then(() => Number.NaN)]);
+    if (Number.isNaN(allServing)) barrier.close();
+    await Promise.all(sends);
+    const allDone = performance.now();
+    const h = await health(url);
+    return {
+      n,
+      allServingMs: allServing - t0,
+      allDoneMs: allDone - t0,
+      arrivals: barrier.arrivals.map((a) => a - t0),
+      failures,
+      envsAfter: h.environments?.environments ?? Number.NaN,
+    };
+  } finally {
+    barrier.close();
+    agent.destroy();
+  }
+}
+
+/** Idle cost of the scale-out environments, once the engine had time to freeze them. */
+async function measureIdleCost(pid: number, url: string, expected: number): Promise<{ cost: EnvironmentCost; waitedMs: number }> {
+  const t0 = performance.now();
+  let cost = environmentCost(pid);
+  // Lambent freezes an environment after it has been idle a while: wait (bounded) until they are.
+  while (cost.frozen < Math.min(expected, cost.count) && performance.now() - t0 < 10_000) {
+    await sleep(250);
+    cost = environmentCost(pid);
+  }
+  void url;
+  return { cost, waitedMs: performance.now() - t0 };
+}
+
+// ---------------------------------------------------------------- report helpers
+
+type Cell = string;
+const NA = '—';
+
+function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_h, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+const SYSTEMS = ['Lambent', 'Floor', 'serverless-offline', 'lambda-local', 'Target'] as const;
+
+interface PeerResults {
+  name: string;
+  skipped?: string;
+  warm?: Stats;
+  tput: Map<number, ThroughputResult>;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -409,14 +540,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  const peerInstallProblem = await ensurePeers();
+  if (peerInstallProblem) log(`peers skipped: ${peerInstallProblem}`);
+
   const floor = await startFloorServer(handler);
   let lambda: LambdaClient | undefined;
   try {
-    server = await startServer();
+    server = await startServer({ args: ['--account-concurrency', '1000'] });
     log(`lambent at ${server.url} (data dir ${server.dataDir})`);
+    const budget = /may hold (\d+) MB/.exec(server.output())?.[1];
+    if (budget) log(`lambent's host memory budget for environments: ${budget} MB`);
     const u = new URL(server.url);
     const target: Target = { host: u.hostname, port: Number(u.port) };
     lambda = lambdaClient(server.url, { region: REGION });
+    const serverPid = server.proc.pid ?? 0;
 
     // 1. Cold start.
     log(`floor: ${SPAWN_SAMPLES} bare node -e spawns`);
@@ -441,50 +578,188 @@ async function main(): Promise<void> {
     const warmSign = stats(warm.sign);
     const floorLat = stats(floorWarm.latency);
 
-    // 3. Throughput.
-    const tput: { lambent: ThroughputResult; floor: ThroughputResult }[] = [];
+    // 3. Throughput: a fresh function per level, so c=1 runs on exactly one environment and c=2 on two.
+    const tput = new Map<number, { lambent: ThroughputResult; floor: ThroughputResult; envs: number }>();
     for (const c of THROUGHPUT_LEVELS) {
+      const fn = `bench-tput-${c}`;
+      await createFunctions(lambda, [fn], zip, THROUGHPUT_MEMORY_MB[c] ?? WARM_MEMORY_MB);
+      const before = (await health(server.url)).environments?.environments ?? 0;
       log(`throughput c=${c}: lambent`);
-      const l = await measureThroughput(target, invokePath(warmName), true, c);
+      const l = await measureThroughput(target, invokePath(fn), true, c);
+      const envs = ((await health(server.url)).environments?.environments ?? Number.NaN) - before;
       log(`throughput c=${c}: floor`);
-      const f = await measureThroughput(floor.target, invokePath(warmName), false, c);
-      tput.push({ lambent: l, floor: f });
+      const f = await measureThroughput(floor.target, invokePath(fn), false, c);
+      tput.set(c, { lambent: l, floor: f, envs });
+      // Retire this level's environments so the next level (and the scale-out) starts from its own.
+      await lambda.send(new DeleteFunctionCommand({ FunctionName: fn }));
     }
 
-    // Report.
-    const rows: [string, string, string, string, string][] = [
-      [`Cold start p50 (n=${coldLat.n})`, ms(coldLat.p50), `${ms(spawnSamples.p50)} (spawn p50)`, ratio(coldLat.p50, spawnSamples.p50), diffMs(coldLat.p50, spawnSamples.p50)],
-      [`Cold start p99 (n=${coldLat.n})`, ms(coldLat.p99), `${ms(spawnSamples.p99)} (spawn p99)`, ratio(coldLat.p99, spawnSamples.p99), diffMs(coldLat.p99, spawnSamples.p99)],
-      ['Init Duration p50 (REPORT)', ms(coldInit.p50, 2), `${ms(spawnSamples.p50)} (spawn p50)`, ratio(coldInit.p50, spawnSamples.p50), diffMs(coldInit.p50, spawnSamples.p50)],
-      ['Init Duration p99 (REPORT)', ms(coldInit.p99, 2), `${ms(spawnSamples.p99)} (spawn p99)`, ratio(coldInit.p99, spawnSamples.p99), diffMs(coldInit.p99, spawnSamples.p99)],
-      [`Warm invoke p50 (n=${warmLat.n})`, ms(warmLat.p50), `${ms(floorLat.p50)} (in-process)`, ratio(warmLat.p50, floorLat.p50), diffMs(warmLat.p50, floorLat.p50)],
-      [`Warm invoke p99 (n=${warmLat.n})`, ms(warmLat.p99), `${ms(floorLat.p99)} (in-process)`, ratio(warmLat.p99, floorLat.p99), diffMs(warmLat.p99, floorLat.p99)],
-      [`Warm invoke mean`, ms(warmLat.mean), `${ms(floorLat.mean)} (in-process)`, ratio(warmLat.mean, floorLat.mean), diffMs(warmLat.mean, floorLat.mean)],
-      [`Warm invoke p50, ${DEFAULT_MEMORY_MB} MB (n=${warm128.n})`, ms(warm128.p50), `${ms(floorLat.p50)} (in-process)`, ratio(warm128.p50, floorLat.p50), diffMs(warm128.p50, floorLat.p50)],
-      [`Warm invoke p99, ${DEFAULT_MEMORY_MB} MB (n=${warm128.n})`, ms(warm128.p99), `${ms(floorLat.p99)} (in-process)`, ratio(warm128.p99, floorLat.p99), diffMs(warm128.p99, floorLat.p99)],
-      [`Warm invoke mean, ${DEFAULT_MEMORY_MB} MB`, ms(warm128.mean), `${ms(floorLat.mean)} (in-process)`, ratio(warm128.mean, floorLat.mean), diffMs(warm128.mean, floorLat.mean)],
-    ];
-    for (const { lambent: l, floor: f } of tput) {
-      rows.push([
-        `Throughput c=${l.concurrency}`,
-        `${rate(l.perSecond)} (p50 ${ms(l.p50, 2)})`,
-        `${rate(f.perSecond)} (p50 ${ms(f.p50, 2)})`,
-        ratio(l.perSecond, f.perSecond),
-        `${(l.perSecond - f.perSecond).toFixed(0)} /s`,
+    // 4. Scale-out 0 → N and the idle cost of those N environments.
+    log(`scale-out: ${SCALE_OUT} concurrent invocations held at a barrier`);
+    const scale = await measureScaleOut(lambda, target, server.url, SCALE_OUT);
+    log(`idle cost: PSS of the idle environments`);
+    const idle = await measureIdleCost(serverPid, server.url, SCALE_OUT);
+    const idleHealth = await health(server.url);
+    await lambda.send(new DeleteFunctionCommand({ FunctionName: 'bench-scale-out' }));
+
+    // 5. Peers, one at a time (nothing else running meanwhile).
+    const peers: PeerResults[] = [];
+    for (const start of [startServerlessOffline, startLambdaLocal]) {
+      const name = start === startServerlessOffline ? 'serverless-offline' : 'lambda-local';
+      if (peerInstallProblem) {
+        peers.push({ name, skipped: peerInstallProblem, tput: new Map() });
+        continue;
+      }
+      log(`${name}: starting`);
+      const started: PeerStart = await start(HANDLER_SOURCE);
+      if (!started.ok) {
+        log(`${name} skipped: ${started.reason}`);
+        peers.push({ name, skipped: started.reason, tput: new Map() });
+        continue;
+      }
+      const p = started.peer;
+      const pt: Target = { host: p.host, port: p.port };
+      const body = p.body(EVENT);
+      try {
+        log(`${name}: ${PEER_SAMPLES} sequential invokes`);
+        const w = stats((await measureSequential(pt, p.path, false, WARM_WARMUP, PEER_SAMPLES, body)).latency);
+        const res: PeerResults = { name, warm: w, tput: new Map() };
+        for (const c of THROUGHPUT_LEVELS) {
+          log(`${name}: throughput c=${c}`);
+          res.tput.set(c, await measureThroughput(pt, p.path, false, c, body));
+        }
+        peers.push(res);
+      } catch (e) {
+        log(`${name} failed: ${(e as Error).message}`);
+        peers.push({ name, skipped: `failed during the run: ${(e as Error).message}`, tput: new Map() });
+      } finally {
+        await p.stop();
+      }
+    }
+
+    // ------------------------------------------------------------ report
+    const peer = (name: string): PeerResults | undefined => peers.find((p) => p.name === name);
+    const so = peer('serverless-offline');
+    const ll = peer('lambda-local');
+    const peerCell = (p: PeerResults | undefined, f: (p: PeerResults) => string | undefined): string =>
+      p?.skipped ? 'skipped' : ((p && f(p)) ?? NA);
+    const withRatio = (v: number, base: number): string => `${ms(v)} (${ratio(v, base)})`;
+
+    const coldTable = table(['Cold start (spawn → first response)', ...SYSTEMS], [
+      [`p50 (n=${coldLat.n})`, ms(coldLat.p50, 1), `${ms(spawnSamples.p50, 1)} (bare node spawn)`, NA, NA, '≤ 40 ms'],
+      [`p99 (n=${coldLat.n})`, ms(coldLat.p99, 1), `${ms(spawnSamples.p99, 1)} (bare node spawn)`, NA, NA, '≤ 75 ms'],
+      ['Init Duration p50 (REPORT line)', ms(coldInit.p50, 1), NA, NA, NA, NA],
+      ['Init Duration p99 (REPORT line)', ms(coldInit.p99, 1), NA, NA, NA, NA],
+    ]);
+
+    const warmTable = table(['Warm invoke, c=1', ...SYSTEMS], [
+      [
+        `p50 (n=${warmLat.n})`,
+        `${ms(warmLat.p50)} (${diffMs(warmLat.p50, floorLat.p50)})`,
+        ms(floorLat.p50),
+        peerCell(so, (p) => p.warm && withRatio(p.warm.p50, warmLat.p50)),
+        peerCell(ll, (p) => p.warm && withRatio(p.warm.p50, warmLat.p50)),
+        `≤ ${ms(floorLat.p50 + 0.3)} (floor + 0.3 ms)`,
+      ],
+      [
+        `p99`,
+        `${ms(warmLat.p99)} (${diffMs(warmLat.p99, floorLat.p99)})`,
+        ms(floorLat.p99),
+        peerCell(so, (p) => p.warm && withRatio(p.warm.p99, warmLat.p99)),
+        peerCell(ll, (p) => p.warm && withRatio(p.warm.p99, warmLat.p99)),
+        `≤ ${ms(floorLat.p99 + 2)} (floor + 2 ms)`,
+      ],
+      [
+        'mean',
+        ms(warmLat.mean),
+        ms(floorLat.mean),
+        peerCell(so, (p) => p.warm && ms(p.warm.mean)),
+        peerCell(ll, (p) => p.warm && ms(p.warm.mean)),
+        NA,
+      ],
+      [`p50, ${DEFAULT_MEMORY_MB} MB function (n=${warm128.n})`, ms(warm128.p50), ms(floorLat.p50), NA, NA, NA],
+      [`p99, ${DEFAULT_MEMORY_MB} MB function`, ms(warm128.p99), ms(floorLat.p99), NA, NA, NA],
+    ]);
+
+    const tputTarget = (c: number): string => (c === 1 ? '≥ 3000 /s' : c === 2 ? '≥ 6000 /s' : NA);
+    const tputLabel = (c: number): string => (c === 1 ? 'one environment' : c === 2 ? 'two environments' : `${c} connections`);
+    const tputRows: Cell[][] = [];
+    for (const c of THROUGHPUT_LEVELS) {
+      const t = tput.get(c);
+      if (!t) continue;
+      const pr = (p: PeerResults | undefined): string =>
+        peerCell(p, (q) => {
+          const r = q.tput.get(c);
+          return r && `${rate(r.perSecond)} (${ratio(r.perSecond, t.lambent.perSecond)})`;
+        });
+      tputRows.push([
+        `c=${c}, ${tputLabel(c)}: invokes/s`,
+        `${rate(t.lambent.perSecond)} (${t.envs} env${t.envs === 1 ? '' : 's'}${t.lambent.throttled ? `, ${t.lambent.throttled} throttled` : ''})`,
+        rate(t.floor.perSecond),
+        pr(so),
+        pr(ll),
+        tputTarget(c),
+      ]);
+      const lat = (p: PeerResults | undefined): string =>
+        peerCell(p, (q) => {
+          const r = q.tput.get(c);
+          return r && `${ms(r.p50, 2)} / ${ms(r.p99, 2)}`;
+        });
+      tputRows.push([
+        `c=${c}: latency p50 / p99`,
+        `${ms(t.lambent.p50, 2)} / ${ms(t.lambent.p99, 2)}`,
+        `${ms(t.floor.p50, 2)} / ${ms(t.floor.p99, 2)}`,
+        lat(so),
+        lat(ll),
+        NA,
       ]);
     }
-    const header = ['Metric', 'Lambent', 'Floor', 'Ratio (Lambent / floor)', 'Difference'];
-    const table = [
-      `| ${header.join(' | ')} |`,
-      `|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-      ...rows.map((r) => `| ${r.join(' | ')} |`),
-    ].join('\n');
+    const tputTable = table(['Throughput (keep-alive)', ...SYSTEMS], tputRows);
 
+    const arrivals = [...scale.arrivals].sort((a, b) => a - b);
+    const creationRate = (scale.n * 1000) / scale.allServingMs;
+    const scaleTable = table(['Scale-out and environment creation', ...SYSTEMS], [
+      [
+        `0 → ${scale.n} concurrent environments: all serving`,
+        Number.isNaN(scale.allServingMs) ? `not reached (${arrivals.length} of ${scale.n})` : ms(scale.allServingMs, 0),
+        NA,
+        NA,
+        NA,
+        NA,
+      ],
+      [
+        'sandboxed environment creation rate (during the scale-out)',
+        Number.isNaN(creationRate) ? NA : `${creationRate.toFixed(1)} /s`,
+        NA,
+        NA,
+        NA,
+        '≥ 40 /s',
+      ],
+      [
+        'first / median / last environment serving',
+        arrivals.length ? `${ms(arrivals[0] as number, 0)} / ${ms(percentile(arrivals, 50), 0)} / ${ms(arrivals[arrivals.length - 1] as number, 0)}` : NA,
+        NA,
+        NA,
+        NA,
+        NA,
+      ],
+    ]);
+
+    const pss = stats(idle.cost.pssKb.map((k) => k / 1024));
+    const perGiB = 1024 / pss.mean;
+    const idleTable = table(['Idle environment cost (PSS)', ...SYSTEMS], [
+      [`PSS per environment p50 / p99 (n=${pss.n})`, `${pss.p50.toFixed(1)} / ${pss.p99.toFixed(1)} MiB`, NA, NA, NA, NA],
+      ['environments per GiB (by mean PSS)', perGiB.toFixed(0), NA, NA, NA, '≥ 100'],
+      ['frozen when measured', `${idle.cost.frozen} of ${idle.cost.count}`, NA, NA, NA, 'all'],
+    ]);
+
+    const skipped = peers.filter((p) => p.skipped).map((p) => `- ${p.name} skipped: ${p.skipped}`);
     const mc = machine();
     const totalS = (performance.now() - began) / 1000;
     const md = `# Lambent benchmark results
 
-Generated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; the run took ${totalS.toFixed(0)} s.
+Generated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; the run took ${totalS.toFixed(0)} s. Every figure
+in a table was measured in this one run.
 
 ## Machine
 
@@ -496,53 +771,82 @@ Generated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; th
 
 ## Results
 
-${table}
+Peer cells show the peer's figure and, in parentheses, its ratio to Lambent's (for latency > 1× means the peer is slower; for
+throughput < 1× means it serves fewer). Lambent's warm latency shows its distance to the floor in parentheses.
+${skipped.length ? `\n${skipped.join('\n')}\n` : ''}
+${coldTable}
+
+${warmTable}
+
+${tputTable}
+
+${scaleTable}
+
+${idleTable}
 
 SigV4 signing (per request, client side, excluded from the Lambent latencies above): p50 ${ms(warmSign.p50)}, p99 ${ms(warmSign.p99)}, mean ${ms(warmSign.mean)}.
 
-Other figures: cold start min/max ${ms(coldLat.min)} / ${ms(coldLat.max)}; spawn floor min/max ${ms(spawnSamples.min)} / ${ms(spawnSamples.max)}; warm invoke min/max ${ms(warmLat.min)} / ${ms(warmLat.max)}; floor min/max ${ms(floorLat.min)} / ${ms(floorLat.max)}.
+Other figures: cold start min/max ${ms(coldLat.min)} / ${ms(coldLat.max)}; spawn floor min/max ${ms(spawnSamples.min)} / ${ms(spawnSamples.max)};
+warm invoke min/max ${ms(warmLat.min)} / ${ms(warmLat.max)}; floor min/max ${ms(floorLat.min)} / ${ms(floorLat.max)};
+${DEFAULT_MEMORY_MB} MB warm mean ${ms(warm128.mean)}. Scale-out: every response read after ${ms(scale.allDoneMs, 0)}, ${scale.failures.length} failed
+invocation(s)${scale.failures.length ? ` (first: ${scale.failures[0]})` : ''}; /health counted ${scale.envsAfter} environments after it.
+Idle cost: ${idle.cost.count} environments (${idle.cost.processes} processes) under the Lambent process, measured ${ms(idle.waitedMs, 0)} after the
+scale-out finished; /health then reported ${idleHealth.environments?.environments ?? NA} environments, ${idleHealth.environments?.frozen ?? NA} frozen; mean PSS ${pss.mean.toFixed(1)} MiB.
 
-Throughput detail (invokes completed / seconds; latency p50/p99):
+Throughput detail (invokes completed / seconds):
 
 | Concurrency | Lambent | Floor |
 |---:|---:|---:|
-${tput
-  .map(
-    ({ lambent: l, floor: f }) =>
-      `| ${l.concurrency} | ${l.completed} in ${l.seconds.toFixed(2)} s = ${rate(l.perSecond)}; ${ms(l.p50, 2)} / ${ms(l.p99, 2)} | ${f.completed} in ${f.seconds.toFixed(2)} s = ${rate(f.perSecond)}; ${ms(f.p50, 2)} / ${ms(f.p99, 2)} |`,
-  )
-  .join('\n')}
+${THROUGHPUT_LEVELS.map((c) => {
+  const t = tput.get(c);
+  if (!t) return `| ${c} | ${NA} | ${NA} |`;
+  return `| ${c} | ${t.lambent.completed} in ${t.lambent.seconds.toFixed(2)} s | ${t.floor.completed} in ${t.floor.seconds.toFixed(2)} s |`;
+}).join('\n')}
 
 ## Method
 
-- Handler (both sides): \`${HANDLER_SOURCE.trim()}\`, runtime nodejs20.x. Event: \`${EVENT}\`.
+- Handler (Lambent, floor and peers): \`${HANDLER_SOURCE.trim()}\`, runtime nodejs20.x. Event: \`${EVENT}\`.
 - Memory: Lambent gives an environment CPU in proportion to MemorySize, as AWS does (1,769 MB = one vCPU via the CFS quota;
   the ${DEFAULT_MEMORY_MB} MB default gets ${((100 * DEFAULT_MEMORY_MB) / 1769).toFixed(1)} ms of CPU per 100 ms, and init runs uncapped).
-  Cold starts use ${DEFAULT_MEMORY_MB} MB. Warm latency and throughput use ${WARM_MEMORY_MB} MB (one vCPU) so they measure Lambent rather than
-  the emulated CPU cap; the "${DEFAULT_MEMORY_MB} MB" warm rows (${WARM_SAMPLES_128} samples) show the cap's effect: once an environment has
-  used its quota it is throttled until the next 100 ms period, which shows up as tens-of-ms stalls in p99 and the mean.
+  Cold starts and the scale-out use ${DEFAULT_MEMORY_MB} MB. Warm latency and throughput use ${WARM_MEMORY_MB} MB (one vCPU) so they measure Lambent
+  rather than the emulated CPU cap; the "${DEFAULT_MEMORY_MB} MB" warm rows show the cap's effect (once an environment has used its quota it
+  waits for the next 100 ms period: tens-of-ms stalls in p99).
 - All Lambent invokes are \`POST /2015-03-31/functions/NAME/invocations\` over \`node:http\` with a keep-alive \`Agent\`,
-  each one signed just before it is sent (SignatureV4 from \`@smithy/signature-v4\`, \`Sha256\` from \`@smithy/core/checksum\`).
-  Timing (\`performance.now()\`) runs from issuing the request to reading the last byte of the response; signing is timed separately.
-  Every response is checked (200, body \`${EXPECTED}\`, no X-Amz-Function-Error). Percentiles are nearest-rank on sorted samples
-  (with ${COLD_SAMPLES} samples p99 is the maximum).
-- **Cold start**: ${COLD_SAMPLES} distinct functions with the same code (plus one unmeasured warm-up function), created up front and waited
-  Active; each is invoked once (its first invoke is necessarily cold) with \`X-Amz-Log-Type: Tail\`, and \`Init Duration\` is read from the
-  REPORT line of the base64 \`X-Amz-Log-Result\`. Each function is deleted after its sample (retiring its environment) and the bench pauses
-  150 ms so teardown does not overlap the next sample.
-  Floor: ${SPAWN_SAMPLES} spawns of \`node -e "process.stdout.write('x')"\` with an empty environment, timed from \`spawn()\` to the first stdout byte.
-- **Warm latency**: ${WARM_WARMUP} unmeasured invokes, then ${WARM_SAMPLES} sequential invokes on one keep-alive connection
-  (${WARM_MEMORY_MB} MB function; ${WARM_SAMPLES_128} more on a ${DEFAULT_MEMORY_MB} MB function for the extra rows).
-  Floor: a bare \`node:http\` server inside the bench process that parses the event and calls the same handler (the same source, evaluated
-  in-process), hit the same way without a signature.
-- **Throughput** (${WARM_MEMORY_MB} MB function): at each concurrency N, N workers loop over a keep-alive Agent with N sockets: ${THROUGHPUT_WARMUP_MS} ms (and ≥3 invokes per
-  worker) of warm-up, then ${THROUGHPUT_MS} ms measured; rate = completed invokes / time to the last completion. Lambent creates up to N
-  execution environments at concurrency N (one per in-flight request, as AWS does); the warm-up absorbs those cold starts.
-  Lambent-side figures include the client's per-request signing on the same 2 cores. The floor server shares one event loop with the
-  load generator, so its throughput is bounded by a single core.
+  each one signed just before it is sent (SignatureV4 from \`@smithy/signature-v4\`); signing is timed separately and kept out of
+  the latencies, but its CPU is part of the throughput runs (the floor and the peers are sent unsigned).
+  Timing (\`performance.now()\`) runs from issuing the request to reading the last byte of the response.
+  Every response is checked (200, body \`${EXPECTED}\`, no X-Amz-Function-Error). Percentiles are nearest-rank on sorted samples.
+- **Cold start**: ${COLD_SAMPLES} distinct functions with the same code (plus one unmeasured warm-up function), created up front and
+  waited Active; each is invoked once with \`X-Amz-Log-Type: Tail\`, and \`Init Duration\` is read from the REPORT line. Each
+  function is deleted after its sample and the bench pauses 150 ms. Floor: ${SPAWN_SAMPLES} spawns of \`node -e "process.stdout.write('x')"\`
+  with an empty environment, \`spawn()\` to the first stdout byte.
+- **Warm latency**: ${WARM_WARMUP} unmeasured invokes, then ${WARM_SAMPLES} sequential invokes on one keep-alive connection (peers:
+  ${PEER_SAMPLES}). Floor: a bare \`node:http\` server inside the bench process that parses the event and calls the same handler
+  (the same source, evaluated in-process), hit the same way without a signature.
+- **Throughput**: at concurrency N, N workers loop over a keep-alive Agent with N sockets: ${THROUGHPUT_WARMUP_MS} ms (and ≥3 invokes per
+  worker) of warm-up, then ${THROUGHPUT_MS} ms measured; rate = completed invokes / time to the last completion. Each level uses a
+  fresh function (${WARM_MEMORY_MB} MB at c=1 and c=2; 256 MB at c=32, where 32 environments of 1,769 MB would not fit the host's
+  memory: Lambent admits environments by MemorySize and answers 429 beyond, counted as "throttled"), deleted afterwards; Lambent runs one environment per in-flight request (as AWS), so c=1 runs on
+  exactly one environment and c=2 on exactly two (the "envs" figure is the growth of /health's environment count during the level).
+  The floor server shares one event loop with the load generator, so its throughput is bounded by a single core.
+- **Scale-out**: a ${DEFAULT_MEMORY_MB} MB function whose handler calls an HTTP barrier in the bench process and returns when the barrier
+  releases, which it does once all ${SCALE_OUT} handlers have arrived: ${SCALE_OUT} invocations sent at once need ${SCALE_OUT} environments
+  running at the same time. "All serving" is the ${SCALE_OUT}th arrival, from the moment the invocations were sent; the creation rate is
+  ${SCALE_OUT} / that time (the cold starts overlap, so it is a rate, not an inverse latency). Lambent started with
+  \`--account-concurrency 1000\`.
+- **Idle cost**: right after the scale-out, the bench finds the environments as the Lambent process's descendants grouped by their
+  cgroup, and sums \`Pss\` from \`/proc/<pid>/smaps_rollup\` over every process of each environment (PSS shares Node's text and other
+  shared pages among the processes that map them, where RSS would count them in every one). It waits (up to 10 s) for Lambent to freeze
+  the idle environments, and counts an environment frozen when its freezer cgroup says FROZEN (or all its processes are stopped).
+  Environments per GiB = 1024 MiB / mean PSS. Pre-started pool processes, when present, are environments too and are included.
+- **Peers**: installed on first run into \`bench/.peers\` (\`npm install --prefix\`, git-ignored; ${'`'}serverless@3${'`'},
+  ${'`'}serverless-offline@13${'`'}, ${'`'}lambda-local@2${'`'}) and started one at a time after Lambent's runs, with the same handler file.
+  serverless-offline: \`serverless offline start\` on a one-function service, its Lambda invoke endpoint
+  (\`POST /2015-03-31/functions/bench-dev-hello/invocations\`), handlers in its default worker threads. lambda-local:
+  \`lambda-local -l handler.js -h handler --watch PORT\`, body \`{"event": ...}\` (the event handed to the handler as is).
 `;
     writeFileSync(RESULTS, md);
-    process.stdout.write(`\n${table}\n\nSigV4 signing per request: p50 ${ms(warmSign.p50)}, p99 ${ms(warmSign.p99)} (not included above)\n`);
+    process.stdout.write(`\n${coldTable}\n\n${warmTable}\n\n${tputTable}\n\n${scaleTable}\n\n${idleTable}\n`);
     log(`wrote ${RESULTS} in ${totalS.toFixed(0)} s`);
   } finally {
     lambda?.destroy();

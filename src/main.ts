@@ -7,24 +7,34 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
 import { createGateway, type InternalRoute } from './gateway/server.js';
+import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
+import { ConcurrencyLimits } from './invocation/concurrency.js';
 import { InvocationEngine } from './invocation/engine.js';
-import { detectInterpreters } from './invocation/launch-spec.js';
 import { FunctionLogWriter } from './observability/function-logs.js';
+import { RuntimeInterpreters } from './runtimes/interpreters.js';
 import { createSandbox, reapStale } from './sandbox/index.js';
 import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
+import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
+import { reconcileProvisioned, restoreProvisionedConcurrency } from './services/lambda/provisioned-concurrency.js';
 import { CodeStore } from './store/code-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import type { FunctionKey } from './store/types.js';
 
 export const VERSION = '0.1.0';
 /** Asynchronous events of one function running at once (reserved concurrency will bound it further). */
 const ASYNC_CONCURRENCY_PER_FUNCTION = 10;
 /** How long a graceful shutdown waits for running asynchronous invocations. */
 const ASYNC_SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long a function stays Pending while the Node major its runtime names is being installed (first use);
+ * after that it becomes Active and runs on the host's Node until the install completes. Invocations never wait.
+ */
+const RUNTIME_INSTALL_WAIT_MS = 30_000;
 
 export interface RunningLambent {
   server: Server;
@@ -68,7 +78,10 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const code = new CodeStore(join(config.dataDir, 'code'));
   const codeCache = new CodeCache(join(config.dataDir, 'unpacked'), code);
   const codeLocations = new CodeLocations(loadOrCreateKey(config.dataDir), code);
-  const lifecycle = new FunctionLifecycle(store.functions, codeCache, log);
+  const interpreters = new RuntimeInterpreters({ runtimesDir: config.runtimesDir, install: config.runtimeInstall, log });
+  const lifecycle = new FunctionLifecycle(store.functions, codeCache, log, {
+    ready: (runtime) => interpreters.ready(runtime, RUNTIME_INSTALL_WAIT_MS),
+  });
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = (includeTemp = false): Promise<void> => {
@@ -94,20 +107,35 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     log.warn('run `lambent doctor` for details');
   }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
+  const concurrency = new ConcurrencyLimits(config.accountConcurrency);
+  await restoreReservedConcurrency(store, concurrency);
+  const hostMemory = config.hostMemoryMb !== undefined
+    ? { budgetMb: config.hostMemoryMb, source: '--host-memory-mb / LAMBENT_HOST_MEMORY_MB' }
+    : detectHostMemory();
+  log.info(`execution environments may hold ${hostMemory.budgetMb} MB (${hostMemory.source})`);
   const engine = new InvocationEngine({
     sandbox,
     codeCache,
     logs,
-    interpreters: detectInterpreters(),
+    interpreters,
     stateDir: envDir,
     idleTimeoutMs: config.idleTimeoutMs,
+    concurrency,
+    capacity: new HostCapacity(hostMemory.budgetMb),
     log,
   });
+  // Provisioned environments start in the background; their configurations read IN_PROGRESS meanwhile.
+  await restoreProvisionedConcurrency(store, engine, concurrency);
+  const reconcile = (key: FunctionKey): Promise<void> =>
+    reconcileProvisioned(store, engine, concurrency, key).catch((e: unknown) =>
+      log.warn(`provisioned concurrency of ${key.name}: ${(e as Error).message}`),
+    );
   const asyncInvocations = new AsyncInvocations({
     store,
     engine,
     retryBaseDelayMs: config.asyncRetryDelayMs,
     concurrencyPerFunction: ASYNC_CONCURRENCY_PER_FUNCTION,
+    concurrency,
     log,
   });
 
@@ -117,17 +145,23 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     codeLocations,
     lifecycle,
     settings: { accountConcurrency: config.accountConcurrency },
+    concurrency,
     onFunctionDeleted: (key) => {
       engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
+      // Its reserved and provisioned concurrency rows went with it (cascade): give the concurrency back.
+      concurrency.forget(key.accountId, key.region, `arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
       void sweep();
     },
     onVersionDeleted: (key, version) => {
       engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}:${version}`);
-      // A version's asynchronous invocation settings go with it.
+      // A version's asynchronous invocation and provisioned concurrency settings go with it.
       void store.eventInvokeConfigs.delete(key, version);
+      void store.concurrency.deleteProvisioned(key, version).then(() => reconcile(key));
       void sweep();
     },
     onCodeReleased: () => void sweep(),
+    onAliasChanged: (key) => reconcile(key),
+    runtimeVersion: (region, runtime) => interpreters.versionConfig(region, runtime),
   }, engine, asyncInvocations);
 
   const handler = createGateway({
@@ -137,6 +171,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
       healthRoute(async () => ({
         dataDir: config.dataDir,
         sandbox: sandbox.report,
+        runtimes: interpreters.report(),
         environments: engine.stats(),
         async: await asyncInvocations.report(),
       })),

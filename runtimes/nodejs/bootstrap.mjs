@@ -11,15 +11,50 @@
 // Exit codes (as AWS's runtime): 129 after an uncaught exception (or an init
 // failure, reported on /runtime/init/error), 128 after an unhandled promise
 // rejection, 1 when the Runtime API itself fails.
+//
+// Stem-cell mode (LAMBENT_STEM=1, Lambent's pre-started pool): the runtime
+// boots with no function, warms its loaders, prints STEM_READY on stdout and
+// blocks reading one JSON line on stdin: {"env":{...}}, the function's complete
+// environment. It replaces process.env with it (nothing of the stem's own
+// environment remains), re-reads NODE_PATH, enters LAMBDA_TASK_ROOT (the code
+// was mounted there meanwhile) and continues exactly as a normal start.
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import util from 'node:util';
 
 const nodeRequire = createRequire(import.meta.url);
+
+if (process.env.LAMBENT_STEM === '1') await specialize();
+
+async function specialize() {
+  // The first dynamic import of a CommonJS file initializes the ESM loader and cjs-module-lexer (a few ms):
+  // pay that now, not during the function's init.
+  await import(pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), 'warm.cjs')).href);
+  fs.writeSync(1, 'STEM_READY\n');
+  const chunks = [];
+  const buf = Buffer.alloc(65536);
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      if (e.code === 'EAGAIN') continue;
+      throw e;
+    }
+    if (n === 0) process.exit(0); // Lambent went away before using this stem
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    if (buf[n - 1] === 10) break;
+  }
+  const { env } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, env);
+  Module._initPaths(); // NODE_PATH as the function sets it
+  process.chdir(process.env.LAMBDA_TASK_ROOT || '/var/task');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Errors, serialized as Lambda does: {"errorType","errorMessage","trace":[stack lines]}.

@@ -12,6 +12,12 @@ AWS_LAMBDA_LOG_STREAM_NAME; AWS_LAMBDA_LOG_LEVEL sets the root logger level.
 
 Exit: 1 after reporting an init failure on /runtime/init/error (as AWS's
 runtime), 1 when the Runtime API itself fails; handler errors never exit.
+
+Stem-cell mode (LAMBENT_STEM=1, Lambent's pre-started pool): the runtime starts
+with no function, prints STEM_READY on stdout and reads one JSON line on stdin,
+{"env": {...}}: the function's complete environment. It replaces os.environ
+with it, rebuilds the PYTHONPATH part of sys.path, enters LAMBDA_TASK_ROOT (the
+code was mounted there meanwhile) and continues as a normal start.
 """
 
 import decimal
@@ -521,7 +527,29 @@ def run(app_root, handler, runtime_api):
         handle_event_request(client, request_handler, invoke_id, body, content_type, headers)
 
 
+def _specialize():
+    sys.stdout.buffer.write(b"STEM_READY\n")
+    sys.stdout.buffer.flush()
+    line = sys.stdin.buffer.readline()
+    if not line:
+        sys.exit(0)  # Lambent went away before using this stem
+    env = json.loads(line)["env"]
+    old = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    os.environ.clear()
+    os.environ.update(env)
+    # PYTHONPATH entries follow the script's directory on sys.path, as at a normal start.
+    new = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    rest = [p for p in sys.path[1:] if p not in old and p not in new]
+    sys.path[:] = sys.path[:1] + new + rest
+    sys.path_importer_cache.clear()
+    importlib.invalidate_caches()
+    time.tzset()
+    os.chdir(env.get("LAMBDA_TASK_ROOT") or "/var/task")
+
+
 def main(argv):
+    if os.environ.get("LAMBENT_STEM") == "1":
+        _specialize()
     runtime_api = os.environ.get("AWS_LAMBDA_RUNTIME_API")
     if not runtime_api:
         sys.stderr.write("bootstrap: AWS_LAMBDA_RUNTIME_API is not set\n")

@@ -1,7 +1,13 @@
 // `lambent doctor`: what isolation this host can give execution environments.
+import { parseArgs } from 'node:util';
+import { resolveConfig } from '../config/config.js';
+import { RuntimeInterpreters } from '../runtimes/interpreters.js';
 import { probeIsolation } from '../sandbox/index.js';
+import { formatRuntimes } from './runtimes.js';
 
-export async function runDoctor(): Promise<number> {
+export async function runDoctor(args: string[] = []): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'runtimes-dir': { type: 'string' } }, strict: true });
+  const config = resolveConfig({ dataDir: values['data-dir'], runtimesDir: values['runtimes-dir'] });
   const r = await probeIsolation();
   const yes = (b: boolean): string => (b ? 'yes' : 'no');
   const lines = [
@@ -15,5 +21,9 @@ export async function runDoctor(): Promise<number> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const w of r.warnings) process.stdout.write(`WARNING: ${w}\n`);
+  // Runtime fallbacks are warnings, not failures: functions still run, on the host's Node.
+  const runtimes = new RuntimeInterpreters({ runtimesDir: config.runtimesDir, install: 'off' }).report();
+  runtimes.install = config.runtimeInstall;
+  process.stdout.write(`\n${formatRuntimes(runtimes)}`);
   return r.sandbox === 'bubblewrap' && r.cgroups !== 'none' ? 0 : 1;
 }

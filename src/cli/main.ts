@@ -11,7 +11,8 @@ Usage: lambent <command> [options]
 
 Commands:
   start     Run the Lambent server in the foreground
-  doctor    Show what isolation (namespaces, cgroups) this host gives functions
+  doctor    Show what isolation (namespaces, cgroups) this host gives functions, and which runtimes run on what
+  runtimes  Install the Node versions nodejsNN.x runtimes run on; list which interpreter each runtime uses
   version   Print the version
 
 Run "lambent <command> --help" for a command's options.
@@ -27,17 +28,24 @@ Options:
   --data-dir DIR           Where functions, code and state live (default ~/.lambent; env LAMBENT_DATA_DIR)
   --credentials-file FILE  JSON [{"accessKeyId","secretAccessKey","accountId"}] accepted for SigV4
                            (or env LAMBENT_CREDENTIALS="AKID:SECRET:ACCOUNT,...")
-  --account-concurrency N  Account concurrency limit (default 1000)
+  --account-concurrency N  Account concurrency limit (default 1000; env LAMBENT_ACCOUNT_CONCURRENCY)
+  --host-memory-mb N       Memory execution environments may hold in total (sum of MemorySize);
+                           default: host memory (or Lambent's cgroup limit) minus headroom
+                           (env LAMBENT_HOST_MEMORY_MB)
   --sandbox MODE           auto | bubblewrap | none (default auto; env LAMBENT_SANDBOX)
   --idle-timeout SECONDS   Shut down execution environments idle this long (default 300)
   --async-retry-delay-ms N First retry delay of failed asynchronous invocations, doubled for the
                            second (default 60000, as AWS; env LAMBENT_ASYNC_RETRY_DELAY_MS)
+  --runtimes-dir DIR       Installed Node runtimes (default <data-dir>/runtimes; env LAMBENT_RUNTIMES_DIR)
+  --runtime-install MODE   auto | off: install the Node major a nodejsNN.x runtime names on first use
+                           (default auto; env LAMBENT_RUNTIME_INSTALL); until then it runs on the host's Node
   -h, --help               Show this help
 `,
-  doctor: `Usage: lambent doctor
+  doctor: `Usage: lambent doctor [--data-dir DIR] [--runtimes-dir DIR]
 
 Probes this host: bubblewrap namespaces, cgroup version and controllers, and
-says what isolation execution environments get and what is missing.
+says what isolation execution environments get and what is missing; then which
+real interpreter (Node, python3 version) each runtime runs on.
 `,
 };
 
@@ -50,9 +58,12 @@ async function start(args: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       'credentials-file': { type: 'string' },
       'account-concurrency': { type: 'string' },
+      'host-memory-mb': { type: 'string' },
       sandbox: { type: 'string' },
       'idle-timeout': { type: 'string' },
       'async-retry-delay-ms': { type: 'string' },
+      'runtimes-dir': { type: 'string' },
+      'runtime-install': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -67,9 +78,12 @@ async function start(args: string[]): Promise<void> {
     dataDir: values['data-dir'],
     credentialsFile: values['credentials-file'],
     accountConcurrency: values['account-concurrency'],
+    hostMemoryMb: values['host-memory-mb'],
     sandbox: values.sandbox,
     idleTimeoutSeconds: values['idle-timeout'],
     asyncRetryDelayMs: values['async-retry-delay-ms'],
+    runtimesDir: values['runtimes-dir'],
+    runtimeInstall: values['runtime-install'],
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);
@@ -125,7 +139,10 @@ async function main(argv: string[]): Promise<void> {
         process.stdout.write(HELP['doctor'] ?? '');
         return;
       }
-      process.exitCode = await (await import('./doctor.js')).runDoctor();
+      process.exitCode = await (await import('./doctor.js')).runDoctor(rest);
+      return;
+    case 'runtimes':
+      process.exitCode = await (await import('./runtimes.js')).runRuntimes(rest);
       return;
     default:
       process.stderr.write(`lambent: unknown command "${command}"\n\n${HELP['main'] ?? ''}`);

@@ -16,11 +16,17 @@ export interface LambentConfig {
   /** True when the dev credentials were allowed because nothing was configured. */
   usingDevCredentials: boolean;
   accountConcurrency: number;
+  /** Memory execution environments may hold (sum of MemorySize), in MB; undefined: detected from the host. */
+  hostMemoryMb: number | undefined;
   sandboxMode: 'auto' | 'bubblewrap' | 'none';
   /** Idle execution environments are shut down after this long. */
   idleTimeoutMs: number;
   /** First retry delay of a failed asynchronous invocation (the second is twice that); AWS: about a minute. */
   asyncRetryDelayMs: number;
+  /** Installed Node runtimes (default <dataDir>/runtimes); shareable between data dirs. */
+  runtimesDir: string;
+  /** auto: install a runtime's Node major on first use; off: only what `lambent runtimes install` installed. */
+  runtimeInstall: 'auto' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -59,9 +65,12 @@ export interface ConfigInput {
   dataDir?: string | undefined;
   credentialsFile?: string | undefined;
   accountConcurrency?: string | number | undefined;
+  hostMemoryMb?: string | number | undefined;
   sandbox?: string | undefined;
   idleTimeoutSeconds?: string | number | undefined;
   asyncRetryDelayMs?: string | number | undefined;
+  runtimesDir?: string | undefined;
+  runtimeInstall?: string | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -86,6 +95,11 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   }
   const accountConcurrency = Number(input.accountConcurrency ?? env['LAMBENT_ACCOUNT_CONCURRENCY'] ?? 1000);
   if (!Number.isInteger(accountConcurrency) || accountConcurrency < 1) throw new ConfigError('account concurrency must be a positive integer');
+  const hostMemoryRaw = input.hostMemoryMb ?? env['LAMBENT_HOST_MEMORY_MB'];
+  const hostMemoryMb = hostMemoryRaw === undefined || hostMemoryRaw === '' ? undefined : Number(hostMemoryRaw);
+  if (hostMemoryMb !== undefined && (!Number.isInteger(hostMemoryMb) || hostMemoryMb < 128)) {
+    throw new ConfigError('--host-memory-mb must be an integer of at least 128 (MB)');
+  }
   const sandbox = input.sandbox ?? env['LAMBENT_SANDBOX'] ?? 'auto';
   if (sandbox !== 'auto' && sandbox !== 'bubblewrap' && sandbox !== 'none') throw new ConfigError(`--sandbox must be auto, bubblewrap or none`);
   const idleSeconds = Number(input.idleTimeoutSeconds ?? env['LAMBENT_IDLE_TIMEOUT'] ?? 300);
@@ -94,13 +108,19 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   if (!Number.isInteger(asyncRetryDelayMs) || asyncRetryDelayMs < 0) {
     throw new ConfigError('--async-retry-delay-ms must be a non-negative integer (milliseconds)');
   }
+  const runtimesDir = resolve(input.runtimesDir || env['LAMBENT_RUNTIMES_DIR'] || join(dataDir, 'runtimes'));
+  const runtimeInstall = input.runtimeInstall ?? env['LAMBENT_RUNTIME_INSTALL'] ?? 'auto';
+  if (runtimeInstall !== 'auto' && runtimeInstall !== 'off') throw new ConfigError('--runtime-install must be auto or off');
   return {
     host,
     port,
     dataDir,
+    runtimesDir,
+    runtimeInstall,
     credentials,
     usingDevCredentials,
     accountConcurrency,
+    hostMemoryMb,
     sandboxMode: sandbox,
     idleTimeoutMs: idleSeconds * 1000,
     asyncRetryDelayMs,

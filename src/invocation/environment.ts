@@ -1,7 +1,9 @@
 // One execution environment: a sandboxed runtime process tree for one function
 // version, its Runtime API endpoint and its log stream. Lifecycle:
 // starting → idle ⇄ busy → dead. A timed-out, crashed or out-of-memory
-// environment is never reused.
+// environment is never reused. It starts either with a fresh sandbox (full cold
+// start) or by specializing a pre-started stem cell from the pool (stem-pool.ts);
+// idle, it is frozen after a short delay and thawed by its next invocation.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,16 +12,20 @@ import type { Readable } from 'node:stream';
 import type { FunctionLogWriter } from '../observability/function-logs.js';
 import { logStreamName } from '../observability/function-logs.js';
 import { RuntimeApiEndpoint } from '../runtime-api/index.js';
-import type { InvocationOutcome } from '../runtime-api/index.js';
+import type { InvocationOutcome, RuntimeApiEvents } from '../runtime-api/index.js';
+import type { RuntimeFamily } from '../runtimes/catalog.js';
 import type { Sandbox, SandboxExit, SandboxProcess } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
 import {
   bootstrapArgv,
   environmentVariables,
+  interpreterFor,
+  interpreterMounts,
   runtimeFamily,
   runtimeHostDir,
   SANDBOX_PATHS,
   type EnvironmentPaths,
+  type InitializationType,
   type Interpreters,
 } from './launch-spec.js';
 import { RuntimeErrors, type RuntimeErrorDoc } from './runtime-errors.js';
@@ -35,6 +41,55 @@ export interface EnvironmentDeps {
   interpreters: Interpreters;
   /** Host folder for per-environment scratch (an empty /opt for now). */
   stateDir: string;
+  /** Idle this long, the environment is frozen (no CPU) until its next invocation; undefined: never. */
+  freezeAfterMs?: number;
+}
+
+/** Where a cold start's time went (milliseconds); `path` says whether it came from the stem-cell pool. */
+export interface InitBreakdown {
+  path: 'sandbox' | 'pool';
+  /** Creating the environment's cgroup (pool: done at refill, off the request path, so 0). */
+  cgroupMs: number;
+  /** Spawning the sandbox until the process exists (pool: at refill, 0). */
+  spawnMs: number;
+  /** Full start: process start → the runtime's first /next (runtime boot + handler import). */
+  runtimeMs: number;
+  /** Pool: thawing the stem, mounting the code, re-sizing the cgroup. */
+  specializeMs: number;
+  /** Pool: handover → first /next (environment switch + handler import). */
+  importMs: number;
+  /** What REPORT's Init Duration says. */
+  initMs: number;
+}
+
+/** A pre-started runtime waiting for its function (see stem-pool.ts). */
+export interface StemHandle {
+  readonly id: string;
+  readonly proc: SandboxProcess;
+  readonly api: RuntimeApiEndpoint;
+  /** Where the endpoint's ready/initError events go once the stem belongs to an environment. */
+  events: RuntimeApiEvents;
+}
+
+/** How a function's runtime is launched; the stem-cell pool keys its stems by argv + extraReadOnly. */
+export interface LaunchPlan {
+  family: RuntimeFamily;
+  argv: string[];
+  extraReadOnly: { host: string; inside: string }[];
+  runtimeDir: string;
+  optDir: string;
+  paths: EnvironmentPaths;
+}
+
+export function launchPlan(snap: FunctionSnapshot, deps: Pick<EnvironmentDeps, 'sandbox' | 'interpreters' | 'stateDir'>, taskDir: string): LaunchPlan {
+  const family = runtimeFamily(snap.runtime);
+  const interpreter = interpreterFor(snap.runtime, deps.interpreters);
+  const runtimeDir = runtimeHostDir(family);
+  const optDir = join(deps.stateDir, 'empty-opt');
+  mkdirSync(optDir, { recursive: true });
+  const sandboxed = deps.sandbox.report.sandbox !== 'none';
+  const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : { taskRoot: taskDir, runtimeDir, optDir };
+  return { family, argv: bootstrapArgv(family, paths, interpreter), extraReadOnly: interpreterMounts(interpreter), runtimeDir, optDir, paths };
 }
 
 export type EnvironmentState = 'starting' | 'idle' | 'busy' | 'dead';
@@ -47,8 +102,10 @@ type StartOutcome =
   | { kind: 'launch-failed'; message: string };
 
 export class ExecutionEnvironment {
-  readonly id = randomBytes(16).toString('hex');
+  readonly id: string;
   readonly logStream: string;
+  /** Where the cold start's time went; set by start(). */
+  breakdown: InitBreakdown | undefined;
   state: EnvironmentState = 'starting';
   lastUsed = Date.now();
   /** Set by a successful start; reported on the first invocation's REPORT line only. */
@@ -66,64 +123,97 @@ export class ExecutionEnvironment {
   constructor(
     readonly snapshot: FunctionSnapshot,
     private readonly deps: EnvironmentDeps,
+    /** Provisioned environments initialize ahead of any invocation: no Init Duration on their REPORT line. */
+    readonly initType: InitializationType = 'on-demand',
+    /** A pre-started stem cell to specialize instead of launching a sandbox (used once, owned from now on). */
+    private stem?: StemHandle,
   ) {
+    this.id = stem?.id ?? randomBytes(16).toString('hex');
     this.logStream = logStreamName(snapshot.version, this.id);
+  }
+
+  private freezeTimer: NodeJS.Timeout | undefined;
+  /** Pending or completed freeze; undefined while thawed. */
+  private freezing: Promise<void> | undefined;
+
+  /** Whether the environment is frozen (or being frozen) while idle. */
+  get frozen(): boolean {
+    return this.freezing !== undefined;
   }
 
   get poolKey(): string {
     return poolKeyOf(this.snapshot);
   }
 
-  /** Launches the runtime and waits until it asks for its first invocation (or fails, or 10 s pass). */
+  /**
+   * Launches the runtime (or specializes the stem cell given to the constructor) and waits until it asks for its
+   * first invocation (or fails, or 10 s pass).
+   */
   async start(): Promise<boolean> {
     const snap = this.snapshot;
     const t0 = performance.now();
     let settle!: (o: StartOutcome) => void;
     const outcome = new Promise<StartOutcome>((r) => (settle = r));
+    const events: RuntimeApiEvents = {
+      ready: () => settle({ kind: 'ready' }),
+      initError: (errorType, body) => settle({ kind: 'init-error', errorType, body }),
+    };
+    const b: InitBreakdown = { path: 'sandbox', cgroupMs: 0, spawnMs: 0, runtimeMs: 0, specializeMs: 0, importMs: 0, initMs: 0 };
+    let tHandover = t0;
     try {
       const taskDir = await this.deps.codeCache.ensure(snap.codeSha256Hex);
-      this.api = await RuntimeApiEndpoint.listen({
-        ready: () => settle({ kind: 'ready' }),
-        initError: (errorType, body) => settle({ kind: 'init-error', errorType, body }),
-      });
-      const family = runtimeFamily(snap.runtime);
-      const runtimeDir = runtimeHostDir(family);
-      const optDir = join(this.deps.stateDir, 'empty-opt');
-      mkdirSync(optDir, { recursive: true });
-      const sandboxed = this.deps.sandbox.report.sandbox !== 'none';
-      const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : { taskRoot: taskDir, runtimeDir, optDir };
-      this.proc = await this.deps.sandbox.launch({
-        id: this.id,
-        argv: bootstrapArgv(family, paths, this.deps.interpreters),
-        env: environmentVariables(snap, family, paths, this.api.address, this.logStream),
-        taskDir,
-        runtimeDir,
-        optDir,
-        tmpSizeMb: snap.ephemeralStorageMb,
-        memoryMb: snap.memoryMb,
-        cpuBoost: true,
-      });
-      this.capture(this.proc.stdout);
-      this.capture(this.proc.stderr);
-      void this.proc.exited.then((e) => {
-        this.exit = e;
-        this.state = 'dead';
-        settle({ kind: 'exit', exit: e });
-        for (const w of this.exitWaiters.splice(0)) w(e);
-      });
+      const plan = launchPlan(snap, this.deps, taskDir);
+      const stem = this.stem;
+      this.stem = undefined;
+      if (stem && (await this.specialize(stem, taskDir, events))) {
+        // The stem is this environment from now on; its runtime switches environment and imports the handler.
+        b.path = 'pool';
+        this.api = stem.api;
+        this.proc = stem.proc;
+        tHandover = performance.now();
+        b.specializeMs = tHandover - t0;
+        this.watch(stem.proc, settle);
+        const env = environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);
+        stem.proc.stdin?.end(`${JSON.stringify({ env })}\n`);
+      } else {
+        this.api = await RuntimeApiEndpoint.listen(events);
+        this.proc = await this.deps.sandbox.launch({
+          id: this.id,
+          argv: plan.argv,
+          extraReadOnly: plan.extraReadOnly,
+          env: environmentVariables(snap, plan.family, plan.paths, this.api.address, this.logStream, this.initType),
+          taskDir,
+          runtimeDir: plan.runtimeDir,
+          optDir: plan.optDir,
+          tmpSizeMb: snap.ephemeralStorageMb,
+          memoryMb: snap.memoryMb,
+          cpuBoost: true,
+        });
+        b.cgroupMs = this.proc.timings.cgroupMs;
+        b.spawnMs = this.proc.timings.spawnMs;
+        tHandover = performance.now();
+        this.watch(this.proc, settle);
+      }
     } catch (e) {
       settle({ kind: 'launch-failed', message: (e as Error).message });
     }
     const timer = setTimeout(() => settle({ kind: 'timeout' }), INIT_TIMEOUT_MS);
     const result = await outcome;
     clearTimeout(timer);
-    this.pendingInitMs = performance.now() - t0;
+    const tReady = performance.now();
+    this.pendingInitMs = tReady - t0;
+    if (b.path === 'pool') b.importMs = tReady - tHandover;
+    else b.runtimeMs = tReady - tHandover;
+    b.initMs = this.pendingInitMs;
+    this.breakdown = b;
     switch (result.kind) {
       case 'ready':
         // Init ran on a free CPU, as Lambda's init phase does; invocations get the share MemorySize buys.
         this.proc?.limitCpu();
         this.state = 'idle';
         this.initLines = [];
+        this.scheduleFreeze();
+        if (this.initType === 'provisioned-concurrency') this.pendingInitMs = undefined;
         return true;
       case 'init-error':
         this.startFailure = { body: result.body };
@@ -173,6 +263,7 @@ export class ExecutionEnvironment {
     const proc = this.proc;
     if (!api || !proc || this.state !== 'idle') throw new Error(`environment ${this.id} is ${this.state}`);
     this.state = 'busy';
+    if (this.freezing || this.freezeTimer) await this.thaw();
     this.tail = req.tailLogs ? [] : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
     proc.resetMemoryPeak();
@@ -208,6 +299,7 @@ export class ExecutionEnvironment {
         const result = this.finish(req, race.o.payload, failed, durationMs, undefined, race.o.kind === 'response' ? race.o.contentType : undefined);
         this.state = 'idle';
         this.lastUsed = Date.now();
+        this.scheduleFreeze();
         return { result, healthy: true };
       }
       case 'timeout': {
@@ -234,7 +326,67 @@ export class ExecutionEnvironment {
 
   async destroy(): Promise<void> {
     this.state = 'dead';
-    await Promise.allSettled([this.proc?.destroy(), this.api?.close()]);
+    clearTimeout(this.freezeTimer);
+    const stem = this.stem;
+    this.stem = undefined;
+    await Promise.allSettled([this.proc?.destroy(), this.api?.close(), stem?.proc.destroy(), stem?.api.close()]);
+  }
+
+  /**
+   * Prepares a stem cell for this function before anything of the function reaches it: thaws it, mounts the code,
+   * sizes its cgroup. False (and the stem destroyed) when that fails: the caller then launches a fresh sandbox.
+   */
+  private async specialize(stem: StemHandle, taskDir: string, events: RuntimeApiEvents): Promise<boolean> {
+    try {
+      await stem.proc.thaw();
+      await stem.proc.attachCode(taskDir);
+      stem.proc.setMemoryLimit(this.snapshot.memoryMb);
+      stem.events = events;
+      return true;
+    } catch {
+      await Promise.allSettled([stem.proc.destroy(), stem.api.close()]);
+      return false;
+    }
+  }
+
+  /** Output capture and exit reporting of the runtime process. */
+  private watch(proc: SandboxProcess, settle: (o: StartOutcome) => void): void {
+    this.capture(proc.stdout);
+    this.capture(proc.stderr);
+    void proc.exited.then((e) => {
+      this.exit = e;
+      this.state = 'dead';
+      settle({ kind: 'exit', exit: e });
+      for (const w of this.exitWaiters.splice(0)) w(e);
+    });
+  }
+
+  /** Freezes the idle environment after freezeAfterMs (Lambda freezes between invocations: no CPU while idle). */
+  private scheduleFreeze(): void {
+    const ms = this.deps.freezeAfterMs;
+    const proc = this.proc;
+    if (ms === undefined || !proc) return;
+    clearTimeout(this.freezeTimer);
+    this.freezeTimer = setTimeout(() => {
+      this.freezeTimer = undefined;
+      if (this.state !== 'idle' || this.freezing) return;
+      this.freezing = proc.freeze().catch(() => {
+        // Could not freeze (e.g. the process is exiting): it simply stays thawed.
+        this.freezing = undefined;
+      });
+    }, ms);
+    this.freezeTimer.unref();
+  }
+
+  /** Undoes scheduleFreeze before an invocation; resolves once the runtime runs again. */
+  private async thaw(): Promise<void> {
+    clearTimeout(this.freezeTimer);
+    this.freezeTimer = undefined;
+    const freezing = this.freezing;
+    if (!freezing) return;
+    await freezing;
+    this.freezing = undefined;
+    await this.proc?.thaw().catch(() => undefined);
   }
 
   private finish(
@@ -309,6 +461,8 @@ export class ExecutionEnvironment {
       partial = '';
     });
     stream.on('error', () => undefined);
+    // A stem cell's stdout was paused after its ready marker.
+    stream.resume();
   }
 }
 

@@ -1,8 +1,8 @@
 // How an environment for a function version is launched: the bootstrap argv
 // per runtime family and the exact environment variables Lambda sets.
-import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runtimeInfo, type RuntimeFamily } from '../runtimes/catalog.js';
+import { RuntimeInterpreters, type Interpreter, type Interpreters } from '../runtimes/interpreters.js';
 import type { FunctionSnapshot } from './types.js';
 
 const RUNTIMES_ROOT = fileURLToPath(new URL('../../runtimes/', import.meta.url));
@@ -16,15 +16,39 @@ export interface EnvironmentPaths {
 
 export const SANDBOX_PATHS: EnvironmentPaths = { taskRoot: '/var/task', runtimeDir: '/var/runtime', optDir: '/opt' };
 
-/** The host interpreter each family runs on. A real binary, never a shell shim (pyenv shims cost ~100 ms). */
-export interface Interpreters {
-  node: string;
-  python: string | undefined;
+export type { Interpreter, Interpreters } from '../runtimes/interpreters.js';
+
+/** Where an installed runtime's release folder is mounted, as on AWS (/var/lang/bin/node). */
+export const LANG_DIR = '/var/lang';
+
+/** Host interpreters only, nothing installed (tools, tests). main.ts builds the real one with the runtimes dir. */
+export function detectInterpreters(): Interpreters {
+  return new RuntimeInterpreters();
 }
 
-export function detectInterpreters(): Interpreters {
-  const python = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
-  return { node: realpathSync(process.execPath), python: python ? realpathSync(python) : undefined };
+/**
+ * The interpreter a runtime runs on right now (undefined for provided runtimes). Resolve once per environment and
+ * pass the result to bootstrapArgv and interpreterMounts, so both agree even if an install finishes meanwhile.
+ */
+export function interpreterFor(runtime: string, interps: Interpreters): Interpreter | undefined {
+  switch (runtimeFamily(runtime)) {
+    case 'nodejs':
+      return interps.nodeFor(runtime);
+    case 'python':
+      return interps.python;
+    case 'provided':
+      return undefined;
+  }
+}
+
+/** SandboxSpec.extraReadOnly for an interpreter: an installed runtime's folder at /var/lang. */
+export function interpreterMounts(interpreter: Interpreter | undefined): { host: string; inside: string }[] {
+  return interpreter?.home ? [{ host: interpreter.home, inside: LANG_DIR }] : [];
+}
+
+/** argv[0] as the function sees it: /var/lang/bin/<name> for installed runtimes, the host path otherwise. */
+function interpreterPath(interpreter: Interpreter): string {
+  return interpreter.home ? `${LANG_DIR}/bin/${interpreter.kind === 'node' ? 'node' : 'python3'}` : interpreter.path;
 }
 
 export function runtimeFamily(runtime: string): RuntimeFamily {
@@ -36,17 +60,22 @@ export function runtimeHostDir(family: RuntimeFamily): string {
   return `${RUNTIMES_ROOT}${family}`;
 }
 
-export function bootstrapArgv(family: RuntimeFamily, paths: EnvironmentPaths, interp: Interpreters): string[] {
+/** The bootstrap command; `interpreter` comes from interpreterFor (undefined only for provided runtimes). */
+export function bootstrapArgv(family: RuntimeFamily, paths: EnvironmentPaths, interpreter: Interpreter | undefined): string[] {
   switch (family) {
     case 'nodejs':
-      return [interp.node, `${paths.runtimeDir}/bootstrap.mjs`];
+      if (!interpreter) throw new Error('no Node interpreter for this runtime');
+      return [interpreterPath(interpreter), `${paths.runtimeDir}/bootstrap.mjs`];
     case 'python':
-      if (!interp.python) throw new Error('no python3 interpreter found on this host (looked in /usr/bin, /usr/local/bin)');
-      return [interp.python, '-u', `${paths.runtimeDir}/bootstrap.py`];
+      if (!interpreter) throw new Error('no python3 interpreter found on this host (looked in /usr/bin, /usr/local/bin)');
+      return [interpreterPath(interpreter), '-u', `${paths.runtimeDir}/bootstrap.py`];
     case 'provided':
       return [`${paths.taskRoot}/bootstrap`];
   }
 }
+
+/** AWS_LAMBDA_INITIALIZATION_TYPE: provisioned environments are initialized ahead of any invocation. */
+export type InitializationType = 'on-demand' | 'provisioned-concurrency';
 
 export function environmentVariables(
   snap: FunctionSnapshot,
@@ -54,12 +83,14 @@ export function environmentVariables(
   paths: EnvironmentPaths,
   runtimeApi: string,
   logStream: string,
+  initType: InitializationType = 'on-demand',
 ): Record<string, string> {
   const { taskRoot, runtimeDir, optDir } = paths;
   // Defaults the function may override (AWS lets users set PATH, TZ, NODE_PATH, ...).
   const defaults: Record<string, string> = {
-    PATH: `/usr/local/bin:/usr/bin:/bin:${optDir}/bin`,
-    LD_LIBRARY_PATH: `/lib64:/usr/lib64:${runtimeDir}:${runtimeDir}/lib:${taskRoot}:${taskRoot}/lib:${optDir}/lib`,
+    // AWS's values; /var/lang holds an installed runtime (so `node` in a child process is the function's Node).
+    PATH: `${LANG_DIR}/bin:/usr/local/bin:/usr/bin:/bin:${optDir}/bin`,
+    LD_LIBRARY_PATH: `${LANG_DIR}/lib:/lib64:/usr/lib64:${runtimeDir}:${runtimeDir}/lib:${taskRoot}:${taskRoot}/lib:${optDir}/lib`,
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     PWD: taskRoot,
@@ -84,7 +115,7 @@ export function environmentVariables(
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(snap.memoryMb),
     AWS_LAMBDA_LOG_GROUP_NAME: snap.logGroup,
     AWS_LAMBDA_LOG_STREAM_NAME: logStream,
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    AWS_LAMBDA_INITIALIZATION_TYPE: initType,
     AWS_LAMBDA_RUNTIME_API: runtimeApi,
     LAMBDA_TASK_ROOT: taskRoot,
     LAMBDA_RUNTIME_DIR: runtimeDir,

@@ -47,6 +47,18 @@ export function openV1(mounts: readonly MountEntry[]): { driver?: CgroupDriver; 
   return { driver: new V1Driver(hierarchies, found, warnings), warnings };
 }
 
+/**
+ * With swap accounting, memsw caps memory+swap so swap cannot stretch the limit. memsw must stay >= the memory limit
+ * at every step: lift it first (a reused or re-sized cgroup may hold a smaller one).
+ */
+function setMemoryV1(dir: string, bytes: number): void {
+  const memsw = join(dir, 'memory.memsw.limit_in_bytes');
+  const hasMemsw = existsSync(memsw);
+  if (hasMemsw) tryWriteValue(memsw, -1);
+  writeValue(join(dir, 'memory.limit_in_bytes'), bytes);
+  if (hasMemsw) writeValue(memsw, bytes);
+}
+
 function consequence(c: Wanted): string {
   switch (c) {
     case 'memory': return 'functions are not limited to their MemorySize and out-of-memory kills cannot be detected';
@@ -94,13 +106,7 @@ class V1Driver implements CgroupDriver {
       if (!cg) throw new Error('cgroup vanished after creation');
       const mem = this.byController.memory && join(this.byController.memory.parent, id);
       if (mem) {
-        // With swap accounting, memsw caps memory+swap so swap cannot stretch the limit. memsw must stay >= the
-        // memory limit at every step: lift it first (a reused cgroup may hold a smaller one).
-        const memsw = join(mem, 'memory.memsw.limit_in_bytes');
-        const hasMemsw = existsSync(memsw);
-        if (hasMemsw) tryWriteValue(memsw, -1);
-        writeValue(join(mem, 'memory.limit_in_bytes'), limits.memoryBytes);
-        if (hasMemsw) writeValue(memsw, limits.memoryBytes);
+        setMemoryV1(mem, limits.memoryBytes);
         tryWriteValue(join(mem, 'memory.swappiness'), 0);
       }
       const cpu = this.byController.cpu && join(this.byController.cpu.parent, id);
@@ -174,6 +180,11 @@ class V1Cgroup implements EnvCgroup {
   }
 
   private readonly cpuDir: string | undefined;
+
+  setLimits(limits: CgroupLimits): void {
+    if (this.memoryDir) setMemoryV1(this.memoryDir, limits.memoryBytes);
+    if (this.cpuDir) tryWriteValue(join(this.cpuDir, 'cpu.shares'), limits.cpuShares);
+  }
 
   setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
     if (!this.cpuDir) return;

@@ -181,6 +181,11 @@ class V2Cgroup implements EnvCgroup {
     }
   }
 
+  setLimits(limits: CgroupLimits): void {
+    if (this.controllers.memory) writeValue(join(this.dir, 'memory.max'), limits.memoryBytes);
+    if (this.controllers.cpu) tryWriteValue(join(this.dir, 'cpu.weight'), limits.cpuWeight);
+  }
+
   setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
     if (!this.controllers.cpu) return;
     tryWriteValue(join(this.dir, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);

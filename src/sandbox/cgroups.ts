@@ -52,6 +52,8 @@ export interface EnvCgroup {
   resetMemoryPeak(): void;
   /** Sets the CFS quota; undefined lifts the cap (Lambda's init phase runs without the proportional CPU cap). */
   setCpuQuota(quotaUs: number | undefined, periodUs: number): void;
+  /** Changes the memory cap and the CPU share/weight (not the quota: see setCpuQuota); throws when refused. */
+  setLimits(limits: CgroupLimits): void;
   /** Number of OOM kills inside the cgroup so far, undefined without a memory controller. */
   oomKills(): number | undefined;
 }

@@ -3,12 +3,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { isAbsolute, join } from 'node:path';
 import type { BwrapOptions } from './bubblewrap.js';
 import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost, visibleDirs } from './bubblewrap.js';
 import type { EnvCgroup } from './cgroups.js';
 import { detectCgroups, limitsFor } from './cgroups.js';
 import { prepareEtc } from './etc.js';
+import { LateMounts } from './mounts.js';
 import { findExecutable, probeHost } from './probe.js';
 import { startProcess } from './process.js';
 import type { ReapResult } from './state.js';
@@ -85,6 +87,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
         validateSpec(spec);
         return track(spec.id, () => launchUnsandboxed(spec, { stateDir, cgroups: driver, envBin, ...(setpriv ? { setpriv } : {}) }));
       },
+      lateCode: () => Promise.resolve(true),
     };
   }
 
@@ -96,17 +99,31 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   // env(1) as seen inside (under /usr or /bin), to drop the PWD that bwrap always sets.
   const sandboxEnvBin = ['/usr/bin/env', '/bin/env'].find((p) => existsSync(p)) ?? '/usr/bin/env';
   const etc = prepareEtc(stateDir, visibleDirs(layout), generatedEtcFiles(uid, gid));
+  // The mount helper for late code attachment starts on first use (only the stem-cell pool needs it).
+  let late: Promise<{ mounts?: LateMounts; reason?: string }> | undefined;
+  const lateMounts = (): Promise<{ mounts?: LateMounts; reason?: string }> => (late ??= LateMounts.open(stateDir, undefined));
   return {
     report,
+    lateCode: async () => (await lateMounts()).mounts !== undefined,
+    close: async () => {
+      await (await late)?.mounts?.close();
+    },
     launch: async (spec) => {
       validateSpec(spec);
-      if (uid !== 0) checkReadable(spec, uid, gid);
+      const mounts = spec.lateCode ? (await lateMounts()).mounts : undefined;
+      if (spec.lateCode && !mounts) throw new Error(`late code attachment is unavailable: ${(await lateMounts()).reason ?? 'unknown reason'}`);
+      if (uid !== 0) checkReadable(spec.lateCode ? { ...spec, taskDir: spec.runtimeDir } : spec, uid, gid);
       return track(spec.id, async () => {
         etc.refresh();
         await createEnvDir(stateDir, spec.id);
-        const cleanup = (): Promise<void> => removeEnvDir(stateDir, spec.id);
+        const taskDir = mounts ? mounts.taskDirFor(spec.id) : spec.taskDir;
+        const cleanup = async (): Promise<void> => {
+          await mounts?.release(spec.id);
+          await removeEnvDir(stateDir, spec.id);
+        };
         let cgroup: EnvCgroup | undefined;
         const limits = limitsFor(spec.memoryMb, spec.pidsMax ?? 1024);
+        const tc = performance.now();
         try {
           cgroup = await driver?.create(spec.id, limits);
           if (spec.cpuBoost) cgroup?.setCpuQuota(undefined, limits.cpuPeriodUs);
@@ -114,6 +131,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           await cleanup();
           throw err;
         }
+        const cgroupMs = performance.now() - tc;
         const bopts: BwrapOptions = {
           hostname: hostnameFor(spec.id),
           etcDir: etc.dir,
@@ -121,7 +139,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           envBin: sandboxEnvBin,
           ...(isRoot && probe.setpriv ? { dropPrivileges: { setpriv: probe.setpriv, uid, gid } } : {}),
         };
-        const { options, command } = buildBwrapArgs(spec, layout, bopts);
+        const { options, command } = buildBwrapArgs({ ...spec, taskDir }, layout, bopts);
         return startProcess({
           command: [bwrap, '--args', '3', '--', ...command],
           env: {},
@@ -131,6 +149,16 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           signalFromExitCode: true,
           cleanup,
           cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs },
+          cgroupMs,
+          ...(spec.stdinPipe ? { stdinPipe: true } : {}),
+          ...(mounts
+            ? {
+                attachCode: async (codeDir: string) => {
+                  if (uid !== 0) checkReadable({ ...spec, taskDir: codeDir }, uid, gid);
+                  await mounts.attach(spec.id, codeDir);
+                },
+              }
+            : {}),
         });
       });
     },
@@ -152,7 +180,7 @@ function validateSpec(spec: SandboxSpec): void {
   for (const [k, v] of Object.entries(spec.env)) {
     if (k === '' || k.includes('=') || k.includes('\0') || v.includes('\0')) throw new Error(`invalid environment variable ${JSON.stringify(k)}`);
   }
-  for (const [name, dir] of [['taskDir', spec.taskDir], ['runtimeDir', spec.runtimeDir], ['optDir', spec.optDir]] as const) {
+  for (const [name, dir] of [['taskDir', spec.lateCode ? '/' : spec.taskDir], ['runtimeDir', spec.runtimeDir], ['optDir', spec.optDir]] as const) {
     if (dir !== undefined && !isAbsolute(dir)) throw new Error(`${name} must be an absolute path: ${JSON.stringify(dir)}`);
   }
   if (!(spec.memoryMb > 0) || !(spec.tmpSizeMb > 0)) throw new Error('memoryMb and tmpSizeMb must be positive');

@@ -3,8 +3,10 @@
 import { spawn } from 'node:child_process';
 import type { StdioOptions } from 'node:child_process';
 import { openSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { EnvCgroup } from './cgroups.js';
+import { limitsFor } from './cgroups.js';
 import type { SandboxExit, SandboxProcess } from './types.js';
 import { descendants, readText, signal, signalName, sleep } from './util.js';
 
@@ -30,6 +32,12 @@ export interface StartOptions {
   cleanup: () => Promise<void>;
   /** The proportional CPU cap, applied by limitCpu() after a boosted init. */
   cpuQuota?: { quotaUs: number; periodUs: number };
+  /** A stdin pipe instead of /dev/null. */
+  stdinPipe?: boolean;
+  /** Time already spent creating the cgroup (reported in timings). */
+  cgroupMs?: number;
+  /** Late code attachment (SandboxSpec.lateCode); absent: attachCode() refuses. */
+  attachCode?: (codeDir: string) => Promise<void>;
 }
 
 const noop = (): void => undefined;
@@ -66,8 +74,9 @@ function inheritableFds(): number[] {
   return leakedFds;
 }
 
-function stdioFor(withFd3: boolean): StdioOptions {
-  const stdio: (string | number)[] = withFd3 ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'];
+function stdioFor(withFd3: boolean, stdinPipe: boolean): StdioOptions {
+  const stdin = stdinPipe ? 'pipe' : 'ignore';
+  const stdio: (string | number)[] = withFd3 ? [stdin, 'pipe', 'pipe', 'pipe'] : [stdin, 'pipe', 'pipe'];
   const leaked = inheritableFds().filter((fd) => !(withFd3 && fd === 3));
   if (leaked.length > 0) {
     devNull ??= openSync('/dev/null', 'r');
@@ -84,11 +93,12 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
     ? ['/bin/sh', '-c', JOIN_SCRIPT, 'lambent-sandbox', ...o.cgroup.joinFiles, '--', ...o.command]
     : o.command;
   if (!file) throw new Error('empty command');
+  const t0 = performance.now();
   const child = spawn(file, args, {
     env: o.cgroup ? {} : o.env,
     cwd: o.cwd,
     detached: true, // own process group (and session): no terminal signals from Lambent's terminal, one kill(-pgid) for the tree
-    stdio: stdioFor(o.fd3 !== undefined),
+    stdio: stdioFor(o.fd3 !== undefined, o.stdinPipe === true),
   });
   if (o.fd3) {
     const w = child.stdio[3] as Writable | null;
@@ -105,6 +115,7 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
     await o.cleanup().catch(noop);
     throw err;
   }
+  const spawnMs = performance.now() - t0;
   child.on('error', noop);
   const pid = child.pid;
   if (pid === undefined) throw new Error('spawned process has no pid');
@@ -122,7 +133,10 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
       resolve({ code, signal: sig, oomKilled });
     });
   });
-  return new Process(pid, stdout, stderr, exited, o.cgroup, o.cleanup, o.cpuQuota);
+  const stdin = o.stdinPipe ? (child.stdin as Writable) : null;
+  stdin?.on('error', noop);
+  const timings = { cgroupMs: o.cgroupMs ?? 0, spawnMs };
+  return new Process(pid, stdout, stderr, stdin, timings, exited, o.cgroup, o.cleanup, o.cpuQuota, o.attachCode);
 }
 
 class Process implements SandboxProcess {
@@ -133,10 +147,13 @@ class Process implements SandboxProcess {
     readonly pid: number,
     readonly stdout: Readable,
     readonly stderr: Readable,
+    readonly stdin: Writable | null,
+    readonly timings: { cgroupMs: number; spawnMs: number },
     readonly exited: Promise<SandboxExit>,
     private readonly cgroup: EnvCgroup | undefined,
     private readonly cleanup: () => Promise<void>,
-    private readonly cpuQuota: { quotaUs: number; periodUs: number } | undefined,
+    private cpuQuota: { quotaUs: number; periodUs: number } | undefined,
+    private readonly attach: ((codeDir: string) => Promise<void>) | undefined,
   ) {
     void exited.then(() => {
       this.exitedFlag = true;
@@ -174,6 +191,18 @@ class Process implements SandboxProcess {
 
   resetMemoryPeak(): void {
     this.cgroup?.resetMemoryPeak();
+  }
+
+  attachCode(codeDir: string): Promise<void> {
+    if (!this.attach) return Promise.reject(new Error('this sandbox was not launched for late code attachment'));
+    if (this.destroying) return Promise.reject(new Error('sandbox is being destroyed'));
+    return this.attach(codeDir);
+  }
+
+  setMemoryLimit(memoryMb: number): void {
+    const limits = limitsFor(memoryMb);
+    this.cgroup?.setLimits(limits);
+    this.cpuQuota = { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs };
   }
 
   limitCpu(): void {

@@ -11,6 +11,13 @@ export interface SandboxSpec {
   pidsMax?: number;                   // default 1024 (AWS: 1024 processes/threads)
   /** No CPU cap until limitCpu() is called, as Lambda boosts CPU during the init phase. */
   cpuBoost?: boolean;
+  /** Give the process a stdin pipe (SandboxProcess.stdin); otherwise stdin is /dev/null. */
+  stdinPipe?: boolean;
+  /**
+   * Start with an empty /var/task and attach the code later with SandboxProcess.attachCode (pre-started stem cells).
+   * taskDir is then ignored. Only when Sandbox.lateCode is true.
+   */
+  lateCode?: boolean;
 }
 export interface SandboxExit { code: number | null; signal: NodeJS.Signals | null; oomKilled: boolean }
 export interface SandboxProcess {
@@ -18,6 +25,17 @@ export interface SandboxProcess {
   readonly stdout: import('node:stream').Readable;
   readonly stderr: import('node:stream').Readable;
   readonly exited: Promise<SandboxExit>;
+  /** The stdin pipe when the spec asked for one. */
+  readonly stdin: import('node:stream').Writable | null;
+  /** Milliseconds spent in launch(): creating the cgroup, and spawning until the process existed. */
+  readonly timings: { cgroupMs: number; spawnMs: number };
+  /**
+   * Makes codeDir appear read-only at /var/task of a sandbox launched with lateCode (a bind mount propagated into
+   * it). Unsandboxed, nothing is mounted: the runtime is pointed at codeDir itself.
+   */
+  attachCode(codeDir: string): Promise<void>;
+  /** Re-sizes the memory cap and the CPU share that follows from it (specializing a stem cell to a function). */
+  setMemoryLimit(memoryMb: number): void;
   /** Kills the whole process tree (every pid in the cgroup, or the process group when there is no cgroup), then removes the cgroup and private temp dirs. Idempotent. */
   destroy(): Promise<void>;
   freeze(): Promise<void>;  // cgroup freezer (v1 freezer.state / v2 cgroup.freeze); SIGSTOP to the tree as fallback
@@ -37,4 +55,8 @@ export interface IsolationReport {
 export interface Sandbox {
   readonly report: IsolationReport;
   launch(spec: SandboxSpec): Promise<SandboxProcess>;
+  /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: needs root and python3 for mount(2)). */
+  lateCode(): Promise<boolean>;
+  /** Stops helpers (the mount helper, unmounting what it mounted); environments must be destroyed first. */
+  close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Fallback without bubblewrap: the command runs directly on the host (own process group, exactly spec.env,
 // cwd = taskDir), still inside its cgroups when there are any. No file system or PID isolation.
 import { isAbsolute, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { CgroupDriver, EnvCgroup } from './cgroups.js';
 import { limitsFor } from './cgroups.js';
 import { startProcess } from './process.js';
@@ -35,10 +36,13 @@ export function hostArgv(spec: SandboxSpec): string[] {
 }
 
 export async function launchUnsandboxed(spec: SandboxSpec, ctx: UnsandboxedContext): Promise<SandboxProcess> {
-  await createEnvDir(ctx.stateDir, spec.id);
+  const envDir = await createEnvDir(ctx.stateDir, spec.id);
+  // A stem cell starts in its (empty) private dir; its runtime is later pointed at the code dir itself.
+  const taskDir = spec.lateCode ? envDir : spec.taskDir;
   const cleanup = (): Promise<void> => removeEnvDir(ctx.stateDir, spec.id);
   let cgroup: EnvCgroup | undefined;
   const limits = limitsFor(spec.memoryMb, spec.pidsMax ?? 1024);
+  const tc = performance.now();
   try {
     cgroup = await ctx.cgroups?.create(spec.id, limits);
     if (spec.cpuBoost) cgroup?.setCpuQuota(undefined, limits.cpuPeriodUs);
@@ -46,12 +50,24 @@ export async function launchUnsandboxed(spec: SandboxSpec, ctx: UnsandboxedConte
     await cleanup();
     throw err;
   }
-  const argv = hostArgv(spec);
+  const cgroupMs = performance.now() - tc;
+  const argv = hostArgv({ ...spec, taskDir });
   const pairs = Object.entries(spec.env).map(([k, v]) => `${k}=${v}`);
   const viaEnv = [ctx.envBin, '-i', '--', ...pairs, ...argv];
   let command: string[];
   if (ctx.setpriv) command = [ctx.setpriv, '--pdeathsig', 'KILL', '--', ...viaEnv];
   else if (cgroup) command = viaEnv;
   else command = argv;
-  return startProcess({ command, env: spec.env, cwd: spec.taskDir, ...(cgroup ? { cgroup } : {}), signalFromExitCode: false, cleanup, cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs } });
+  return startProcess({
+    command,
+    env: spec.env,
+    cwd: taskDir,
+    ...(cgroup ? { cgroup } : {}),
+    signalFromExitCode: false,
+    cleanup,
+    cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs },
+    cgroupMs,
+    ...(spec.stdinPipe ? { stdinPipe: true } : {}),
+    ...(spec.lateCode ? { attachCode: () => Promise.resolve() } : {}),
+  });
 }

@@ -207,6 +207,32 @@ export interface EventInvokeConfigStore {
   list<C>(key: FunctionKey, afterQualifier: string | undefined, limit: number): Promise<EventInvokeConfigRow<C>[]>;
 }
 
+/** A provisioned concurrency configuration of one version or alias ("qualifier"). */
+export interface ProvisionedConcurrencyRow extends FunctionKey {
+  qualifier: string;
+  requested: number;
+  /** Epoch ms. */
+  lastModified: number;
+}
+
+/** Reserved concurrency per function and provisioned concurrency per version/alias; both go with their function. */
+export interface ConcurrencyStore {
+  getReserved(key: FunctionKey): Promise<number | undefined>;
+  /** StoreMissingError when the function no longer exists. */
+  putReserved(key: FunctionKey, reserved: number): Promise<void>;
+  deleteReserved(key: FunctionKey): Promise<boolean>;
+  /** Every reservation (start-up). */
+  allReserved(): Promise<(FunctionKey & { reserved: number })[]>;
+  getProvisioned(key: FunctionKey, qualifier: string): Promise<ProvisionedConcurrencyRow | undefined>;
+  /** Creates or replaces; StoreMissingError when the function no longer exists. */
+  putProvisioned(row: ProvisionedConcurrencyRow): Promise<void>;
+  deleteProvisioned(key: FunctionKey, qualifier: string): Promise<boolean>;
+  /** A function's configurations ordered by qualifier, after `afterQualifier`. */
+  listProvisioned(key: FunctionKey, afterQualifier: string | undefined, limit: number): Promise<ProvisionedConcurrencyRow[]>;
+  /** Every configuration (start-up). */
+  allProvisioned(): Promise<ProvisionedConcurrencyRow[]>;
+}
+
 /** A write referred to a function that does not exist (any more). */
 export class StoreMissingError extends Error {}
 
@@ -215,5 +241,6 @@ export interface Store {
   readonly logs: LogStore;
   readonly asyncEvents: AsyncEventStore;
   readonly eventInvokeConfigs: EventInvokeConfigStore;
+  readonly concurrency: ConcurrencyStore;
   close(): Promise<void>;
 }

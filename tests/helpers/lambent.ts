@@ -28,6 +28,12 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Installed Node runtimes shared by every test server (installed once, by .ci/run or the runtimes test), so no test
+ * downloads a runtime: test servers never install on first use (LAMBENT_RUNTIME_INSTALL=off).
+ */
+export const TEST_RUNTIMES_DIR = process.env['LAMBENT_RUNTIMES_DIR'] ?? join(tmpdir(), 'lambent-test-runtimes');
+
 export function tempDir(prefix = 'lambent-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -37,7 +43,10 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const proc = spawn(
     process.execPath,
     [join(ROOT, 'bin/lambent.js'), 'start', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
-    { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, LAMBENT_RUNTIMES_DIR: TEST_RUNTIMES_DIR, LAMBENT_RUNTIME_INSTALL: 'off', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -18,7 +18,7 @@ export class AccountApi {
         CodeSizeUnzipped: LIMITS.unzippedBytes,
         CodeSizeZipped: LIMITS.zippedBytes,
         ConcurrentExecutions: concurrency,
-        UnreservedConcurrentExecutions: concurrency,
+        UnreservedConcurrentExecutions: this.deps.concurrency.unreserved(ctx.accountId, ctx.region),
       },
       AccountUsage: { TotalCodeSize: usage.totalCodeSize, FunctionCount: usage.functionCount },
     };

@@ -68,7 +68,11 @@ export class AliasesApi {
       const description = req.Description ?? current.config.Description ?? '';
       const config = aliasConfiguration(key, req.Name, version, description, routing);
       const result = await this.deps.store.functions.updateAlias(aliasRow(key, req.Name, config, routing), current.revisionId);
-      if (result === 'ok') return config;
+      if (result === 'ok') {
+        // Provisioned concurrency configured on the alias moves with it.
+        if (version !== current.functionVersion) await this.deps.onAliasChanged?.(key, req.Name);
+        return config;
+      }
       if (result === 'missing-version') await this.requireVersions(key, version, routing);
       if (attempt >= UPDATE_ATTEMPTS) throw LambdaErrors.updateInProgress(arn);
       // The alias changed meanwhile: look again (a RevisionId precondition then fails).
@@ -79,7 +83,7 @@ export class AliasesApi {
     const key = this.functionKey(req.FunctionName, ctx);
     if (!(await this.deps.store.functions.get(key))) throw LambdaErrors.functionNotFound(functionArn(key.region, key.accountId, key.name));
     // Deleting an alias that does not exist succeeds, as on AWS.
-    await this.deps.store.functions.deleteAlias(key, req.Name);
+    if (await this.deps.store.functions.deleteAlias(key, req.Name)) await this.deps.onAliasChanged?.(key, req.Name);
     return undefined;
   }
 

@@ -8,6 +8,9 @@
 //                                       → function error / crash / timeout: retry after
 //                                         base × 2^(n-1) (+0–10 % jitter) while attempts ≤ MaximumRetryAttempts,
 //                                         else failure path, condition RetriesExhausted
+//   throttled (concurrency, host full)  → back to the queue without counting an attempt, after 1 s doubling
+//                                         to 5 min (AWS's schedule), until MaximumEventAgeInSeconds;
+//                                         reserved concurrency 0 → failure path, condition ZeroReservedConcurrency
 //   failure path                        → OnFailure destination record and/or dead-letter delivery
 //
 // Destinations and dead-letter targets are Lambent functions: a delivery is an
@@ -15,6 +18,7 @@
 // finished event, so a crash can neither lose nor half-deliver it.
 import { randomUUID } from 'node:crypto';
 import { AsyncQueue } from '../../invocation/async-queue.js';
+import { ThrottledError, type ConcurrencyLimits } from '../../invocation/concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import type { InvokeResult } from '../../invocation/types.js';
 import { AwsError } from '../../protocol/errors.js';
@@ -40,6 +44,9 @@ import { SnapshotCache } from './snapshot.js';
 /** Lambda's asynchronous payload quota (1 MB since 2025). */
 export const ASYNC_PAYLOAD_LIMIT = 1048576;
 const JITTER = 0.1;
+/** Throttled attempts are retried after 1 s, doubling up to 5 minutes (AWS's schedule), within the event's age. */
+const THROTTLE_RETRY_FIRST_MS = 1000;
+const THROTTLE_RETRY_MAX_MS = 300_000;
 /** Dead-letter ErrorMessage is cut here: it travels in a runtime API header. */
 const DLQ_MESSAGE_MAX = 2048;
 
@@ -50,14 +57,18 @@ export interface AsyncInvocationOptions {
   retryBaseDelayMs: number;
   /** Events of one function running at once. */
   concurrencyPerFunction: number;
+  /** Reserved concurrency: a function reserved at 0 sends its events to the failure path at once, as AWS does. */
+  concurrency?: ConcurrencyLimits;
   log: { warn(msg: string): void };
 }
 
-type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded';
+type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
 
 export class AsyncInvocations {
   private readonly snapshots = new SnapshotCache();
   private readonly queue: AsyncQueue;
+  /** Consecutive throttles per event id, for the backoff (in memory: a restart starts it over). */
+  private readonly throttles = new Map<number, number>();
 
   constructor(private readonly opts: AsyncInvocationOptions) {
     this.queue = new AsyncQueue({
@@ -171,10 +182,24 @@ export class AsyncInvocations {
       });
     } catch (e) {
       if (this.queue.abandoned) return;
+      if (e instanceof ThrottledError) {
+        if (this.opts.concurrency?.reserved(functionArn(ev.region, ev.accountId, ev.name)) === 0) {
+          await this.fail(ev, row, cfg, 'ZeroReservedConcurrency', ev.attempts, ev.lastResult);
+          return;
+        }
+        // Not run, so not an attempt: back to the queue until it runs or grows too old.
+        const n = this.throttles.get(ev.id) ?? 0;
+        this.throttles.set(ev.id, n + 1);
+        const delay = Math.min(THROTTLE_RETRY_MAX_MS, THROTTLE_RETRY_FIRST_MS * 2 ** n);
+        const next = { attempts: ev.attempts, nextAttemptAt: Date.now() + delay, ...(ev.lastResult ? { lastResult: ev.lastResult } : {}) };
+        if (!(await store.asyncEvents.retry(ev.id, next))) this.throttles.delete(ev.id);
+        return;
+      }
       this.opts.log.warn(`async event ${ev.requestId} of ${ev.name} could not run: ${(e as Error).message}`);
       await store.asyncEvents.retry(ev.id, this.later(ev, ev.attempts));
       return;
     }
+    this.throttles.delete(ev.id);
     // Shutting down past the grace period: leave the event as it was; the next start runs it again.
     if (this.queue.abandoned) return;
     // The function is done: its slot can take the next event while this outcome is committed.
@@ -229,6 +254,7 @@ export class AsyncInvocations {
   }
 
   private async finish(ev: AsyncEvent, outcome: { dropped: boolean; deliveries: AsyncDelivery[] }): Promise<void> {
+    this.throttles.delete(ev.id);
     const done = await this.opts.store.asyncEvents.finish(ev.id, ev, outcome);
     if (!done.found) return;
     outcome.deliveries.forEach((d, i) => {

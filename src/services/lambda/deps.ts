@@ -1,6 +1,8 @@
 // What the Lambda service needs from the rest of Lambent, wired in main.ts.
+import type { ConcurrencyLimits } from '../../invocation/concurrency.js';
 import type { CodeStore } from '../../store/code-store.js';
 import type { FunctionKey, Store } from '../../store/types.js';
+import type { RuntimeVersionConfig } from './api-types.js';
 import type { CodeLocations } from './code-location.js';
 import type { FunctionLifecycle } from './lifecycle.js';
 
@@ -15,10 +17,16 @@ export interface LambdaDeps {
   codeLocations: CodeLocations;
   lifecycle: FunctionLifecycle;
   settings: LambdaSettings;
+  /** Reserved/provisioned concurrency as the invoke path sees it (kept in step with the store). */
+  concurrency: ConcurrencyLimits;
   /** A function is gone: retire its environments, sweep unreferenced code. */
   onFunctionDeleted(key: FunctionKey): void;
   /** One published version is gone: retire its environments, sweep unreferenced code. */
   onVersionDeleted(key: FunctionKey, version: string): void;
+  /** An alias was updated or deleted: provisioned concurrency follows it. */
+  onAliasChanged?(key: FunctionKey, alias: string): Promise<void>;
   /** A version stopped referencing a package: sweep unreferenced code. */
   onCodeReleased(): void;
+  /** The real interpreter version a runtime runs on now (src/runtimes/interpreters.ts); absent: as stored. */
+  runtimeVersion?(region: string, runtime: string): RuntimeVersionConfig | undefined;
 }

@@ -1,6 +1,7 @@
 // Lambda's API errors, in one place, with AWS's own wording (taken from real
 // responses recorded in shared/parity). HTTP status and message casing come
 // from the model when the codec serializes them.
+import type { ThrottleReason } from '../../invocation/concurrency.js';
 import { AwsError } from '../../protocol/errors.js';
 
 export const LambdaErrors = {
@@ -106,6 +107,12 @@ export const LambdaErrors = {
   /** UpdateAlias's wording. */
   aliasNotFoundForUpdate(aliasArn: string): AwsError {
     return new AwsError('ResourceNotFoundException', `Alias not found: ${aliasArn}`);
+  },
+  /** Concurrency (reserved, account or host capacity) exhausted: AWS says "Rate Exceeded." for every reason. */
+  throttled(reason: ThrottleReason): AwsError {
+    return new AwsError('TooManyRequestsException', 'Rate Exceeded.', {
+      fields: { Reason: reason, retryAfterSeconds: '1' },
+    });
   },
   unsupported(what: string): AwsError {
     return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);

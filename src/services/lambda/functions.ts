@@ -79,7 +79,7 @@ export class FunctionsApi {
         throw e;
       }
       this.deps.lifecycle.schedule(key);
-      if (!first) return config;
+      if (!first) return this.withRuntimeVersion(config);
       this.deps.lifecycle.schedule(first);
       // AWS answers the version's document, but under the unqualified function ARN.
       return { ...first.config, FunctionArn: config.FunctionArn ?? '' };
@@ -92,16 +92,18 @@ export class FunctionsApi {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
     const { row, fn } = await this.load(target);
     const out: GetFunctionResponse = {
-      Configuration: qualifiedView(row, target),
+      Configuration: this.withRuntimeVersion(qualifiedView(row, target)),
       Code: { RepositoryType: 'S3', Location: this.deps.codeLocations.url(ctx.endpoint, row.codeSha256) },
     };
     if (Object.keys(fn.tags).length > 0) out.Tags = fn.tags;
+    const reserved = this.deps.concurrency.reserved(functionArn(fn.region, fn.accountId, fn.name));
+    if (reserved !== undefined) out.Concurrency = { ReservedConcurrentExecutions: reserved };
     return out;
   }
 
   async getConfiguration(req: GetFunctionConfigurationRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
-    return qualifiedView((await this.load(target)).row, target);
+    return this.withRuntimeVersion(qualifiedView((await this.load(target)).row, target));
   }
 
   async list(req: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
@@ -170,7 +172,7 @@ export class FunctionsApi {
     this.checkUpdatable(row, req.RevisionId);
     const next = applyConfigurationUpdate(row.config, req, ctx.region);
     await this.commit(row, next, row.codeSha256);
-    return next;
+    return this.withRuntimeVersion(next);
   }
 
   async delete(req: DeleteFunctionRequest, ctx: RequestContext): Promise<{ StatusCode: number }> {
@@ -193,6 +195,14 @@ export class FunctionsApi {
     // Deleting a version that does not exist succeeds, as on AWS.
     if (deleted) this.deps.onVersionDeleted(key, qualifier);
     return { StatusCode: 204 };
+  }
+
+  /** RuntimeVersionConfig names the interpreter that runs the runtime now (an install may have changed it). */
+  private withRuntimeVersion(cfg: FunctionConfiguration): FunctionConfiguration {
+    const arn = cfg.FunctionArn ?? '';
+    const region = arn.split(':')[3] ?? '';
+    const rv = cfg.Runtime ? this.deps.runtimeVersion?.(region, cfg.Runtime) : undefined;
+    return rv ? { ...cfg, RuntimeVersionConfig: rv } : cfg;
   }
 
   /** Loads the addressed version: $LATEST, a published version, or an alias's version. */

@@ -5,6 +5,7 @@ import { RestJsonCodec } from '../../protocol/rest-json/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
 import { AccountApi } from './account.js';
 import { AliasesApi } from './aliases.js';
+import { FunctionConcurrencyApi } from './concurrency.js';
 import { invokeAsyncHandler, type AsyncInvocations } from './async-invoke.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
@@ -12,6 +13,7 @@ import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
 import { InvokeApi } from './invoke.js';
+import { ProvisionedConcurrencyApi } from './provisioned-concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import { TagsApi } from './tags.js';
 import { VersionsApi } from './versions.js';
@@ -41,6 +43,8 @@ export function createLambdaService(
   const account = new AccountApi(deps);
   const invoke = new InvokeApi(deps, engine, asyncInvocations);
   const eventInvokeConfigs = new EventInvokeConfigApi(deps);
+  const reserved = new FunctionConcurrencyApi(deps);
+  const provisioned = new ProvisionedConcurrencyApi(deps, engine);
 
   const handlers: Record<string, OperationHandler> = {
     CreateFunction: op(functions.create.bind(functions)),
@@ -68,6 +72,13 @@ export function createLambdaService(
     UpdateAlias: op(aliases.update.bind(aliases)),
     DeleteAlias: op(aliases.delete.bind(aliases)),
     ListAliases: op(aliases.list.bind(aliases)),
+    PutFunctionConcurrency: op(reserved.put.bind(reserved)),
+    GetFunctionConcurrency: op(reserved.get.bind(reserved)),
+    DeleteFunctionConcurrency: op(reserved.delete.bind(reserved)),
+    PutProvisionedConcurrencyConfig: op(provisioned.put.bind(provisioned)),
+    GetProvisionedConcurrencyConfig: op(provisioned.get.bind(provisioned)),
+    DeleteProvisionedConcurrencyConfig: op(provisioned.delete.bind(provisioned)),
+    ListProvisionedConcurrencyConfigs: op(provisioned.list.bind(provisioned)),
   };
 
   return {

@@ -1,5 +1,6 @@
 // Invoke (RequestResponse, DryRun, and Event via async-invoke.ts): resolves the
 // function version, checks the request as Lambda does, and hands it to the engine.
+import { ThrottledError } from '../../invocation/concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import { AwsError } from '../../protocol/errors.js';
 import { CONTENT_TYPE } from '../../protocol/rest-json/codec.js';
@@ -52,13 +53,17 @@ export class InvokeApi {
     // Asynchronous: committed to the event queue, then 202 (services/lambda/async-invoke.ts).
     if (type === 'Event') return this.events.accept(row, target.qualifier, target.arn, payload, ctx);
 
-    const result = await this.engine.invoke(this.snapshots.get(row), {
-      requestId: ctx.requestId,
-      payload,
-      invokedArn: target.arn,
-      tailLogs: req.LogType === 'Tail',
-      ...(clientContext !== undefined ? { clientContextBase64: clientContext } : {}),
-    });
+    const result = await this.engine
+      .invoke(this.snapshots.get(row), {
+        requestId: ctx.requestId,
+        payload,
+        invokedArn: target.arn,
+        tailLogs: req.LogType === 'Tail',
+        ...(clientContext !== undefined ? { clientContextBase64: clientContext } : {}),
+      })
+      .catch((e: unknown) => {
+        throw e instanceof ThrottledError ? LambdaErrors.throttled(e.reason) : e;
+      });
     const out: InvocationResponse & { [CONTENT_TYPE]?: string } = {
       StatusCode: 200,
       Payload: result.payload,

@@ -12,6 +12,12 @@ export interface LifecycleLogger {
   warn(msg: string): void;
 }
 
+/** Runtimes that may need installing before they run the version they name (src/runtimes/interpreters.ts). */
+export interface RuntimeReadiness {
+  /** Resolves when the runtime is ready or after a bounded wait (it then falls back); never rejects. */
+  ready(runtime: string): Promise<void>;
+}
+
 export class FunctionLifecycle {
   private readonly running = new Map<string, Promise<void>>();
 
@@ -19,6 +25,7 @@ export class FunctionLifecycle {
     private readonly functions: FunctionStore,
     private readonly codeCache: CodeCache,
     private readonly log: LifecycleLogger,
+    private readonly runtimes?: RuntimeReadiness,
   ) {}
 
   /** Prepares a version ($LATEST unless the key names one) in the background. */
@@ -61,6 +68,7 @@ export class FunctionLifecycle {
       let next: FunctionConfiguration;
       try {
         await this.codeCache.ensure(row.codeSha256);
+        if (row.config.Runtime) await this.runtimes?.ready(row.config.Runtime);
         next = markReady(row.config);
       } catch (e) {
         next = markFailed(row.config, `Lambent could not unpack the deployment package: ${(e as Error).message}`);

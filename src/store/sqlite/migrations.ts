@@ -98,4 +98,23 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (account_id, region, name),
      FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
    ) WITHOUT ROWID;`,
+  // Concurrency: reserved concurrency per function, provisioned concurrency per version or alias.
+  `CREATE TABLE function_concurrency (
+     account_id TEXT NOT NULL,
+     region     TEXT NOT NULL,
+     name       TEXT NOT NULL,
+     reserved   INTEGER NOT NULL,
+     PRIMARY KEY (account_id, region, name),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;
+   CREATE TABLE provisioned_concurrency (
+     account_id    TEXT NOT NULL,
+     region        TEXT NOT NULL,
+     name          TEXT NOT NULL,
+     qualifier     TEXT NOT NULL,
+     requested     INTEGER NOT NULL,
+     last_modified INTEGER NOT NULL,
+     PRIMARY KEY (account_id, region, name, qualifier),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;`,
 ];

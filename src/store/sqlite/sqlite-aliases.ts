@@ -3,6 +3,7 @@
 // deleted version (DeleteFunction with a Qualifier checks the reverse).
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { AliasRow, AliasWriteResult, FunctionKey } from '../types.js';
+import type { RowCache } from './row-cache.js';
 
 interface AliasDbRow {
   account_id: string;
@@ -35,7 +36,11 @@ export class SqliteAliases {
     Statement
   >;
 
-  constructor(private readonly db: Db) {
+  /** Alias rows share the version cache (and its invalidation): see SqliteFunctionStore. */
+  constructor(
+    private readonly db: Db,
+    private readonly cache: RowCache,
+  ) {
     this.s = {
       get: db.prepare('SELECT * FROM function_aliases WHERE account_id = ? AND region = ? AND name = ? AND alias = ?'),
       list: db.prepare(
@@ -67,7 +72,9 @@ export class SqliteAliases {
   }
 
   get<C>(k: FunctionKey, alias: string): AliasRow<C> | undefined {
-    const r = this.s.get.get(k.accountId, k.region, k.name, alias) as AliasDbRow | undefined;
+    const r = this.cache.read(`a\u0000${k.accountId}\u0000${k.region}\u0000${k.name}\u0000${alias}`, () =>
+      this.s.get.get(k.accountId, k.region, k.name, alias),
+    ) as AliasDbRow | undefined;
     return r ? toAlias<C>(r) : undefined;
   }
 
@@ -89,7 +96,7 @@ export class SqliteAliases {
   }
 
   create<C>(row: AliasRow<C>): AliasWriteResult {
-    return this.db.transaction((): AliasWriteResult => {
+    return this.cache.writing(() => this.db.transaction((): AliasWriteResult => {
       if (!this.versionsExist(row)) return 'missing-version';
       if (this.s.get.get(row.accountId, row.region, row.name, row.alias)) return 'exists';
       this.s.insert.run(
@@ -103,11 +110,11 @@ export class SqliteAliases {
         row.revisionId,
       );
       return 'ok';
-    })();
+    })());
   }
 
   update<C>(row: AliasRow<C>, expectRevisionId: string): AliasWriteResult {
-    return this.db.transaction((): AliasWriteResult => {
+    return this.cache.writing(() => this.db.transaction((): AliasWriteResult => {
       if (!this.versionsExist(row)) return 'missing-version';
       const info = this.s.update.run(
         row.functionVersion,
@@ -121,11 +128,11 @@ export class SqliteAliases {
         expectRevisionId,
       );
       return info.changes === 1 ? 'ok' : 'moved';
-    })();
+    })());
   }
 
   delete(k: FunctionKey, alias: string): boolean {
-    return this.s.delete.run(k.accountId, k.region, k.name, alias).changes === 1;
+    return this.cache.writing(() => this.s.delete.run(k.accountId, k.region, k.name, alias).changes === 1);
   }
 
   private versionsExist(row: AliasRow<unknown>): boolean {

@@ -3,15 +3,19 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LogEvent, LogStore, StoredLogEvent } from '../types.js';
 
 export class SqliteLogStore implements LogStore {
-  private readonly insertEvent: Statement;
+  private readonly insertEvents: Statement;
   private readonly upsertStream: Statement;
   private readonly readStream: Statement;
   private readonly readGroup: Statement;
   private readonly streams: Statement;
 
   constructor(private readonly db: Db) {
-    this.insertEvent = db.prepare(
-      'INSERT INTO log_events (log_group, log_stream, timestamp, ingested_at, message) VALUES (?, ?, ?, ?, ?)',
+    // One statement per batch: the events travel as one JSON array of [timestamp, message] pairs,
+    // which SQLite unpacks in order (json_each keeps array order, so ids follow the write order).
+    // One bind and one step instead of five binds and a step per event.
+    this.insertEvents = db.prepare(
+      `INSERT INTO log_events (log_group, log_stream, timestamp, ingested_at, message)
+       SELECT ?, ?, value ->> 0, ?, value ->> 1 FROM json_each(?)`,
     );
     this.upsertStream = db.prepare(
       `INSERT INTO log_streams (log_group, log_stream, created_at, first_event_at, last_event_at, stored_bytes)
@@ -35,16 +39,20 @@ export class SqliteLogStore implements LogStore {
   async append(group: string, stream: string, events: LogEvent[]): Promise<void> {
     if (events.length === 0) return;
     const now = Date.now();
+    let first = Infinity;
+    let last = 0;
+    let bytes = 0;
+    const pairs: [number, string][] = new Array(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as LogEvent;
+      pairs[i] = [e.timestamp, e.message];
+      if (e.timestamp < first) first = e.timestamp;
+      if (e.timestamp > last) last = e.timestamp;
+      bytes += Buffer.byteLength(e.message);
+    }
+    const json = JSON.stringify(pairs);
     this.db.transaction(() => {
-      let first = Infinity;
-      let last = 0;
-      let bytes = 0;
-      for (const e of events) {
-        this.insertEvent.run(group, stream, e.timestamp, now, e.message);
-        first = Math.min(first, e.timestamp);
-        last = Math.max(last, e.timestamp);
-        bytes += Buffer.byteLength(e.message);
-      }
+      this.insertEvents.run(group, stream, now, json);
       this.upsertStream.run(group, stream, now, first, last, bytes);
     })();
   }

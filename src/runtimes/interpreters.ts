@@ -1,0 +1,243 @@
+// Which real interpreter runs each runtime. nodejsNN.x runs Node NN: the host's Node when its major is NN, else the
+// official build installed in the runtimes dir (see installer.ts). When that major is not installed yet, the first
+// use starts an install in the background and the runtime runs on the host's Node meanwhile, with a warning; the
+// install never blocks an invocation (FunctionLifecycle waits for it, bounded, while a function is Pending).
+// python3.x runs the host's python3, whatever its version.
+import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { runtimeInfo, supportedRuntimeIds } from './catalog.js';
+import { installedNode, listInstalled } from './installed.js';
+import { installNode, type InstallResult } from './installer.js';
+import { majorOfVersion, nodeMajorOf, runtimeVersionArn, runtimeVersionId } from './node-release.js';
+
+export interface Interpreter {
+  kind: 'node' | 'python';
+  /** Host path of the binary. */
+  path: string;
+  /** The real version: "v22.23.5" (node), "3.11.2" (python). */
+  version: string;
+  /**
+   * Installed runtimes only: the release folder, bound read-only at /var/lang inside the sandbox as on AWS
+   * (/var/lang/bin/node). Host interpreters are run from their own path.
+   */
+  home?: string;
+  /** Set when this is not the version the runtime names (host fallback): why, in one sentence. */
+  warning?: string;
+}
+
+/** What the invocation engine asks (one call per cold start; cheap: a readlink and a small JSON read). */
+export interface Interpreters {
+  /** The interpreter of a nodejsNN.x runtime right now; starts a background install when its major is missing. */
+  nodeFor(runtime: string): Interpreter;
+  /** The host's python3 (every python3.x runtime), undefined when the host has none. */
+  readonly python: Interpreter | undefined;
+}
+
+export type InstallPolicy = 'auto' | 'off';
+
+export interface RuntimeUse {
+  runtime: string;
+  interpreter: 'node' | 'python';
+  version: string;
+  source: 'installed' | 'host';
+  path: string;
+  /** The id in RuntimeVersionConfig.RuntimeVersionArn (arn:aws:lambda:<region>::runtime:<id>). */
+  runtimeVersionId: string;
+  warning?: string;
+}
+
+export interface RuntimesReport {
+  runtimesDir: string | null;
+  install: InstallPolicy;
+  hostNode: { path: string; version: string };
+  python: { path: string; version: string } | null;
+  installed: { major: number; version: string; home: string; package: string }[];
+  installs: { major: number; state: 'installing' | 'failed'; error?: string }[];
+  runtimes: RuntimeUse[];
+}
+
+export interface RuntimeInterpretersOptions {
+  /** Where installed runtimes live; undefined: host interpreters only. */
+  runtimesDir?: string;
+  /** auto: install a missing major on first use; off: only use what `lambent runtimes install` put there. */
+  install?: InstallPolicy;
+  /** Progress and warnings (Lambent's log). */
+  log?: { info(msg: string): void; warn(msg: string): void };
+  /** Host node (default: this process's). */
+  hostNode?: { path: string; version: string };
+  /** Injected installer (tests). */
+  installer?: (major: number, dir: string, progress: (line: string) => void) => Promise<InstallResult>;
+}
+
+/** A failed install is retried on a later use after this long (not on every cold start). */
+const RETRY_FAILED_INSTALL_MS = 10 * 60_000;
+
+interface InstallState {
+  promise: Promise<boolean>;
+  failedAt?: number;
+  error?: string;
+}
+
+export class RuntimeInterpreters implements Interpreters {
+  readonly hostNode: Interpreter;
+  readonly python: Interpreter | undefined;
+  private readonly installs = new Map<number, InstallState>();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly opts: RuntimeInterpretersOptions = {}) {
+    const host = opts.hostNode ?? { path: realpathSync(process.execPath), version: process.version };
+    this.hostNode = { kind: 'node', path: host.path, version: host.version };
+    this.python = detectPython();
+  }
+
+  nodeFor(runtime: string): Interpreter {
+    const interp = this.resolveNode(runtime, true);
+    if (interp.warning && !this.warned.has(interp.warning)) {
+      this.warned.add(interp.warning);
+      this.opts.log?.warn(interp.warning);
+    }
+    return interp;
+  }
+
+  /** As nodeFor, without starting an install or logging (reports). */
+  peekNode(runtime: string): Interpreter {
+    return this.resolveNode(runtime, false);
+  }
+
+  private resolveNode(runtime: string, mayInstall: boolean): Interpreter {
+    const major = nodeMajorOf(runtime);
+    if (major === undefined || major === majorOfVersion(this.hostNode.version)) return this.hostNode;
+    const dir = this.opts.runtimesDir;
+    const found = dir ? installedNode(dir, major) : undefined;
+    if (found) return { kind: 'node', path: found.binary, version: `v${found.version}`, home: found.home };
+    return { ...this.hostNode, warning: this.fallbackReason(runtime, major, mayInstall) };
+  }
+
+  /**
+   * Resolves once `runtime` runs on the version it names, or after maxWaitMs, or when that cannot happen
+   * (install off or failed). Never rejects.
+   */
+  async ready(runtime: string, maxWaitMs: number): Promise<void> {
+    const major = nodeMajorOf(runtime);
+    if (major === undefined || this.nodeFor(runtime).warning === undefined) return;
+    const state = this.installs.get(major);
+    if (!state || state.failedAt !== undefined) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([state.promise, new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * GetFunction's RuntimeVersionConfig: the ARN of the real interpreter, and, when the runtime falls back to the
+   * host's Node, an Error saying so (the model's RuntimeVersionError).
+   */
+  versionConfig(region: string, runtime: string): { RuntimeVersionArn: string; Error?: { ErrorCode: string; Message: string } } | undefined {
+    const interp = this.interpreterOf(runtime);
+    if (!interp) return undefined;
+    const arn = runtimeVersionArn(region, interp.kind, interp.version);
+    return interp.warning ? { RuntimeVersionArn: arn, Error: { ErrorCode: 'RuntimeNotInstalled', Message: interp.warning } } : { RuntimeVersionArn: arn };
+  }
+
+  interpreterOf(runtime: string): Interpreter | undefined {
+    const family = runtimeInfo(runtime)?.family;
+    if (family === 'nodejs') return this.peekNode(runtime);
+    if (family === 'python') return this.pythonFor(runtime);
+    return undefined;
+  }
+
+  /** The host's python3, with a warning when its minor version is not the one the runtime names. */
+  pythonFor(runtime: string): Interpreter | undefined {
+    const py = this.python;
+    const wanted = /^python(\d+\.\d+)$/.exec(runtime)?.[1];
+    if (!py || !wanted || py.version === wanted || py.version.startsWith(`${wanted}.`)) return py;
+    return { ...py, warning: `${runtime} runs on the host's python3 ${py.version} (Lambent runs Python runtimes on the host's python3)` };
+  }
+
+  /** Which real interpreter runs each supported runtime, what is installed and what is being installed. */
+  report(): RuntimesReport {
+    const dir = this.opts.runtimesDir;
+    const runtimes: RuntimeUse[] = [];
+    for (const id of supportedRuntimeIds()) {
+      const interp = this.interpreterOf(id);
+      if (!interp) continue;
+      runtimes.push({
+        runtime: id,
+        interpreter: interp.kind,
+        version: interp.version,
+        source: interp.home ? 'installed' : 'host',
+        path: interp.path,
+        runtimeVersionId: runtimeVersionId(interp.kind, interp.version),
+        ...(interp.warning ? { warning: interp.warning } : {}),
+      });
+    }
+    return {
+      runtimesDir: dir ?? null,
+      install: this.opts.install ?? 'auto',
+      hostNode: { path: this.hostNode.path, version: this.hostNode.version },
+      python: this.python ? { path: this.python.path, version: this.python.version } : null,
+      installed: dir ? listInstalled(dir).map((n) => ({ major: n.major, version: n.version, home: n.home, package: n.manifest.package })) : [],
+      installs: this.installStatus(),
+      runtimes,
+    };
+  }
+
+  /** Installs in progress or failed, for /health and doctor. */
+  installStatus(): { major: number; state: 'installing' | 'failed'; error?: string }[] {
+    return [...this.installs].map(([major, s]) =>
+      s.failedAt === undefined ? { major, state: 'installing' as const } : { major, state: 'failed' as const, error: s.error ?? '' },
+    );
+  }
+
+  /** Why `runtime` falls back to the host Node, starting a background install when allowed. */
+  private fallbackReason(runtime: string, major: number, mayInstall: boolean): string {
+    const host = `${runtime} runs on the host's Node ${this.hostNode.version} instead of Node ${major}`;
+    const dir = this.opts.runtimesDir;
+    const state = dir && this.opts.install !== 'off' ? (mayInstall ? this.startInstall(major, dir) : this.installs.get(major)) : undefined;
+    if (!dir || !state) {
+      return `${host}: Node ${major} is not installed; run \`lambent runtimes install ${runtime}\``;
+    }
+    if (state.failedAt !== undefined) {
+      return `${host}: installing Node ${major} failed (${state.error ?? 'unknown error'}); run \`lambent runtimes install ${runtime}\``;
+    }
+    return `${host}: Node ${major} is being installed in ${dir}`;
+  }
+
+  private startInstall(major: number, dir: string): InstallState {
+    const prev = this.installs.get(major);
+    if (prev && (prev.failedAt === undefined || Date.now() - prev.failedAt < RETRY_FAILED_INSTALL_MS)) return prev;
+    const log = this.opts.log;
+    const install = this.opts.installer ?? ((m, d, progress) => installNode(m, d, { progress }));
+    const state: InstallState = {
+      promise: Promise.resolve(false),
+    };
+    state.promise = install(major, dir, (line) => log?.info(`runtimes: ${line}`)).then(
+      (r) => {
+        this.installs.delete(major);
+        log?.info(`runtimes: Node ${r.installed.version} ready for nodejs${major}.x; new environments use it`);
+        return true;
+      },
+      (e: unknown) => {
+        state.failedAt = Date.now();
+        state.error = (e as Error).message;
+        log?.warn(`runtimes: installing Node ${major} failed: ${state.error}`);
+        return false;
+      },
+    );
+    this.installs.set(major, state);
+    return state;
+  }
+}
+
+/** The host's python3 as a real binary (never a shim: pyenv shims cost ~100 ms per start) and its version. */
+function detectPython(): Interpreter | undefined {
+  const found = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
+  if (!found) return undefined;
+  const path = realpathSync(found);
+  let version = 'unknown';
+  try {
+    version = execFileSync(path, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8', timeout: 5000 }).trim();
+  } catch {
+    // keep "unknown": the interpreter may still run functions
+  }
+  return { kind: 'python', path, version };
+}

@@ -1,0 +1,175 @@
+// Late code attachment for pre-started sandboxes (the stem-cell pool): a function's code directory is bind-mounted,
+// read-only, onto a running sandbox's /var/task. bubblewrap makes its mount namespace a slave of the host's, so a
+// mount made on the host under a *shared* mount point propagates into the sandbox. The propagated copy carries the
+// flags the mount had when it was made, so the bind is first made read-only on a private staging point and then
+// moved (MS_MOVE) under the shared tree: the sandbox only ever sees the read-only mount.
+//
+// mount(2) is reached through one long-lived helper process (python3 + ctypes, ~0.15 ms for the three calls), since
+// exec'ing mount(8) per specialization costs milliseconds. Without python3 or privileges, attachment is unavailable
+// and the pool is not used (callers fall back to full cold starts).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const HELPER = `
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_MOVE = 1, 2, 4, 32, 4096, 8192
+MS_REC, MS_PRIVATE, MS_SHARED, MNT_DETACH = 16384, 1 << 18, 1 << 20, 2
+def mount(src, dst, flags):
+    if libc.mount(src.encode() if src else None, dst.encode(), None, flags, None) != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, os.strerror(e) + ': ' + dst)
+def self_bind(d, prop):
+    mount(d, d, MS_BIND)
+    mount(None, d, prop)
+for line in sys.stdin:
+    a = line.rstrip('\\n').split('\\t')
+    try:
+        if a[0] == 'shared':
+            self_bind(a[1], MS_REC | MS_SHARED)
+        elif a[0] == 'private':
+            self_bind(a[1], MS_REC | MS_PRIVATE)
+        elif a[0] == 'attach':
+            src, stage, dst = a[1], a[2], a[3]
+            mount(src, stage, MS_BIND)
+            try:
+                mount(None, stage, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+                mount(stage, dst, MS_MOVE)
+            except OSError:
+                libc.umount2(stage.encode(), MNT_DETACH)
+                raise
+        elif a[0] == 'detach':
+            for d in a[1:]:
+                if libc.umount2(d.encode(), MNT_DETACH) != 0 and ctypes.get_errno() not in (22, 2):
+                    e = ctypes.get_errno()
+                    raise OSError(e, os.strerror(e) + ': ' + d)
+        else:
+            raise ValueError('unknown command ' + a[0])
+        sys.stdout.write('ok\\n')
+    except Exception as e:
+        sys.stdout.write('err ' + str(e).replace('\\n', ' ') + '\\n')
+    sys.stdout.flush()
+# stdin closed: Lambent stopped or died. Detach what it mounted (lazily: recursive, even if busy).
+for d in sys.argv[1:]:
+    libc.umount2(d.encode(), MNT_DETACH)
+`;
+
+/** Code attachment for sandboxes under one state dir: <stateDir>/.late/{shared,stage}. */
+export class LateMounts {
+  private queue: ((line: string) => void)[] = [];
+  private buf = '';
+
+  private constructor(
+    private readonly helper: ChildProcess,
+    /** Per-sandbox task dirs live here (a shared mount). */
+    readonly sharedDir: string,
+    private readonly stageDir: string,
+  ) {
+    helper.stdout?.setEncoding('utf8');
+    helper.stdout?.on('data', (chunk: string) => {
+      this.buf += chunk;
+      for (let nl = this.buf.indexOf('\n'); nl >= 0; nl = this.buf.indexOf('\n')) {
+        const line = this.buf.slice(0, nl);
+        this.buf = this.buf.slice(nl + 1);
+        this.queue.shift()?.(line);
+      }
+    });
+    helper.on('exit', () => {
+      for (const cb of this.queue.splice(0)) cb('err mount helper exited');
+    });
+    helper.unref();
+    (helper.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+    (helper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  /** Starts the helper and prepares the shared and staging mount points; undefined (with the reason) when impossible. */
+  static async open(stateDir: string, python: string | undefined): Promise<{ mounts?: LateMounts; reason?: string }> {
+    if (process.getuid?.() !== 0) return { reason: 'late code attachment needs root (mount(2))' };
+    const py = python ?? ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
+    if (!py) return { reason: 'late code attachment needs python3 (for the mount helper)' };
+    const root = join(stateDir, '.late');
+    const sharedDir = join(root, 'shared');
+    const stageDir = join(root, 'stage');
+    mkdirSync(sharedDir, { recursive: true, mode: 0o755 });
+    mkdirSync(stageDir, { recursive: true, mode: 0o700 });
+    const helper = spawn(py, ['-I', '-S', '-c', HELPER, sharedDir, stageDir], { stdio: ['pipe', 'pipe', 'ignore'], env: {} });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        helper.once('spawn', resolve);
+        helper.once('error', reject);
+      });
+    } catch (err) {
+      return { reason: `cannot start the mount helper: ${(err as Error).message}` };
+    }
+    helper.on('error', () => undefined);
+    const m = new LateMounts(helper, sharedDir, stageDir);
+    // A previous run's mounts (crash) are detached first; then fresh self-binds with the wanted propagation.
+    await m.command(['detach', sharedDir, stageDir]).catch(() => undefined);
+    try {
+      await m.command(['shared', sharedDir]);
+      await m.command(['private', stageDir]);
+    } catch (err) {
+      m.close();
+      return { reason: (err as Error).message };
+    }
+    return { mounts: m };
+  }
+
+  /** An empty host dir to bind at a sandbox's /var/task; code attached to it later appears inside. */
+  taskDirFor(id: string): string {
+    const dir = join(this.sharedDir, id);
+    mkdirSync(dir, { mode: 0o755 });
+    return dir;
+  }
+
+  /** Mounts codeDir read-only (nosuid, nodev) on the task dir of sandbox id; it propagates into the sandbox. */
+  async attach(id: string, codeDir: string): Promise<void> {
+    const stage = join(this.stageDir, id);
+    mkdirSync(stage, { recursive: true, mode: 0o700 });
+    try {
+      await this.command(['attach', codeDir, stage, join(this.sharedDir, id)]);
+    } finally {
+      try {
+        rmdirSync(stage);
+      } catch {
+        // still a mount point after a failed move: detach() of the sandbox removes it
+      }
+    }
+  }
+
+  /** Unmounts whatever is attached to sandbox id's task dir and removes the dir. */
+  async release(id: string): Promise<void> {
+    const dir = join(this.sharedDir, id);
+    const stage = join(this.stageDir, id);
+    await this.command(['detach', dir, stage]).catch(() => undefined);
+    for (const d of [dir, stage]) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // absent
+      }
+    }
+  }
+
+  /** Detaches every mount (the helper does so when its stdin closes) and waits for the helper to exit. */
+  async close(): Promise<void> {
+    if (this.helper.exitCode !== null || this.helper.signalCode !== null) return;
+    const exited = new Promise<void>((r) => this.helper.once('exit', () => r()));
+    this.helper.stdin?.end();
+    const timer = setTimeout(() => this.helper.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private command(args: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.helper.stdin || this.helper.exitCode !== null) {
+        reject(new Error('mount helper is not running'));
+        return;
+      }
+      this.queue.push((line) => (line === 'ok' ? resolve() : reject(new Error(line.replace(/^err /, 'mount: ')))));
+      this.helper.stdin.write(`${args.join('\t')}\n`);
+    });
+  }
+}
