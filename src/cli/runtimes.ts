@@ -102,7 +102,7 @@ export function formatRuntimes(r: RuntimesReport): string {
   lines.push('');
   lines.push(`${'RUNTIME'.padEnd(16)}${'RUNS ON'.padEnd(20)}${'FROM'.padEnd(11)}RUNTIME VERSION ID`);
   for (const u of r.runtimes) {
-    lines.push(`${u.runtime.padEnd(16)}${`${u.interpreter} ${u.version}`.padEnd(20)}${u.source.padEnd(11)}${u.runtimeVersionId}${u.warning ? '  (fallback)' : ''}`);
+    lines.push(`${u.runtime.padEnd(16)}${`${u.interpreter} ${u.version}`.padEnd(20)}${u.source.padEnd(11)}${u.runtimeVersionId}${u.warning ? (u.interpreter === 'node' ? '  (fallback)' : '  (version differs)') : ''}`);
   }
   const warnings = r.runtimes.filter((u) => u.warning);
   if (warnings.length > 0) lines.push('');

@@ -110,8 +110,8 @@ export async function installNode(major: number, runtimesDir: string, opts: Inst
 
     const finalDir = join(runtimesDir, releaseDirName(version));
     // Another installer (the server, a second CLI) may have finished the same release meanwhile: keep theirs, since
-    // environments may already be running from it; replace only an incomplete one.
-    if (!existsSync(join(finalDir, MANIFEST))) {
+    // environments may already be running from it; replace only an incomplete one (or any, with --force).
+    if (opts.force || !existsSync(join(finalDir, MANIFEST))) {
       await rm(finalDir, { recursive: true, force: true });
       await rename(release, finalDir);
     }
@@ -156,7 +156,8 @@ async function sha512File(path: string): Promise<string> {
 }
 
 async function npmJson(npm: string, args: string[]): Promise<unknown> {
-  const out = await run(npm, [...args, '--loglevel=error']);
+  // npm's default retry back-off (10 s to 60 s) would keep an offline host waiting over a minute to learn it is offline.
+  const out = await run(npm, [...args, '--loglevel=error', '--fetch-retries=2', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=10000']);
   try {
     return JSON.parse(out) as unknown;
   } catch {

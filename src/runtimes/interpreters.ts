@@ -83,11 +83,17 @@ export class RuntimeInterpreters implements Interpreters {
   readonly python: Interpreter | undefined;
   private readonly installs = new Map<number, InstallState>();
   private readonly warned = new Set<string>();
+  private readonly installedListeners: ((major: number) => void)[] = [];
 
   constructor(private readonly opts: RuntimeInterpretersOptions = {}) {
     const host = opts.hostNode ?? { path: realpathSync(process.execPath), version: process.version };
     this.hostNode = { kind: 'node', path: host.path, version: host.version };
     this.python = detectPython();
+  }
+
+  /** Called when a background install completes: environments started on the host fallback can be retired. */
+  onInstalled(listener: (major: number) => void): void {
+    this.installedListeners.push(listener);
   }
 
   nodeFor(runtime: string): Interpreter {
@@ -214,6 +220,7 @@ export class RuntimeInterpreters implements Interpreters {
       (r) => {
         this.installs.delete(major);
         log?.info(`runtimes: Node ${r.installed.version} ready for nodejs${major}.x; new environments use it`);
+        for (const l of this.installedListeners) l(major);
         return true;
       },
       (e: unknown) => {

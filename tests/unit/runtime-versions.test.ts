@@ -251,9 +251,12 @@ describe('interpreter resolution and fallback', () => {
     await interps.ready('nodejs22.x', 10);
     assert.equal(interps.nodeFor('nodejs22.x').home, undefined);
     // ...and an unbounded one resolves when it is done.
+    const notified: number[] = [];
+    interps.onInstalled((m) => notified.push(m));
     const waiting = interps.ready('nodejs22.x', 60_000);
     finish();
     await waiting;
+    assert.deepEqual(notified, [22]);
     const after = interps.nodeFor('nodejs22.x');
     assert.equal(after.version, 'v22.1.0');
     assert.equal(after.warning, undefined);

@@ -16,11 +16,28 @@ export interface RestJsonOptions {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Routing results remembered per request line (method, path, query); past this many it starts over. */
+const ROUTE_CACHE_MAX = 2048;
+
+type Routed = { operation: Operation; labels: Record<string, string> };
+
+/** How to read one input structure, worked out once per shape rather than per request. */
+interface InputPlan {
+  shape: StructureShape;
+  /** Members bound to the URI, query string, headers or a header prefix, with their wire names. */
+  located: { name: string; ref: MemberRef; wireName: string; headerName: string }[];
+  /** Query names bound to a member: a query map member gets every other parameter. */
+  boundQueryNames: Set<string>;
+  hasQueryMembers: boolean;
+}
 
 export class RestJsonCodec implements ProtocolCodec {
   private readonly router: RestRouter;
   private readonly validator: Validator;
   private readonly malformed: (detail: string) => AwsError;
+  /** The same function is invoked over and over: its request line routes the same way each time. */
+  private readonly routes = new Map<string, Routed | undefined>();
+  private readonly plans = new Map<string, InputPlan>();
 
   constructor(
     readonly model: Model,
@@ -31,8 +48,39 @@ export class RestJsonCodec implements ProtocolCodec {
     this.malformed = opts.malformedBody ?? ((d) => new AwsError('SerializationException', d, { status: 400 }));
   }
 
-  route(req: HttpRequestParts): { operation: Operation; labels: Record<string, string> } | undefined {
-    return this.router.match(req.method, req.rawPath, new URLSearchParams(req.rawQuery));
+  route(req: HttpRequestParts): Routed | undefined {
+    const key = `${req.method} ${req.rawPath}?${req.rawQuery}`;
+    const hit = this.routes.get(key);
+    if (hit !== undefined) return hit;
+    const routed = this.router.match(req.method, req.rawPath, new URLSearchParams(req.rawQuery));
+    // Only matches are remembered: misses are rare and their keys unbounded in variety.
+    if (routed) {
+      if (this.routes.size >= ROUTE_CACHE_MAX) this.routes.clear();
+      Object.freeze(routed.labels); // shared by every request with this line
+      this.routes.set(key, routed);
+    }
+    return routed;
+  }
+
+  private plan(shapeName: string): InputPlan {
+    let plan = this.plans.get(shapeName);
+    if (plan) return plan;
+    const shape = this.model.structure(shapeName);
+    const located: InputPlan['located'] = [];
+    const boundQueryNames = new Set<string>();
+    let hasQueryMembers = false;
+    for (const [name, ref] of Object.entries(shape.members)) {
+      if (!ref.location) continue;
+      const wireName = ref.locationName ?? name;
+      located.push({ name, ref, wireName, headerName: wireName.toLowerCase() });
+      if (ref.location === 'querystring') {
+        hasQueryMembers = true;
+        boundQueryNames.add(ref.locationName ?? '');
+      }
+    }
+    plan = { shape, located, boundQueryNames, hasQueryMembers };
+    this.plans.set(shapeName, plan);
+    return plan;
   }
 
   knowsPath(rawPath: string): boolean {
@@ -42,16 +90,11 @@ export class RestJsonCodec implements ProtocolCodec {
   decode(req: HttpRequestParts, operation: Operation, labels: Record<string, string>): Record<string, unknown> {
     if (!operation.input) return {};
     const shapeName = operation.input.shape;
-    const shape = this.model.structure(shapeName);
+    const { shape, located, boundQueryNames, hasQueryMembers } = this.plan(shapeName);
     const input: Record<string, unknown> = {};
-    const query = new URLSearchParams(req.rawQuery);
-    const boundQueryNames = new Set<string>();
-    for (const ref of Object.values(shape.members)) {
-      if (ref.location === 'querystring') boundQueryNames.add(ref.locationName ?? '');
-    }
+    const query = hasQueryMembers && req.rawQuery !== '' ? new URLSearchParams(req.rawQuery) : NO_QUERY;
 
-    for (const [name, ref] of Object.entries(shape.members)) {
-      const wireName = ref.locationName ?? name;
+    for (const { name, ref, wireName, headerName } of located) {
       switch (ref.location) {
         case 'uri': {
           const raw = labels[wireName];
@@ -74,13 +117,13 @@ export class RestJsonCodec implements ProtocolCodec {
           break;
         }
         case 'header': {
-          const v = req.headers[wireName.toLowerCase()];
+          const v = req.headers[headerName];
           const s = Array.isArray(v) ? v.join(',') : v;
           if (s !== undefined) input[name] = this.scalarFromString(ref, s, name);
           break;
         }
         case 'headers': {
-          const prefix = wireName.toLowerCase();
+          const prefix = headerName;
           const m: Record<string, string> = {};
           for (const [k, v] of Object.entries(req.headers)) {
             if (k.startsWith(prefix) && v !== undefined) m[k.slice(prefix.length)] = Array.isArray(v) ? v.join(',') : v;
@@ -212,6 +255,8 @@ export class RestJsonCodec implements ProtocolCodec {
     }
   }
 }
+
+const NO_QUERY = new URLSearchParams();
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);

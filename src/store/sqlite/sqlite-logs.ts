@@ -1,4 +1,5 @@
-// Function logs in SQLite: one row per event, streams tracked for listing.
+// Function logs in SQLite: one row per event, streams tracked for listing. Batches are written
+// with one statement each and committed without fsync (see append).
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LogEvent, LogStore, StoredLogEvent } from '../types.js';
 
@@ -9,7 +10,11 @@ export class SqliteLogStore implements LogStore {
   private readonly readGroup: Statement;
   private readonly streams: Statement;
 
+  /** The store's own synchronous setting, restored after each log commit. */
+  private readonly synchronous: number;
+
   constructor(private readonly db: Db) {
+    this.synchronous = db.pragma('synchronous', { simple: true }) as number;
     // One statement per batch: the events travel as one JSON array of [timestamp, message] pairs,
     // which SQLite unpacks in order (json_each keeps array order, so ids follow the write order).
     // One bind and one step instead of five binds and a step per event.
@@ -51,10 +56,19 @@ export class SqliteLogStore implements LogStore {
       bytes += Buffer.byteLength(e.message);
     }
     const json = JSON.stringify(pairs);
-    this.db.transaction(() => {
-      this.insertEvents.run(group, stream, now, json);
-      this.upsertStream.run(group, stream, now, first, last, bytes);
-    })();
+    // Function logs promise no durability beyond the process (they wait up to 250 ms in memory before
+    // they get here), so their commit does not wait for fsync: WAL with synchronous=NORMAL survives a
+    // process crash, and the next FULL commit or checkpoint puts them on disk. better-sqlite3 is
+    // synchronous, so no other transaction can run between the two pragmas.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(() => {
+        this.insertEvents.run(group, stream, now, json);
+        this.upsertStream.run(group, stream, now, first, last, bytes);
+      })();
+    } finally {
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
   }
 
   async read(
