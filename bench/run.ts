@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateFunctionCommand,
   DeleteFunctionCommand,
+  PutFunctionConcurrencyCommand,
   type LambdaClient,
   waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
@@ -24,6 +25,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { lambdaClient, makeZip, startServer, type TestServer } from '../tests/helpers/lambent.js';
+import type { ColdStartResults } from './coldstart.js';
 import { BARRIER_HANDLER, environmentCost, startBarrier, type EnvironmentCost } from './environments.js';
 import { ensurePeers, startLambdaLocal, startServerlessOffline, type PeerStart } from './peers.js';
 
@@ -543,6 +545,22 @@ async function main(): Promise<void> {
   const peerInstallProblem = await ensurePeers();
   if (peerInstallProblem) log(`peers skipped: ${peerInstallProblem}`);
 
+  // 0. Cold starts in-process (bench/coldstart.ts): the environment code without the HTTP front door, full sandbox
+  // and from the stem-cell pool, with their breakdown. First, while nothing else runs.
+  log(`floor: ${SPAWN_SAMPLES} bare node -e spawns`);
+  const spawnSamples = stats(await measureSpawn(SPAWN_SAMPLES));
+  let coldParts: ColdStartResults | undefined;
+  let coldPartsTable = '';
+  let coldPartsSkipped: string | undefined;
+  try {
+    const m = await import('./coldstart.js');
+    coldParts = await m.measureColdStarts({ samples: COLD_SAMPLES, log });
+    coldPartsTable = m.coldStartTable(coldParts);
+  } catch (e) {
+    coldPartsSkipped = (e as Error).message;
+    log(`in-process cold starts skipped: ${coldPartsSkipped}`);
+  }
+
   const floor = await startFloorServer(handler);
   let lambda: LambdaClient | undefined;
   try {
@@ -555,9 +573,7 @@ async function main(): Promise<void> {
     lambda = lambdaClient(server.url, { region: REGION });
     const serverPid = server.proc.pid ?? 0;
 
-    // 1. Cold start.
-    log(`floor: ${SPAWN_SAMPLES} bare node -e spawns`);
-    const spawnSamples = stats(await measureSpawn(SPAWN_SAMPLES));
+    // 1. Cold start through the Invoke API (a new function's first invoke, HTTP and all).
     log(`cold start: ${COLD_SAMPLES} fresh functions`);
     const cold = await measureCold(lambda, target, zip, COLD_SAMPLES);
     const coldLat = stats(cold.latency);
@@ -592,6 +608,25 @@ async function main(): Promise<void> {
       tput.set(c, { lambent: l, floor: f, envs });
       // Retire this level's environments so the next level (and the scale-out) starts from its own.
       await lambda.send(new DeleteFunctionCommand({ FunctionName: fn }));
+    }
+    // 32 connections held to one and to two environments by reserved concurrency: as on AWS, the invocations
+    // beyond it are throttled (429, retried at once by the worker), so the environments never wait for work.
+    const reserved = new Map<number, { lambent: ThroughputResult; envs: number } | string>();
+    for (const n of [1, 2]) {
+      const fn = `bench-reserved-${n}`;
+      try {
+        await createFunctions(lambda, [fn], zip, WARM_MEMORY_MB);
+        await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn, ReservedConcurrentExecutions: n }));
+        const before = (await health(server.url)).environments?.environments ?? 0;
+        log(`throughput, 32 connections, reserved concurrency ${n}: lambent`);
+        const l = await measureThroughput(target, invokePath(fn), true, 32);
+        const envs = ((await health(server.url)).environments?.environments ?? Number.NaN) - before;
+        reserved.set(n, { lambent: l, envs });
+        await lambda.send(new DeleteFunctionCommand({ FunctionName: fn }));
+      } catch (e) {
+        reserved.set(n, `skipped: ${(e as Error).message.slice(0, 200)}`);
+        log(`reserved concurrency ${n} skipped: ${(e as Error).message}`);
+      }
     }
 
     // 4. Scale-out 0 → N and the idle cost of those N environments.
@@ -645,12 +680,26 @@ async function main(): Promise<void> {
       p?.skipped ? 'skipped' : ((p && f(p)) ?? NA);
     const withRatio = (v: number, base: number): string => `${ms(v)} (${ratio(v, base)})`;
 
-    const coldTable = table(['Cold start (spawn → first response)', ...SYSTEMS], [
-      [`p50 (n=${coldLat.n})`, ms(coldLat.p50, 1), `${ms(spawnSamples.p50, 1)} (bare node spawn)`, NA, NA, '≤ 40 ms'],
-      [`p99 (n=${coldLat.n})`, ms(coldLat.p99, 1), `${ms(spawnSamples.p99, 1)} (bare node spawn)`, NA, NA, '≤ 75 ms'],
-      ['Init Duration p50 (REPORT line)', ms(coldInit.p50, 1), NA, NA, NA, NA],
-      ['Init Duration p99 (REPORT line)', ms(coldInit.p99, 1), NA, NA, NA, NA],
-    ]);
+    const spawnP50 = `${ms(spawnSamples.p50, 1)} (bare node spawn)`;
+    const spawnP99 = `${ms(spawnSamples.p99, 1)} (bare node spawn)`;
+    const coldRows: Cell[][] = [];
+    if (coldParts) {
+      const { full, pool } = coldParts;
+      coldRows.push(
+        [`full sandbox, spawn → first response: p50 (n=${full.total.n})`, ms(full.total.p50, 1), spawnP50, NA, NA, '≤ 40 ms'],
+        ['full sandbox: p99', ms(full.total.p99, 1), spawnP99, NA, NA, '≤ 75 ms'],
+        [`from the pre-warmed pool, assign + first invoke: p50 (n=${pool.total.n})`, ms(pool.total.p50, 1), NA, NA, NA, '≤ 10 ms'],
+        ['from the pre-warmed pool: p99', ms(pool.total.p99, 1), NA, NA, NA, '≤ 20 ms'],
+      );
+    } else {
+      coldRows.push(['full sandbox and pool (bench/coldstart.ts)', `skipped: ${coldPartsSkipped ?? 'unknown'}`, NA, NA, NA, NA]);
+    }
+    coldRows.push(
+      [`through the Invoke API, a new function's first invoke: p50 (n=${coldLat.n})`, ms(coldLat.p50, 1), spawnP50, NA, NA, NA],
+      ['through the Invoke API: p99', ms(coldLat.p99, 1), spawnP99, NA, NA, NA],
+      ['through the Invoke API: Init Duration p50 / p99 (REPORT line)', `${ms(coldInit.p50, 1)} / ${ms(coldInit.p99, 1)}`, NA, NA, NA, NA],
+    );
+    const coldTable = table(['Cold start', ...SYSTEMS], coldRows);
 
     const warmTable = table(['Warm invoke, c=1', ...SYSTEMS], [
       [
@@ -714,6 +763,17 @@ async function main(): Promise<void> {
         NA,
       ]);
     }
+    for (const [n, r] of reserved) {
+      const label = `32 connections, reserved concurrency ${n} (${n === 1 ? 'one environment' : 'two environments'}): invokes/s`;
+      const target = n === 1 ? '≥ 3000 /s' : '≥ 6000 /s';
+      if (typeof r === 'string') {
+        tputRows.push([label, r, NA, NA, NA, target]);
+        continue;
+      }
+      const per = r.lambent.seconds > 0 ? r.lambent.throttled / r.lambent.seconds : 0;
+      tputRows.push([label, `${rate(r.lambent.perSecond)} (${r.envs} env${r.envs === 1 ? '' : 's'}; ${rate(per)} throttled)`, NA, NA, NA, target]);
+      tputRows.push([`reserved concurrency ${n}: latency p50 / p99 (served)`, `${ms(r.lambent.p50, 2)} / ${ms(r.lambent.p99, 2)}`, NA, NA, NA, NA]);
+    }
     const tputTable = table(['Throughput (keep-alive)', ...SYSTEMS], tputRows);
 
     const arrivals = [...scale.arrivals].sort((a, b) => a - b);
@@ -775,7 +835,7 @@ Peer cells show the peer's figure and, in parentheses, its ratio to Lambent's (f
 throughput < 1× means it serves fewer). Lambent's warm latency shows its distance to the floor in parentheses.
 ${skipped.length ? `\n${skipped.join('\n')}\n` : ''}
 ${coldTable}
-
+${coldPartsTable ? `\n${coldPartsTable}\n` : ''}
 ${warmTable}
 
 ${tputTable}
@@ -816,7 +876,11 @@ ${THROUGHPUT_LEVELS.map((c) => {
   the latencies, but its CPU is part of the throughput runs (the floor and the peers are sent unsigned).
   Timing (\`performance.now()\`) runs from issuing the request to reading the last byte of the response.
   Every response is checked (200, body \`${EXPECTED}\`, no X-Amz-Function-Error). Percentiles are nearest-rank on sorted samples.
-- **Cold start**: ${COLD_SAMPLES} distinct functions with the same code (plus one unmeasured warm-up function), created up front and
+- **Cold start, full sandbox and pool** (bench/coldstart.ts, run first, in the bench process): the real environment code
+  (sandbox, cgroup, Runtime API, Node runtime) without the HTTP front door, ${COLD_SAMPLES} samples each, with the breakdown
+  above; the pool figure is a pre-started stem cell (sandbox, cgroup and runtime boot done at refill) assigned, specialized
+  and invoked once.
+- **Cold start through the Invoke API**: ${COLD_SAMPLES} distinct functions with the same code (plus one unmeasured warm-up function), created up front and
   waited Active; each is invoked once with \`X-Amz-Log-Type: Tail\`, and \`Init Duration\` is read from the REPORT line. Each
   function is deleted after its sample and the bench pauses 150 ms. Floor: ${SPAWN_SAMPLES} spawns of \`node -e "process.stdout.write('x')"\`
   with an empty environment, \`spawn()\` to the first stdout byte.
@@ -829,6 +893,9 @@ ${THROUGHPUT_LEVELS.map((c) => {
   memory: Lambent admits environments by MemorySize and answers 429 beyond, counted as "throttled"), deleted afterwards; Lambent runs one environment per in-flight request (as AWS), so c=1 runs on
   exactly one environment and c=2 on exactly two (the "envs" figure is the growth of /health's environment count during the level).
   The floor server shares one event loop with the load generator, so its throughput is bounded by a single core.
+  The "reserved concurrency" rows keep 32 connections busy against a function with \`ReservedConcurrentExecutions\` 1 or 2:
+  as on AWS, an invocation beyond it is throttled (429 \`TooManyRequestsException\`), the worker sends its next one at once,
+  so the one or two environments always have work waiting; only served invocations count.
 - **Scale-out**: a ${DEFAULT_MEMORY_MB} MB function whose handler calls an HTTP barrier in the bench process and returns when the barrier
   releases, which it does once all ${SCALE_OUT} handlers have arrived: ${SCALE_OUT} invocations sent at once need ${SCALE_OUT} environments
   running at the same time. "All serving" is the ${SCALE_OUT}th arrival, from the moment the invocations were sent; the creation rate is

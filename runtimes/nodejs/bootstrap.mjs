@@ -13,11 +13,12 @@
 // rejection, 1 when the Runtime API itself fails.
 //
 // Stem-cell mode (LAMBENT_STEM=1, Lambent's pre-started pool): the runtime
-// boots with no function, warms its loaders, prints STEM_READY on stdout and
-// blocks reading one JSON line on stdin: {"env":{...}}, the function's complete
-// environment. It replaces process.env with it (nothing of the stem's own
-// environment remains), re-reads NODE_PATH, enters LAMBDA_TASK_ROOT (the code
-// was mounted there meanwhile) and continues exactly as a normal start.
+// boots with no function, warms its loaders, connects to its Runtime API,
+// prints STEM_READY on stdout and blocks reading stdin. The first line,
+// {"env":{...}}, is the function's complete environment: process.env is
+// replaced with it (nothing of the stem's own remains) and NODE_PATH re-read.
+// The second line, "go", says the code is mounted: it enters LAMBDA_TASK_ROOT
+// and continues exactly as a normal start (handler import timed as init).
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -28,32 +29,71 @@ import util from 'node:util';
 
 const nodeRequire = createRequire(import.meta.url);
 
+/** Stem-cell mode: the Runtime API connection, opened before specialization (RapidConnection adopts it). */
+let preconnected = null;
 if (process.env.LAMBENT_STEM === '1') await specialize();
 
 async function specialize() {
-  // The first dynamic import of a CommonJS file initializes the ESM loader and cjs-module-lexer (a few ms):
-  // pay that now, not during the function's init.
-  await import(pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), 'warm.cjs')).href);
+  // Pay first-use costs now, not during the function's init: the CommonJS loader, the ESM loader (first dynamic
+  // import), and the connection to the Runtime API (its address stays the same after specialization).
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  nodeRequire(path.join(here, 'warm.cjs'));
+  await import(pathToFileURL(path.join(here, 'warm.mjs')).href);
+  const api = process.env.AWS_LAMBDA_RUNTIME_API ?? '';
+  const c = api.lastIndexOf(':');
+  preconnected = await new Promise((resolve) => {
+    const s = net.connect({ host: api.slice(0, c).replace(/^\[(.*)\]$/, '$1'), port: Number(api.slice(c + 1)), noDelay: true });
+    s.once('error', () => resolve(null)); // connect normally later
+    // One complete request/response, so the idle connection is between requests: the server's headers timeout only
+    // runs while a request is being received, and a stem may wait long in the pool.
+    s.write(`GET /2018-06-01/ping HTTP/1.1\r\nHost: ${api}\r\n\r\n`);
+    let got = Buffer.alloc(0);
+    const onData = (chunk) => {
+      got = Buffer.concat([got, chunk]);
+      const end = got.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const len = Number(/content-length:\s*(\d+)/i.exec(got.toString('latin1', 0, end))?.[1] ?? 0);
+      if (got.length < end + 4 + len) return;
+      s.off('data', onData);
+      resolve(s);
+    };
+    s.on('data', onData);
+  });
+  preconnected?.unref();
   fs.writeSync(1, 'STEM_READY\n');
-  const chunks = [];
-  const buf = Buffer.alloc(65536);
-  for (;;) {
-    let n;
-    try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
-    } catch (e) {
-      if (e.code === 'EAGAIN') continue;
-      throw e;
-    }
-    if (n === 0) process.exit(0); // Lambent went away before using this stem
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-    if (buf[n - 1] === 10) break;
-  }
-  const { env } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const stdin = lineReader(0);
+  const { env } = JSON.parse(stdin());
   for (const k of Object.keys(process.env)) delete process.env[k];
   Object.assign(process.env, env);
   Module._initPaths(); // NODE_PATH as the function sets it
+  // Second line: the code is mounted at the task root now.
+  if (stdin() !== 'go') process.exit(0);
   process.chdir(process.env.LAMBDA_TASK_ROOT || '/var/task');
+}
+
+/** Blocking reads of whole lines from fd (nothing else runs in a stem meanwhile); exits at end of input. */
+function lineReader(fd) {
+  let pending = Buffer.alloc(0);
+  const buf = Buffer.alloc(65536);
+  return () => {
+    for (;;) {
+      const nl = pending.indexOf(10);
+      if (nl >= 0) {
+        const line = pending.toString('utf8', 0, nl);
+        pending = pending.subarray(nl + 1);
+        return line;
+      }
+      let n;
+      try {
+        n = fs.readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') continue;
+        throw e;
+      }
+      if (n === 0) process.exit(0); // Lambent went away before using this stem
+      pending = Buffer.concat([pending, buf.subarray(0, n)]);
+    }
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,7 +277,8 @@ class RapidConnection {
   head = null; // parsed status line + headers of the response being read
 
   connect() {
-    const s = net.connect({ host: API_HOST, port: API_PORT, noDelay: true });
+    const s = preconnected ?? net.connect({ host: API_HOST, port: API_PORT, noDelay: true });
+    preconnected = null;
     s.setNoDelay(true);
     s.on('data', (c) => this.onData(c));
     s.on('error', () => {}); // 'close' follows
@@ -494,9 +535,9 @@ async function loadUserModule(appRoot, moduleRoot, moduleName) {
   };
   try {
     const file = resolveModuleFile(appRoot, moduleRoot, moduleName);
-    const ns = await import(pathToFileURL(file).href);
-    // A CommonJS module's exports object is the namespace's default (as require() would return).
-    return isEsm(file) ? ns : ns.default;
+    // CommonJS through require(), as AWS's runtime does (and several ms faster than import() of a CJS file).
+    if (!isEsm(file)) return nodeRequire(file);
+    return await import(pathToFileURL(file).href);
   } catch (e) {
     if (e instanceof SyntaxError) throw new UserCodeSyntaxError(e);
     if (e?.code === 'MODULE_NOT_FOUND' || e?.code === 'ERR_MODULE_NOT_FOUND') throw new ImportModuleError(e);

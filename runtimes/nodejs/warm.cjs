@@ -1,2 +1,2 @@
-// Imported by bootstrap.mjs in stem-cell mode to initialize the CommonJS-from-ESM loader before specialization.
+// Required by bootstrap.mjs in stem-cell mode to initialize the CommonJS loader before specialization.
 module.exports = {};

@@ -16,8 +16,9 @@ runtime), 1 when the Runtime API itself fails; handler errors never exit.
 Stem-cell mode (LAMBENT_STEM=1, Lambent's pre-started pool): the runtime starts
 with no function, prints STEM_READY on stdout and reads one JSON line on stdin,
 {"env": {...}}: the function's complete environment. It replaces os.environ
-with it, rebuilds the PYTHONPATH part of sys.path, enters LAMBDA_TASK_ROOT (the
-code was mounted there meanwhile) and continues as a normal start.
+with it and rebuilds the PYTHONPATH part of sys.path; the second line, "go",
+says the code is mounted: it enters LAMBDA_TASK_ROOT and continues as a normal
+start.
 """
 
 import decimal
@@ -544,6 +545,9 @@ def _specialize():
     sys.path_importer_cache.clear()
     importlib.invalidate_caches()
     time.tzset()
+    # Second line: the code is mounted at the task root now.
+    if sys.stdin.buffer.readline().strip() != b"go":
+        sys.exit(0)
     os.chdir(env.get("LAMBDA_TASK_ROOT") or "/var/task")
 
 

@@ -30,12 +30,11 @@ export interface GatewayOptions {
 
 const EMPTY = Buffer.alloc(0);
 
+/** Writes a response: status line, headers and body leave in one write. `out` is the caller's own. */
 function send(res: ServerResponse, requestId: string, out: HttpResponseParts): void {
-  const headers: Record<string, string | number> = {
-    ...out.headers,
-    'x-amzn-RequestId': requestId,
-    'Content-Length': out.body.length,
-  };
+  const headers: Record<string, string | number> = out.headers;
+  headers['x-amzn-RequestId'] = requestId;
+  headers['Content-Length'] = out.body.length;
   res.writeHead(out.status, headers);
   res.end(out.body);
 }
@@ -115,8 +114,9 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
     }
   }
 
+  const verifyOptions: { maxSkewMs?: number } = opts.maxSkewMs === undefined ? {} : { maxSkewMs: opts.maxSkewMs };
   function skew(): { maxSkewMs?: number } {
-    return opts.maxSkewMs === undefined ? {} : { maxSkewMs: opts.maxSkewMs };
+    return verifyOptions;
   }
 
   return (req, res) => {

@@ -1,15 +1,22 @@
 // Drains the asynchronous event queue: one lane per function, at most
-// `concurrency` events of a function running at once, each event handed to
-// `run` when it is due. Lanes wake on new events (notify), on finished runs
+// `concurrency` events of a function running at once (fewer when `limit` says
+// the function cannot run that many), each event handed to `run` when it is due. Lanes wake on new events (notify), on finished runs
 // and on a timer set to the next due retry. Which events are running is kept
 // in memory only: after a crash every stored event is simply due again, so
 // each is processed at least once.
 import type { AsyncEvent, AsyncEventStore, FunctionKey } from '../store/types.js';
 
 export interface AsyncQueueOptions {
-  store: AsyncEventStore;
+  /** The queue only reads: the run records outcomes. */
+  store: Pick<AsyncEventStore, 'due' | 'nextDueAt' | 'functionsWithEvents'>;
   /** Events of one function in flight at once. */
   concurrency: number;
+  /**
+   * How many events of a function may run at once right now, when lower than `concurrency` (its
+   * reserved concurrency): read at every pump, so a changed reservation applies to the next event.
+   * Starting more would only get them throttled and backed off.
+   */
+  limit?(key: FunctionKey): number;
   /**
    * Processes one attempt of an event and records the outcome in the store. It may call `release`
    * once the function has run: the event's concurrency slot is then free while its outcome is still
@@ -106,12 +113,13 @@ export class AsyncQueue {
       do {
         lane.again = false;
         while (this.state === 'running') {
-          const free = this.opts.concurrency - lane.active;
+          const slots = this.slots(lane.key);
+          const free = slots - lane.active;
           if (free <= 0) break;
           if (lane.buffer.length === 0) {
             // Read ahead up to one more round of slots. Buffered events are re-checked (function, age,
             // settings) when they run, so reading them early changes nothing but the cost of reading.
-            const limit = free + this.opts.concurrency;
+            const limit = free + slots;
             lane.buffer = await this.opts.store.due(lane.key, Date.now(), limit, [...lane.running.keys()]);
             if (this.state !== 'running') break;
             if (lane.buffer.length === 0) {
@@ -133,6 +141,12 @@ export class AsyncQueue {
         this.lanes.delete(id);
       }
     }
+  }
+
+  /** Events of a function that may run at once: `concurrency`, or less if `limit` says so (at least 1). */
+  private slots(key: FunctionKey): number {
+    const limit = this.opts.limit?.(key);
+    return limit === undefined ? this.opts.concurrency : Math.max(1, Math.min(this.opts.concurrency, limit));
   }
 
   private launch(lane: Lane, ev: AsyncEvent): void {

@@ -61,6 +61,8 @@ export class ConcurrencyLimits {
   private readonly functions = new Map<string, FunctionState>();
   /** Invocations refused so far (Lambda's Throttles metric, summed), for /health. */
   throttles = 0;
+  /** On-demand invocations in flight over every function, for /health. */
+  private running = 0;
 
   constructor(readonly accountLimit: number) {}
 
@@ -85,12 +87,14 @@ export class ConcurrencyLimits {
       throw new ThrottledError('ConcurrentInvocationLimitExceeded');
     }
     fn.inFlight++;
+    this.running++;
     if (fn.reserved === undefined) fn.account.unreservedInFlight++;
     let held = true;
     return () => {
       if (!held) return;
       held = false;
       fn.inFlight--;
+      this.running--;
       // The pool the function is in now: setReserved moves in-flight counts along with it.
       if (fn.reserved === undefined) fn.account.unreservedInFlight--;
     };
@@ -101,8 +105,23 @@ export class ConcurrencyLimits {
     return this.functions.get(functionArn)?.inFlight ?? 0;
   }
 
+  /** On-demand invocations in flight over all functions. */
+  get inFlightTotal(): number {
+    return this.running;
+  }
+
   reserved(functionArn: string): number | undefined {
     return this.functions.get(functionArn)?.reserved;
+  }
+
+  /**
+   * The most invocations of a function that can run at once now, provisioned ones included: its
+   * reservation, or the unreserved pool plus its own provisioned concurrency (which left the pool).
+   */
+  maxConcurrent(accountId: string, region: string, functionArn: string): number {
+    const fn = this.functions.get(functionArn);
+    if (fn?.reserved !== undefined) return fn.reserved;
+    return this.unreservedOf(fn?.account ?? this.account(accountId, region)) + (fn?.provisioned ?? 0);
   }
 
   /** UnreservedConcurrentExecutions of GetAccountSettings. */

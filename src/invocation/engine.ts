@@ -173,6 +173,8 @@ export class InvocationEngine {
   private makeRoom(mb: number): boolean {
     const capacity = this.opts.capacity;
     if (capacity.tryReserve(mb)) return true;
+    // Pre-started stem cells (each holds STEM_MEMORY_MB until taken) give way before any environment does.
+    if (this.stems.shed(() => capacity.tryReserve(mb))) return true;
     // Least recently used first; busy and provisioned environments are never in the idle lists.
     const candidates: ExecutionEnvironment[] = [];
     for (const list of this.idle.values()) candidates.push(...list);
@@ -359,16 +361,21 @@ export class InvocationEngine {
   }
 
   /** Counts for diagnostics and tests. */
-  stats(): { environments: number; idle: number; provisioned: number; memoryMb: { budget: number; held: number }; throttles: number; frozen: number; stems: StemPoolStats } {
+  stats(): { environments: number; idle: number; provisioned: number; concurrentExecutions: number; memoryMb: { budget: number; held: number }; throttles: number; frozen: number; stems: StemPoolStats } {
     let idle = 0;
     for (const l of this.idle.values()) idle += l.length;
     let provisioned = 0;
-    for (const p of this.provisioned.values()) provisioned += p.members.size;
+    // Lambda's ConcurrentExecutions: invocations running now, on demand and on provisioned environments.
+    let concurrentExecutions = this.opts.concurrency.inFlightTotal;
+    for (const p of this.provisioned.values()) {
+      provisioned += p.members.size;
+      concurrentExecutions += p.members.size - p.idle.length;
+    }
     const memoryMb = { budget: this.opts.capacity.budgetMb, held: this.opts.capacity.used };
     let frozen = 0;
     for (const e of this.all) if (e.frozen) frozen++;
     const throttles = this.opts.concurrency.throttles + this.capacityThrottles;
-    return { environments: this.all.size, idle, provisioned, memoryMb, throttles, frozen, stems: this.stems.stats() };
+    return { environments: this.all.size, idle, provisioned, concurrentExecutions, memoryMb, throttles, frozen, stems: this.stems.stats() };
   }
 
   async shutdown(): Promise<void> {

@@ -165,16 +165,16 @@ export class ExecutionEnvironment {
       const plan = launchPlan(snap, this.deps, taskDir);
       const stem = this.stem;
       this.stem = undefined;
-      if (stem && (await this.specialize(stem, taskDir, events))) {
-        // The stem is this environment from now on; its runtime switches environment and imports the handler.
+      const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);
+      if (stem && env && (await this.specialize(stem, taskDir, events, env))) {
+        // The stem is this environment from now on; its runtime enters the task root and imports the handler.
         b.path = 'pool';
         this.api = stem.api;
         this.proc = stem.proc;
         tHandover = performance.now();
         b.specializeMs = tHandover - t0;
         this.watch(stem.proc, settle);
-        const env = environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);
-        stem.proc.stdin?.end(`${JSON.stringify({ env })}\n`);
+        stem.proc.stdin?.end('go\n');
       } else {
         this.api = await RuntimeApiEndpoint.listen(events);
         this.proc = await this.deps.sandbox.launch({
@@ -333,15 +333,17 @@ export class ExecutionEnvironment {
   }
 
   /**
-   * Prepares a stem cell for this function before anything of the function reaches it: thaws it, mounts the code,
-   * sizes its cgroup. False (and the stem destroyed) when that fails: the caller then launches a fresh sandbox.
+   * Prepares a stem cell for this function: sizes its cgroup, hands over the function's environment (first line on
+   * the runtime's stdin; it switches environment meanwhile) and mounts the code. The runtime only enters the task
+   * root and imports the handler on the second line ("go", written by start()). False (and the stem destroyed) when
+   * something fails: nothing of the function ran, and the caller launches a fresh sandbox instead.
    */
-  private async specialize(stem: StemHandle, taskDir: string, events: RuntimeApiEvents): Promise<boolean> {
+  private async specialize(stem: StemHandle, taskDir: string, events: RuntimeApiEvents, env: Record<string, string>): Promise<boolean> {
     try {
-      await stem.proc.thaw();
-      await stem.proc.attachCode(taskDir);
       stem.proc.setMemoryLimit(this.snapshot.memoryMb);
       stem.events = events;
+      stem.proc.stdin?.write(`${JSON.stringify({ env })}\n`);
+      await stem.proc.attachCode(taskDir);
       return true;
     } catch {
       await Promise.allSettled([stem.proc.destroy(), stem.api.close()]);

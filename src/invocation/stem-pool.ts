@@ -5,7 +5,7 @@
 //
 // Stems are kept per launch command (interpreter + bootstrap + interpreter mounts: one pool per runtime major) and
 // only for commands used recently: a cold start marks its command used and the pool refills in the background, one
-// stem at a time (bounded CPU), up to `perKey` ready stems, frozen while they wait. A stem is used once.
+// stem at a time (bounded CPU), up to `perKey` ready stems, blocked (no CPU) while they wait. A stem is used once.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../observability/logger.js';
@@ -47,10 +47,15 @@ export interface StemPoolOptions {
   perKey?: number;
   /** A launch command not used for this long loses its stems. Default 10 minutes. */
   keyTtlMs?: number;
+  /**
+   * Host memory: each stem holds STEM_MEMORY_MB from launch until it is taken (the environment then holds its own
+   * MemorySize) or destroyed. No room: no refill (stems never evict environments).
+   */
+  capacity?: { tryReserve(mb: number): boolean; release(mb: number): void };
 }
 
 export interface StemPoolStats {
-  /** Ready stems waiting (frozen). */
+  /** Ready stems waiting for specialization. */
   ready: number;
   /** Stems booting right now (at most one). */
   starting: number;
@@ -67,6 +72,8 @@ export interface StemPoolStats {
 
 class StemCell implements StemHandle {
   events: RuntimeApiEvents = {};
+  /** Gives back the stem's memory reservation, once. */
+  release: () => void = () => undefined;
   constructor(
     readonly id: string,
     readonly proc: SandboxProcess,
@@ -76,6 +83,7 @@ class StemCell implements StemHandle {
   ) {}
 
   destroy(): Promise<unknown> {
+    this.release();
     return Promise.allSettled([this.proc.destroy(), this.api.close()]);
   }
 }
@@ -100,6 +108,8 @@ export class StemPool {
   private misses = 0;
   private closed = false;
   private readonly sweeper: NodeJS.Timeout;
+  /** Recent stem boot times (launch → waiting for specialization), for the bench's breakdown. */
+  private readonly boots: number[] = [];
   private warned = false;
 
   constructor(private readonly opts: StemPoolOptions) {
@@ -124,15 +134,35 @@ export class StemPool {
     }
     entry.lastUsed = Date.now();
     const stem = entry.stems.shift();
-    if (stem) this.hits++;
-    else this.misses++;
+    if (stem) {
+      this.hits++;
+      stem.release();
+    } else this.misses++;
     this.kick();
     return stem;
+  }
+
+  /**
+   * Makes room for environments: destroys ready stems (whose memory reservation goes back at once) until `fits()`
+   * says the environment now fits, or none is left. Returns the last fits().
+   */
+  shed(fits: () => boolean): boolean {
+    for (const e of this.keys.values()) {
+      for (let stem = e.stems.pop(); stem; stem = e.stems.pop()) {
+        void stem.destroy();
+        if (fits()) return true;
+      }
+    }
+    return fits();
   }
 
   /** Resolves once every used launch command has its stems (or refilling stopped); for tests and the bench. */
   async settled(): Promise<void> {
     while (this.refilling) await this.refilling;
+  }
+
+  bootTimes(): number[] {
+    return [...this.boots];
   }
 
   stats(): StemPoolStats {
@@ -174,12 +204,21 @@ export class StemPool {
         if (!entry || e.stems.length < entry.stems.length) entry = e;
       }
       if (!entry) return;
+      const capacity = this.opts.capacity;
+      if (capacity && !capacity.tryReserve(STEM_MEMORY_MB)) return; // the host is full: functions come first
+      let released = false;
+      const release = (): void => {
+        if (!released) capacity?.release(STEM_MEMORY_MB);
+        released = true;
+      };
       this.starting++;
       try {
         const stem = await this.launch(entry);
+        stem.release = release;
         if (this.closed || !this.keys.has(entry.key)) void stem.destroy();
         else entry.stems.push(stem);
       } catch (err) {
+        release();
         entry.backoffUntil = Date.now() + FAILURE_BACKOFF_MS;
         this.opts.log.warn(`stem cell for ${entry.plan.argv.join(' ')} failed to start: ${(err as Error).message}`);
       } finally {
@@ -232,10 +271,11 @@ export class StemPool {
       throw err;
     }
     const cell = new StemCell(id, cellProc, api, performance.now() - t0);
+    this.boots.push(cell.bootMs);
+    if (this.boots.length > 100) this.boots.shift();
     holder.cell = cell;
     void cellProc.exited.then(() => this.drop(entry, cell));
-    // Waiting costs no CPU; specialization thaws it.
-    await cellProc.freeze().catch(() => undefined);
+    // Not frozen: a stem blocked reading its stdin uses no CPU already, and a thaw would cost the cold start ~0.5 ms.
     return cell;
   }
 

@@ -183,12 +183,19 @@ class V1Cgroup implements EnvCgroup {
 
   setLimits(limits: CgroupLimits): void {
     if (this.memoryDir) setMemoryV1(this.memoryDir, limits.memoryBytes);
-    if (this.cpuDir) tryWriteValue(join(this.cpuDir, 'cpu.shares'), limits.cpuShares);
   }
 
-  setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
+  setCpuQuota(quotaUs: number | undefined, periodUs: number, share?: { shares: number; weight: number }): void {
     if (!this.cpuDir) return;
+    const shares = quotaUs === undefined ? 1024 : share?.shares;
+    if (shares !== undefined) tryWriteValue(join(this.cpuDir, 'cpu.shares'), shares);
     tryWriteValue(join(this.cpuDir, 'cpu.cfs_period_us'), periodUs);
+    // The kernel refuses a quota below the burst: a cgroup re-sized to less memory (a specialized stem cell) would
+    // silently keep no cap. Unlimited first, then burst = quota as at creation.
+    const burst = join(this.cpuDir, 'cpu.cfs_burst_us');
+    const hasBurst = quotaUs !== undefined && existsSync(burst);
+    if (hasBurst) tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), -1);
+    if (hasBurst) tryWriteValue(burst, quotaUs);
     tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), quotaUs ?? -1);
   }
 

@@ -183,11 +183,18 @@ class V2Cgroup implements EnvCgroup {
 
   setLimits(limits: CgroupLimits): void {
     if (this.controllers.memory) writeValue(join(this.dir, 'memory.max'), limits.memoryBytes);
-    if (this.controllers.cpu) tryWriteValue(join(this.dir, 'cpu.weight'), limits.cpuWeight);
   }
 
-  setCpuQuota(quotaUs: number | undefined, periodUs: number): void {
+  setCpuQuota(quotaUs: number | undefined, periodUs: number, share?: { shares: number; weight: number }): void {
     if (!this.controllers.cpu) return;
+    const weight = quotaUs === undefined ? 100 : share?.weight;
+    if (weight !== undefined) tryWriteValue(join(this.dir, 'cpu.weight'), weight);
+    // The kernel refuses a quota below the burst (a specialized stem cell gets less memory than it started with).
+    const burst = join(this.dir, 'cpu.max.burst');
+    if (quotaUs !== undefined && existsSync(burst)) {
+      tryWriteValue(join(this.dir, 'cpu.max'), `max ${periodUs}`);
+      tryWriteValue(burst, quotaUs);
+    }
     tryWriteValue(join(this.dir, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
   }
 

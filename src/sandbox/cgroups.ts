@@ -50,9 +50,12 @@ export interface EnvCgroup {
   remove(): Promise<void>;
   memoryPeakBytes(): number | undefined;
   resetMemoryPeak(): void;
-  /** Sets the CFS quota; undefined lifts the cap (Lambda's init phase runs without the proportional CPU cap). */
-  setCpuQuota(quotaUs: number | undefined, periodUs: number): void;
-  /** Changes the memory cap and the CPU share/weight (not the quota: see setCpuQuota); throws when refused. */
+  /**
+   * Sets the CFS quota and the share (v1 cpu.shares / v2 cpu.weight) under contention; undefined lifts both to a full
+   * CPU (Lambda's init phase runs without the proportional CPU cap).
+   */
+  setCpuQuota(quotaUs: number | undefined, periodUs: number, share?: { shares: number; weight: number }): void;
+  /** Changes the memory cap (the CPU follows with setCpuQuota); throws when refused. */
   setLimits(limits: CgroupLimits): void;
   /** Number of OOM kills inside the cgroup so far, undefined without a memory controller. */
   oomKills(): number | undefined;

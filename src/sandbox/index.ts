@@ -12,7 +12,7 @@ import { detectCgroups, limitsFor } from './cgroups.js';
 import { prepareEtc } from './etc.js';
 import { LateMounts } from './mounts.js';
 import { findExecutable, probeHost } from './probe.js';
-import { startProcess } from './process.js';
+import { cpuCapOf, startProcess } from './process.js';
 import type { ReapResult } from './state.js';
 import { createEnvDir, reapWith, removeEnvDir } from './state.js';
 import type { IsolationReport, Sandbox, SandboxProcess, SandboxSpec } from './types.js';
@@ -141,14 +141,15 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
         };
         const { options, command } = buildBwrapArgs({ ...spec, taskDir }, layout, bopts);
         return startProcess({
-          command: [bwrap, '--args', '3', '--', ...command],
+          // A stem's sandbox starts in the mount helper's namespace, where code attached later propagates from.
+          command: [...(mounts?.enter ?? []), bwrap, '--args', '3', '--', ...command],
           env: {},
           cwd: '/',
           fd3: Buffer.from(`${options.join('\0')}\0`),
           ...(cgroup ? { cgroup } : {}),
           signalFromExitCode: true,
           cleanup,
-          cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs },
+          cpuQuota: cpuCapOf(limits),
           cgroupMs,
           ...(spec.stdinPipe ? { stdinPipe: true } : {}),
           ...(mounts

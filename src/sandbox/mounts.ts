@@ -1,25 +1,37 @@
 // Late code attachment for pre-started sandboxes (the stem-cell pool): a function's code directory is bind-mounted,
-// read-only, onto a running sandbox's /var/task. bubblewrap makes its mount namespace a slave of the host's, so a
-// mount made on the host under a *shared* mount point propagates into the sandbox. The propagated copy carries the
-// flags the mount had when it was made, so the bind is first made read-only on a private staging point and then
+// read-only, onto a running sandbox's /var/task. bubblewrap makes its mount namespace a slave of the one it starts
+// in, so a mount made there under a *shared* mount point propagates into the sandbox. The propagated copy carries
+// the flags the mount had when it was made, so the bind is first made read-only on a private staging point and then
 // moved (MS_MOVE) under the shared tree: the sandbox only ever sees the read-only mount.
 //
-// mount(2) is reached through one long-lived helper process (python3 + ctypes, ~0.15 ms for the three calls), since
-// exec'ing mount(8) per specialization costs milliseconds. Without python3 or privileges, attachment is unavailable
-// and the pool is not used (callers fall back to full cold starts).
+// All of this happens in a private mount namespace owned by one long-lived helper process (python3 + ctypes:
+// ~0.15 ms for the three mount calls, where exec'ing mount(8) costs milliseconds). Stem sandboxes are started inside
+// that namespace (nsenter), so the host never sees these mounts and nothing is left behind if Lambent dies: the
+// namespace goes away with its last process. Without root, python3 or nsenter, attachment is unavailable and the
+// pool is not used (callers fall back to full cold starts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const HELPER = `
 import ctypes, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_MOVE = 1, 2, 4, 32, 4096, 8192
-MS_REC, MS_PRIVATE, MS_SHARED, MNT_DETACH = 16384, 1 << 18, 1 << 20, 2
+MS_REC, MS_PRIVATE, MS_SHARED, MNT_DETACH, CLONE_NEWNS = 16384, 1 << 18, 1 << 20, 2, 0x20000
 def mount(src, dst, flags):
     if libc.mount(src.encode() if src else None, dst.encode(), None, flags, None) != 0:
         e = ctypes.get_errno()
         raise OSError(e, os.strerror(e) + ': ' + dst)
+try:
+    if libc.unshare(CLONE_NEWNS) != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, os.strerror(e) + ': unshare')
+    mount(None, '/', MS_REC | MS_PRIVATE)  # nothing made here reaches the host
+    sys.stdout.write('ok\\n')
+except Exception as e:
+    sys.stdout.write('err ' + str(e) + '\\n')
+    sys.exit(1)
+sys.stdout.flush()
 def self_bind(d, prop):
     mount(d, d, MS_BIND)
     mount(None, d, prop)
@@ -50,9 +62,6 @@ for line in sys.stdin:
     except Exception as e:
         sys.stdout.write('err ' + str(e).replace('\\n', ' ') + '\\n')
     sys.stdout.flush()
-# stdin closed: Lambent stopped or died. Detach what it mounted (lazily: recursive, even if busy).
-for d in sys.argv[1:]:
-    libc.umount2(d.encode(), MNT_DETACH)
 `;
 
 /** Code attachment for sandboxes under one state dir: <stateDir>/.late/{shared,stage}. */
@@ -62,6 +71,8 @@ export class LateMounts {
 
   private constructor(
     private readonly helper: ChildProcess,
+    /** Command prefix that runs a program in the helper's mount namespace. */
+    readonly enter: readonly string[],
     /** Per-sandbox task dirs live here (a shared mount). */
     readonly sharedDir: string,
     private readonly stageDir: string,
@@ -74,13 +85,18 @@ export class LateMounts {
         this.buf = this.buf.slice(nl + 1);
         this.queue.shift()?.(line);
       }
+      if (this.queue.length === 0) this.pipe()?.unref();
     });
     helper.on('exit', () => {
       for (const cb of this.queue.splice(0)) cb('err mount helper exited');
     });
+    // The helper must not keep Lambent alive, but a pending answer must (pipe() is ref'd while one is awaited).
     helper.unref();
-    (helper.stdout as unknown as { unref?: () => void } | null)?.unref?.();
     (helper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  private pipe(): { ref(): void; unref(): void } | undefined {
+    return (this.helper.stdout as unknown as { ref?: () => void; unref?: () => void } | null)?.ref ? (this.helper.stdout as unknown as { ref(): void; unref(): void }) : undefined;
   }
 
   /** Starts the helper and prepares the shared and staging mount points; undefined (with the reason) when impossible. */
@@ -88,12 +104,16 @@ export class LateMounts {
     if (process.getuid?.() !== 0) return { reason: 'late code attachment needs root (mount(2))' };
     const py = python ?? ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
     if (!py) return { reason: 'late code attachment needs python3 (for the mount helper)' };
+    const nsenter = ['/usr/bin/nsenter', '/bin/nsenter', '/usr/sbin/nsenter', '/sbin/nsenter'].find((p) => existsSync(p));
+    if (!nsenter) return { reason: 'late code attachment needs nsenter (util-linux)' };
     const root = join(stateDir, '.late');
     const sharedDir = join(root, 'shared');
     const stageDir = join(root, 'stage');
+    // Per-stem dirs a previous run left (its mounts died with its namespace): plain empty dirs here.
+    rmSync(root, { recursive: true, force: true });
     mkdirSync(sharedDir, { recursive: true, mode: 0o755 });
     mkdirSync(stageDir, { recursive: true, mode: 0o700 });
-    const helper = spawn(py, ['-I', '-S', '-c', HELPER, sharedDir, stageDir], { stdio: ['pipe', 'pipe', 'ignore'], env: {} });
+    const helper = spawn(py, ['-I', '-S', '-c', HELPER], { stdio: ['pipe', 'pipe', 'ignore'], env: {} });
     try {
       await new Promise<void>((resolve, reject) => {
         helper.once('spawn', resolve);
@@ -103,10 +123,9 @@ export class LateMounts {
       return { reason: `cannot start the mount helper: ${(err as Error).message}` };
     }
     helper.on('error', () => undefined);
-    const m = new LateMounts(helper, sharedDir, stageDir);
-    // A previous run's mounts (crash) are detached first; then fresh self-binds with the wanted propagation.
-    await m.command(['detach', sharedDir, stageDir]).catch(() => undefined);
+    const m = new LateMounts(helper, [nsenter, `--mount=/proc/${helper.pid ?? 0}/ns/mnt`, '--'], sharedDir, stageDir);
     try {
+      await m.unshared();
       await m.command(['shared', sharedDir]);
       await m.command(['private', stageDir]);
     } catch (err) {
@@ -162,6 +181,14 @@ export class LateMounts {
     clearTimeout(timer);
   }
 
+  /** The helper's first line: it has its own mount namespace. */
+  private unshared(): Promise<void> {
+    this.pipe()?.ref();
+    return new Promise((resolve, reject) => {
+      this.queue.push((line) => (line === 'ok' ? resolve() : reject(new Error(line.replace(/^err /, 'mount helper: ')))));
+    });
+  }
+
   private command(args: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!this.helper.stdin || this.helper.exitCode !== null) {
@@ -169,6 +196,7 @@ export class LateMounts {
         return;
       }
       this.queue.push((line) => (line === 'ok' ? resolve() : reject(new Error(line.replace(/^err /, 'mount: ')))));
+      this.pipe()?.ref();
       this.helper.stdin.write(`${args.join('\t')}\n`);
     });
   }

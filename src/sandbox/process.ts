@@ -6,7 +6,14 @@ import { openSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { EnvCgroup } from './cgroups.js';
-import { limitsFor } from './cgroups.js';
+import { limitsFor, type CgroupLimits } from './cgroups.js';
+
+/** What limitCpu() applies. */
+export interface CpuCap { quotaUs: number; periodUs: number; shares: number; weight: number }
+
+export function cpuCapOf(l: CgroupLimits): CpuCap {
+  return { quotaUs: l.cpuQuotaUs, periodUs: l.cpuPeriodUs, shares: l.cpuShares, weight: l.cpuWeight };
+}
 import type { SandboxExit, SandboxProcess } from './types.js';
 import { descendants, readText, signal, signalName, sleep } from './util.js';
 
@@ -30,8 +37,8 @@ export interface StartOptions {
   signalFromExitCode: boolean;
   /** Removes the private per-environment dirs. */
   cleanup: () => Promise<void>;
-  /** The proportional CPU cap, applied by limitCpu() after a boosted init. */
-  cpuQuota?: { quotaUs: number; periodUs: number };
+  /** The proportional CPU cap and share, applied by limitCpu() after a boosted init. */
+  cpuQuota?: CpuCap;
   /** A stdin pipe instead of /dev/null. */
   stdinPipe?: boolean;
   /** Time already spent creating the cgroup (reported in timings). */
@@ -152,7 +159,7 @@ class Process implements SandboxProcess {
     readonly exited: Promise<SandboxExit>,
     private readonly cgroup: EnvCgroup | undefined,
     private readonly cleanup: () => Promise<void>,
-    private cpuQuota: { quotaUs: number; periodUs: number } | undefined,
+    private cpuQuota: CpuCap | undefined,
     private readonly attach: ((codeDir: string) => Promise<void>) | undefined,
   ) {
     void exited.then(() => {
@@ -202,11 +209,12 @@ class Process implements SandboxProcess {
   setMemoryLimit(memoryMb: number): void {
     const limits = limitsFor(memoryMb);
     this.cgroup?.setLimits(limits);
-    this.cpuQuota = { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs };
+    this.cpuQuota = cpuCapOf(limits);
   }
 
   limitCpu(): void {
-    if (this.cpuQuota && !this.destroying) this.cgroup?.setCpuQuota(this.cpuQuota.quotaUs, this.cpuQuota.periodUs);
+    const q = this.cpuQuota;
+    if (q && !this.destroying) this.cgroup?.setCpuQuota(q.quotaUs, q.periodUs, { shares: q.shares, weight: q.weight });
   }
 
   destroy(): Promise<void> {

@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CgroupDriver, EnvCgroup } from './cgroups.js';
 import { limitsFor } from './cgroups.js';
-import { startProcess } from './process.js';
+import { cpuCapOf, startProcess } from './process.js';
 import { createEnvDir, removeEnvDir } from './state.js';
 import type { SandboxProcess, SandboxSpec } from './types.js';
 
@@ -65,7 +65,7 @@ export async function launchUnsandboxed(spec: SandboxSpec, ctx: UnsandboxedConte
     ...(cgroup ? { cgroup } : {}),
     signalFromExitCode: false,
     cleanup,
-    cpuQuota: { quotaUs: limits.cpuQuotaUs, periodUs: limits.cpuPeriodUs },
+    cpuQuota: cpuCapOf(limits),
     cgroupMs,
     ...(spec.stdinPipe ? { stdinPipe: true } : {}),
     ...(spec.lateCode ? { attachCode: () => Promise.resolve() } : {}),

@@ -42,6 +42,11 @@ export class StoreConflictError extends Error {}
 export interface FunctionStore {
   get(key: FunctionKey): Promise<FunctionRow | undefined>;
   getVersion<C>(key: FunctionKey, version: string): Promise<VersionRow<C> | undefined>;
+  /**
+   * The same row for the invoke path, which reads a version on every invocation: the returned object
+   * (and its config) is shared between calls and frozen, so it must never be modified.
+   */
+  getVersionShared<C>(key: FunctionKey, version: string): Promise<Readonly<VersionRow<C>> | undefined>;
   /** $LATEST rows ordered by name, starting after `afterName`. */
   listLatest<C>(accountId: string, region: string, afterName: string | undefined, limit: number): Promise<VersionRow<C>[]>;
   /** Every $LATEST row in every account and region (start-up recovery). */

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
@@ -20,6 +20,8 @@ function aws(...args: string[]): { status: number | null; out: string; err: stri
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_PAGER: '',
       AWS_EC2_METADATA_DISABLED: 'true',
+      // The CLI retries throttles (429) with backoff; two attempts keep a throttled call short.
+      AWS_MAX_ATTEMPTS: '2',
     },
   });
   return { status: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
@@ -61,4 +63,69 @@ test('aws lambda create / get / list / update / delete', { skip: hasAws ? false 
 
   assert.equal(aws('delete-function', '--function-name', 'cli-fn').status, 0);
   assert.notEqual(aws('get-function', '--function-name', 'cli-fn').status, 0);
+});
+
+test('aws lambda reserved and provisioned concurrency; a throttled invoke', { skip: hasAws ? false : 'the aws CLI is not installed here' }, async () => {
+  const zipPath = join(work, 'conc.zip');
+  writeFileSync(zipPath, makeZip({ 'index.js': 'exports.handler = async () => process.env.AWS_LAMBDA_INITIALIZATION_TYPE;\n' }));
+  const created = aws(
+    'create-function', '--function-name', 'cli-conc', '--runtime', 'nodejs20.x', '--role', TEST_ROLE,
+    '--handler', 'index.handler', '--zip-file', `fileb://${zipPath}`, '--publish',
+  );
+  assert.equal(created.status, 0, created.err);
+  assert.equal(aws('wait', 'function-active-v2', '--function-name', 'cli-conc').status, 0);
+
+  // Reserved concurrency: put / get / GetFunction's Concurrency / delete.
+  const put = aws('put-function-concurrency', '--function-name', 'cli-conc', '--reserved-concurrent-executions', '0');
+  assert.equal(put.status, 0, put.err);
+  assert.deepEqual(put.json(), { ReservedConcurrentExecutions: 0 });
+  assert.deepEqual(aws('get-function-concurrency', '--function-name', 'cli-conc').json(), { ReservedConcurrentExecutions: 0 });
+  assert.deepEqual(aws('get-function', '--function-name', 'cli-conc').json()['Concurrency'], { ReservedConcurrentExecutions: 0 });
+
+  // Reserved 0: every invocation is throttled; the CLI retries the 429 and gives up.
+  const outFile = join(work, 'out.json');
+  const throttled = aws('invoke', '--function-name', 'cli-conc', '--payload', '{}', outFile);
+  assert.notEqual(throttled.status, 0);
+  assert.match(throttled.err, /TooManyRequestsException\) when calling the Invoke operation \(reached max retries: \d+\): Rate Exceeded\./);
+
+  const qualified = aws('put-function-concurrency', '--function-name', 'cli-conc:1', '--reserved-concurrent-executions', '1');
+  assert.notEqual(qualified.status, 0);
+  assert.match(qualified.err, /InvalidParameterValueException.*This operation is permitted on Lambda functions only/);
+
+  assert.equal(aws('delete-function-concurrency', '--function-name', 'cli-conc').status, 0);
+  const after = aws('get-function-concurrency', '--function-name', 'cli-conc');
+  assert.equal(after.status, 0, after.err);
+  // An empty response: the CLI prints nothing at all.
+  assert.equal(after.out.trim(), '');
+  assert.equal(aws('get-function', '--function-name', 'cli-conc').json()['Concurrency'], undefined);
+
+  // Provisioned concurrency on version 1: IN_PROGRESS, then READY; it serves the version's invocations.
+  const latest = aws('put-provisioned-concurrency-config', '--function-name', 'cli-conc', '--qualifier', '$LATEST', '--provisioned-concurrent-executions', '1');
+  assert.match(latest.err, /InvalidParameterValueException.*Provisioned Concurrency Configs cannot be applied to unpublished function versions\./);
+  const prov = aws('put-provisioned-concurrency-config', '--function-name', 'cli-conc', '--qualifier', '1', '--provisioned-concurrent-executions', '1');
+  assert.equal(prov.status, 0, prov.err);
+  assert.equal(prov.json()['RequestedProvisionedConcurrentExecutions'], 1);
+  assert.match(String(prov.json()['LastModified']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
+  let status = '';
+  for (let i = 0; i < 100 && status !== 'READY'; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 200));
+    const got = aws('get-provisioned-concurrency-config', '--function-name', 'cli-conc', '--qualifier', '1');
+    assert.equal(got.status, 0, got.err);
+    status = String(got.json()['Status']);
+  }
+  assert.equal(status, 'READY');
+  const listed = aws('list-provisioned-concurrency-configs', '--function-name', 'cli-conc');
+  assert.equal(listed.status, 0, listed.err);
+  const configs = listed.json()['ProvisionedConcurrencyConfigs'] as Record<string, unknown>[];
+  assert.deepEqual(configs.map((c) => [c['FunctionArn'], c['AllocatedProvisionedConcurrentExecutions'], c['Status']]), [
+    ['arn:aws:lambda:us-east-1:000000000000:function:cli-conc:1', 1, 'READY'],
+  ]);
+  const served = aws('invoke', '--function-name', 'cli-conc', '--qualifier', '1', '--payload', '{}', outFile);
+  assert.equal(served.status, 0, served.err);
+  assert.equal(readFileSync(outFile, 'utf8'), '"provisioned-concurrency"');
+
+  assert.equal(aws('delete-provisioned-concurrency-config', '--function-name', 'cli-conc', '--qualifier', '1').status, 0);
+  const gone = aws('get-provisioned-concurrency-config', '--function-name', 'cli-conc', '--qualifier', '1');
+  assert.match(gone.err, /ProvisionedConcurrencyConfigNotFoundException.*No Provisioned Concurrency Config found for this function/);
+  assert.equal(aws('delete-function', '--function-name', 'cli-conc').status, 0);
 });

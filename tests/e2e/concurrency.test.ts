@@ -331,6 +331,32 @@ describe('reserved and provisioned concurrency (account limit 1000)', () => {
     release('queued-event');
   });
 
+  test('the async queue runs no more events of a function at once than its reservation', async () => {
+    await deploy(lambda, 'lane');
+    await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'lane', ReservedConcurrentExecutions: 2 }));
+    const health = async (): Promise<{ throttles: number; concurrent: number }> => {
+      const h = (await (await fetch(`${server.url}/health`)).json()) as { environments: { throttles: number; concurrentExecutions: number } };
+      return { throttles: h.environments.throttles, concurrent: h.environments.concurrentExecutions };
+    };
+    const before = await health();
+    for (let i = 0; i < 5; i++) {
+      const out = await lambda.send(new InvokeCommand({ FunctionName: 'lane', InvocationType: 'Event', Payload: Buffer.from(JSON.stringify({ wait: 'lane' })) }));
+      assert.equal(out.StatusCode, 202);
+    }
+    // Two run; the other three wait in the queue instead of being started and throttled.
+    await waitArrivals('lane', 2);
+    const during = await health();
+    assert.equal(during.throttles, before.throttles);
+    assert.equal(during.concurrent, before.concurrent + 2);
+    assert.equal(arrived.get('lane'), 2);
+    release('lane');
+    await waitArrivals('lane', 4);
+    release('lane');
+    await waitArrivals('lane', 5);
+    release('lane');
+    assert.equal((await health()).throttles, before.throttles);
+  });
+
   test('an Event invocation of a function reserved at 0 goes to the failure path (ZeroReservedConcurrency)', async () => {
     // The destination reports the record's condition and invoke count through the barrier.
     await lambda.send(

@@ -3,7 +3,7 @@
 // environments are frozen and resume with their module state.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   CreateFunctionCommand,
   InvokeCommand,
@@ -100,13 +100,19 @@ exports.main = async (event, context) => {
 };
 `;
 
+/** Nothing left by an earlier function: module state, and /tmp (private per sandbox; the host's own without one). */
+function assertFresh(before: { tmpMarker: boolean; globalMark: string | null }): void {
+  assert.equal(before.globalMark, null);
+  if (sandboxed) assert.equal(before.tmpMarker, false);
+}
+
 describe('stem-cell pool', () => {
   test('a pool-backed cold start serves a new function exactly, and the next one finds nothing of it', async (t) => {
     if (!poolAvailable) return t.skip('the pool needs root when sandboxed');
     // The first cold start of a runtime finds the pool empty and makes it refill for this runtime.
     await deploy('pool-warmup', { 'index.js': 'exports.handler = async () => "warm";\n' });
     assert.equal((await invoke('pool-warmup')).json, 'warm');
-    await waitFor('a ready stem', (h) => h.environments.stems.ready >= 1);
+    const h0 = await waitFor('a ready stem', (h) => h.environments.stems.ready >= 1);
 
     const files = { 'app.js': PROBE, 'data.txt': 'relative read ok' };
     await deploy('pool-a', files, { Handler: 'app.main', MemorySize: 256, Environment: { Variables: { GREETING: 'hello a', NODE_PATH: '/var/task/lib' } } });
@@ -131,8 +137,15 @@ describe('stem-cell pool', () => {
     assert.match(a.json.arn, /:function:pool-a$/);
     assert.equal(a.json.stream, env.AWS_LAMBDA_LOG_STREAM_NAME);
     assert.equal(a.json.relative, 'relative read ok', 'cwd is the task root with the code in it');
-    assert.deepEqual(a.json.before, { tmpMarker: false, globalMark: null });
+    assertFresh(a.json.before);
     assert.equal(a.json.count, 1);
+    // The stem's cgroup was re-sized to the function's MemorySize (256 MB: memory cap and CPU quota).
+    const id = /([0-9a-f]{32})$/.exec(a.json.stream as string)?.[1] ?? '';
+    if (h0.sandbox.cgroups === 'v1' && existsSync(`/sys/fs/cgroup/cpu/lambent/${id}`)) {
+      const read = (f: string): number => Number(readFileSync(f, 'utf8').trim());
+      assert.equal(read(`/sys/fs/cgroup/memory/lambent/${id}/memory.limit_in_bytes`), 256 * 1024 * 1024);
+      assert.equal(read(`/sys/fs/cgroup/cpu/lambent/${id}/cpu.cfs_quota_us`), Math.round((100_000 * 256) / 1769));
+    }
     if (sandboxed) {
       assert.equal(a.json.dirname, '/var/task');
       assert.equal(a.json.cwd, '/var/task');
@@ -152,12 +165,12 @@ describe('stem-cell pool', () => {
     assert.equal(b.json.env.GREETING, 'hello b');
     assert.equal(b.json.env.AWS_LAMBDA_FUNCTION_NAME, 'pool-b');
     assert.equal(b.json.env.NODE_PATH.includes('/var/task/lib'), false, "pool-a's NODE_PATH is gone");
-    assert.deepEqual(b.json.before, { tmpMarker: false, globalMark: null });
+    assertFresh(b.json.before);
     assert.equal(b.json.count, 1);
     // The environments stay separate: pool-a's keeps its own state.
     const a2 = await invoke('pool-a');
     assert.equal(a2.json.count, 2);
-    assert.deepEqual(a2.json.before, { tmpMarker: false, globalMark: null });
+    assertFresh(a2.json.before);
   });
 
   test('functions whose variables shape process start bypass the pool and still run', async (t) => {

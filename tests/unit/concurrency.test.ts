@@ -97,6 +97,34 @@ describe('ConcurrencyLimits admission', () => {
   });
 });
 
+describe('ConcurrencyLimits readings', () => {
+  test('maxConcurrent: the reservation, else the unreserved pool plus the function\'s own provisioned', () => {
+    const l = new ConcurrencyLimits(1000);
+    assert.equal(l.maxConcurrent(ACCT, REGION, arn('new')), 1000);
+    l.setReserved(ACCT, REGION, arn('r'), 3);
+    assert.equal(l.maxConcurrent(ACCT, REGION, arn('r')), 3);
+    l.setReserved(ACCT, REGION, arn('z'), 0);
+    assert.equal(l.maxConcurrent(ACCT, REGION, arn('z')), 0);
+    l.setProvisioned(ACCT, REGION, arn('p'), 10);
+    // 1000 − 3 − 0 reserved − 10 provisioned of p, plus p's own 10.
+    assert.equal(l.maxConcurrent(ACCT, REGION, arn('p')), 997);
+    assert.equal(l.maxConcurrent(ACCT, REGION, arn('other')), 987);
+  });
+
+  test('inFlightTotal counts admitted invocations until released', () => {
+    const l = new ConcurrencyLimits(1000);
+    l.setReserved(ACCT, REGION, arn('r'), 1);
+    const a = l.acquire(ACCT, REGION, arn('r'));
+    const b = l.acquire(ACCT, REGION, arn('u'));
+    throttleReason(() => l.acquire(ACCT, REGION, arn('r')));
+    assert.equal(l.inFlightTotal, 2);
+    a();
+    a();
+    b();
+    assert.equal(l.inFlightTotal, 0);
+  });
+});
+
 describe('ConcurrencyLimits checks (AWS rules)', () => {
   test('a reservation may not take the unreserved pool below 100', () => {
     const l = new ConcurrencyLimits(1000);

@@ -52,6 +52,19 @@ describe('routing', () => {
     assert.equal(codec.route(req('GET', '/2018-10-31/layers'))?.operation.name, 'ListLayers');
   });
 
+  test('a request line routed before routes the same way again (cached), and its query still counts', () => {
+    const codec2 = new RestJsonCodec(model);
+    for (let i = 0; i < 3; i++) {
+      assert.equal(codec2.route(req('GET', '/2018-10-31/layers?find=LayerVersion&Arn=x'))?.operation.name, 'GetLayerVersionByArn');
+      assert.equal(codec2.route(req('GET', '/2018-10-31/layers'))?.operation.name, 'ListLayers');
+      const a = codec2.route(req('POST', '/2015-03-31/functions/a/invocations'));
+      const b = codec2.route(req('POST', '/2015-03-31/functions/b/invocations'));
+      assert.equal(a?.labels['FunctionName'], 'a');
+      assert.equal(b?.labels['FunctionName'], 'b');
+      assert.equal(codec2.route(req('GET', '/2015-03-31/nothing-here')), undefined);
+    }
+  });
+
   test('unknown paths and methods do not route', () => {
     assert.equal(codec.route(req('GET', '/2015-03-31/nothing-here')), undefined);
     assert.equal(codec.route(req('PATCH', '/2015-03-31/functions/f')), undefined);

@@ -4,13 +4,14 @@
 // each due event to process() here:
 //
 //   too old (MaximumEventAgeInSeconds)  → failure path, condition EventAgeExceeded, without running
+//   reserved concurrency 0              → failure path, condition ZeroReservedConcurrency, without running
 //   run on the engine                   → success: OnSuccess destination record
 //                                       → function error / crash / timeout: retry after
 //                                         base × 2^(n-1) (+0–10 % jitter) while attempts ≤ MaximumRetryAttempts,
 //                                         else failure path, condition RetriesExhausted
 //   throttled (concurrency, host full)  → back to the queue without counting an attempt, after 1 s doubling
-//                                         to 5 min (AWS's schedule), until MaximumEventAgeInSeconds;
-//                                         reserved concurrency 0 → failure path, condition ZeroReservedConcurrency
+//                                         to 5 min (AWS's schedule), until MaximumEventAgeInSeconds; the queue
+//                                         starts no more events of a function than its reservation allows
 //   failure path                        → OnFailure destination record and/or dead-letter delivery
 //
 // Destinations and dead-letter targets are Lambent functions: a delivery is an
@@ -71,9 +72,21 @@ export class AsyncInvocations {
   private readonly throttles = new Map<number, number>();
 
   constructor(private readonly opts: AsyncInvocationOptions) {
+    const limits = opts.concurrency;
     this.queue = new AsyncQueue({
       store: opts.store.asyncEvents,
       concurrency: opts.concurrencyPerFunction,
+      // A lane runs no more events than the function may run at once (its reservation, or the
+      // account's unreserved pool); reserved 0 runs nothing, so its events drain to the failure path
+      // at the full rate.
+      ...(limits
+        ? {
+            limit: (k: FunctionKey): number => {
+              const max = limits.maxConcurrent(k.accountId, k.region, functionArn(k.region, k.accountId, k.name));
+              return max === 0 ? opts.concurrencyPerFunction : max;
+            },
+          }
+        : {}),
       run: (ev, release) => this.process(ev, release),
       log: opts.log,
     });
@@ -171,6 +184,12 @@ export class AsyncInvocations {
       return;
     }
 
+    if (this.opts.concurrency?.reserved(functionArn(ev.region, ev.accountId, ev.name)) === 0) {
+      // AWS: with reserved concurrency 0, events go to the failure path at once, without retries.
+      await this.fail(ev, row, cfg, 'ZeroReservedConcurrency', ev.attempts, ev.lastResult);
+      return;
+    }
+
     let result: InvokeResult;
     try {
       result = await this.opts.engine.invoke(this.snapshots.get(row), {
@@ -183,10 +202,6 @@ export class AsyncInvocations {
     } catch (e) {
       if (this.queue.abandoned) return;
       if (e instanceof ThrottledError) {
-        if (this.opts.concurrency?.reserved(functionArn(ev.region, ev.accountId, ev.name)) === 0) {
-          await this.fail(ev, row, cfg, 'ZeroReservedConcurrency', ev.attempts, ev.lastResult);
-          return;
-        }
         // Not run, so not an attempt: back to the queue until it runs or grows too old.
         const n = this.throttles.get(ev.id) ?? 0;
         this.throttles.set(ev.id, n + 1);

@@ -29,7 +29,8 @@ export class InvokeApi {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
     // An alias resolves to a version here, per invocation (weighted routing); the engine runs that
     // version's row, and the handler sees the ARN the caller used (target.arn) as invokedFunctionArn.
-    const found = await loadQualified(this.deps.store.functions, target, { route: true });
+    // The shared row: read on every invocation, never modified here.
+    const found = await loadQualified(this.deps.store.functions, target, { route: true, shared: true });
     if (!found) {
       // Invoke names the function as "$LATEST" when no qualifier was given (AWS's wording).
       const { region, accountId, name } = target.key;

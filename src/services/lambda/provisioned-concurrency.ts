@@ -29,7 +29,6 @@ import type {
 import { ConcurrencyErrors } from './concurrency.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
-import { lambdaTimestamp } from './function-config.js';
 import { functionArn, resolveFunction, type ResolvedFunction } from './function-ref.js';
 import { isVersionNumber, LATEST } from './qualifiers.js';
 import { buildSnapshot } from './snapshot.js';
@@ -181,7 +180,7 @@ export class ProvisionedConcurrencyApi {
       AvailableProvisionedConcurrentExecutions: allocated,
       AllocatedProvisionedConcurrentExecutions: allocated,
       Status: status?.failure ? 'FAILED' : allocated >= row.requested ? 'READY' : 'IN_PROGRESS',
-      LastModified: lambdaTimestamp(new Date(row.lastModified)),
+      LastModified: provisionedTimestamp(row.lastModified),
     };
     if (status?.failure) out.StatusReason = status.failure;
     return out;
@@ -234,6 +233,14 @@ export async function restoreProvisionedConcurrency(store: Store, engine: Invoca
     seen.add(id);
     await reconcileProvisioned(store, engine, limits, { accountId: r.accountId, region: r.region, name: r.name });
   }
+}
+
+/**
+ * AWS writes this LastModified to the second ("2019-12-31T20:28:49+0000", botocore's examples for these
+ * operations), unlike a function's LastModified, which has milliseconds.
+ */
+export function provisionedTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
 function decodeMarker(marker: string): string {

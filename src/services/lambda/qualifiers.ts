@@ -29,22 +29,25 @@ export interface QualifiedVersion {
  * Loads the version a resolved identifier selects; undefined when the function, version or alias
  * does not exist. With `route`, an alias with a routing configuration picks its version by weight
  * (one draw of `random` per call, as Lambda does per invocation); without, its primary version.
+ * With `shared`, the version row is the store's shared, frozen copy (the invoke path, which only reads it).
  */
 export async function loadQualified(
   store: FunctionStore,
   target: ResolvedFunction,
-  opts: { route?: boolean; random?: () => number } = {},
+  opts: { route?: boolean; random?: () => number; shared?: boolean } = {},
 ): Promise<QualifiedVersion | undefined> {
   const qualifier = target.qualifier ?? LATEST;
+  const get = (version: string): Promise<VersionRow<FunctionConfiguration> | undefined> =>
+    opts.shared ? store.getVersionShared<FunctionConfiguration>(target.key, version) : store.getVersion<FunctionConfiguration>(target.key, version);
   if (qualifier === LATEST || isVersionNumber(qualifier)) {
-    const row = await store.getVersion<FunctionConfiguration>(target.key, qualifier);
+    const row = await get(qualifier);
     return row ? { row } : undefined;
   }
   if (!isAliasName(qualifier)) return undefined;
   const alias = await store.getAlias<AliasConfiguration>(target.key, qualifier);
   if (!alias) return undefined;
   const version = opts.route ? routedVersion(alias, opts.random ?? Math.random) : alias.functionVersion;
-  const row = await store.getVersion<FunctionConfiguration>(target.key, version);
+  const row = await get(version);
   return row ? { row, alias } : undefined;
 }
 

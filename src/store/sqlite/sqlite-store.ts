@@ -75,6 +75,15 @@ function toVersion<C>(r: VersionDbRow): VersionRow<C> {
   return row;
 }
 
+/** Freezes a parsed row and everything in it, so a shared row cannot be changed by accident. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 class SqliteFunctionStore implements FunctionStore {
   private readonly s: Record<
     | 'getFn'
@@ -183,6 +192,13 @@ class SqliteFunctionStore implements FunctionStore {
       this.s.getVersion.get(k.accountId, k.region, k.name, version) as VersionDbRow | undefined,
     );
     return r ? toVersion<C>(r) : undefined;
+  }
+
+  async getVersionShared<C>(k: FunctionKey, version: string): Promise<Readonly<VersionRow<C>> | undefined> {
+    return this.versionCache.read(`s\u0000${k.accountId}\u0000${k.region}\u0000${k.name}\u0000${version}`, () => {
+      const r = this.s.getVersion.get(k.accountId, k.region, k.name, version) as VersionDbRow | undefined;
+      return r ? deepFreeze(toVersion<C>(r)) : undefined;
+    });
   }
 
   async listLatest<C>(accountId: string, region: string, afterName: string | undefined, limit: number): Promise<VersionRow<C>[]> {
