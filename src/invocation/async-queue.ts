@@ -1,7 +1,8 @@
 // Drains the asynchronous event queue: one lane per function, at most
 // `concurrency` events of a function running at once (fewer when `limit` says
-// the function cannot run that many), each event handed to `run` when it is due. Lanes wake on new events (notify), on finished runs
-// and on a timer set to the next due retry. Which events are running is kept
+// the function cannot run that many), each event handed to `run` when it is
+// due. Lanes wake on new events (notify), on finished runs and on a timer set
+// to the next due retry. Which events are running is kept
 // in memory only: after a crash every stored event is simply due again, so
 // each is processed at least once.
 import type { AsyncEvent, AsyncEventStore, FunctionKey } from '../store/types.js';
