@@ -174,7 +174,8 @@ class V1Cgroup implements EnvCgroup {
     private readonly memoryDir: string | undefined,
     private readonly freezerDir: string | undefined,
   ) {
-    this.joinFiles = dirs.map((d) => join(d, 'cgroup.procs'));
+    // `tasks`, not cgroup.procs: see JOIN_SCRIPT (a single-threaded writer of "0" skips the global lock).
+    this.joinFiles = dirs.map((d) => join(d, 'tasks'));
     this.canFreeze = freezerDir !== undefined;
     this.cpuDir = dirs.find((d) => existsSync(join(d, 'cpu.cfs_quota_us')));
   }

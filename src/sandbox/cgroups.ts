@@ -37,7 +37,7 @@ export interface EnvCgroup {
   readonly id: string;
   /** Directories of this cgroup (one per mounted hierarchy). */
   readonly dirs: readonly string[];
-  /** cgroup.procs files the launcher writes its own pid into before it execs the sandbox. */
+  /** Files the launcher writes "0" (itself) into before it execs the sandbox: v1 `tasks`, v2 `cgroup.procs`. */
   readonly joinFiles: readonly string[];
   readonly canFreeze: boolean;
   /** Pids currently in the cgroup (union over hierarchies). */

@@ -18,11 +18,14 @@ import type { SandboxExit, SandboxProcess } from './types.js';
 import { descendants, readText, signal, signalName, sleep } from './util.js';
 
 /**
- * Joins the cgroups listed before "--" (writing its own pid, so everything it execs starts inside them; no race with
- * the user's code), makes itself the preferred OOM victim over Lambent, then execs the rest.
+ * Joins the cgroups listed before "--" (so everything it execs starts inside them; no race with the user's code),
+ * makes itself the preferred OOM victim over Lambent, then execs the rest. It writes "0" (the writing task): into a
+ * cgroup v1 `tasks` file that moves just the calling thread, which the kernel does without taking the global
+ * threadgroup lock, whose first writer after a quiet moment waits ~10 ms for an RCU grace period (cgroup.procs and
+ * a pid always do). The shell is single-threaded, so the thread is the whole process. v2 files are cgroup.procs.
  */
 export const JOIN_SCRIPT =
-  'for f do [ "$f" = -- ] && break; echo $$ 2>/dev/null >"$f" || { echo "lambent-sandbox: cannot join cgroup $f" >&2; exit 125; }; shift; done; shift; ' +
+  'for f do [ "$f" = -- ] && break; echo 0 2>/dev/null >"$f" || { echo "lambent-sandbox: cannot join cgroup $f" >&2; exit 125; }; shift; done; shift; ' +
   'echo 800 2>/dev/null >/proc/self/oom_score_adj; exec "$@"';
 
 export interface StartOptions {
