@@ -4,10 +4,12 @@
 //   (a) full sandbox: a fresh sandbox + cgroup + runtime boot + handler import → first response;
 //   (b) pool: a pre-started stem cell (sandbox, cgroup and runtime boot done at refill, off the request path) is
 //       assigned, specialized (code mounted, cgroup sized, environment handed over), imports the handler → first
-//       response.
+//       response;
+//   (c) functions that cannot use a runtime stem (NODE_OPTIONS; a provided.al2023 bootstrap), each started in a
+//       fresh sandbox and from an exec stem (sandbox and cgroup ready; its waiter execs the function's command).
 // bench/run.ts calls measureColdStarts(); `node --import tsx bench/coldstart.ts` runs it alone and prints a table.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,6 +51,16 @@ export interface ColdStartResults {
   poolHits: number;
   /** Stem boot (sandbox + cgroup + runtime up to waiting for specialization), at refill: p50 (ms). */
   stemBootP50: number;
+  /** Functions that bypass the runtime stems: fresh sandbox vs exec stem. */
+  bypass: BypassScenario[];
+}
+
+export interface BypassScenario {
+  label: string;
+  full: ColdStartScenario;
+  exec: ColdStartScenario;
+  /** Exec-stem cold starts actually served by an exec stem. */
+  hits: number;
 }
 
 export interface ColdStartOptions {
@@ -60,6 +72,30 @@ export interface ColdStartOptions {
 }
 
 const HELLO = 'exports.handler = async (e) => ({ ok: true })\n';
+
+/** A provided.al2023 bootstrap: a Node script speaking the Runtime API (answers as HELLO does); needs /usr/bin/node. */
+const PROVIDED_BOOTSTRAP = `#!/usr/bin/node
+const http = require('node:http');
+const api = process.env.AWS_LAMBDA_RUNTIME_API;
+const agent = new http.Agent({ keepAlive: true });
+function next() {
+  http.get({ host: api.split(':')[0], port: api.split(':')[1], path: '/2018-06-01/runtime/invocation/next', agent }, (res) => {
+    const id = res.headers['lambda-runtime-aws-request-id'];
+    res.resume();
+    res.on('end', () => {
+      const r = http.request({ host: api.split(':')[0], port: api.split(':')[1], method: 'POST', path: '/2018-06-01/runtime/invocation/' + id + '/response', agent }, (x) => { x.resume(); x.on('end', next); });
+      r.end('{"ok":true}');
+    });
+  });
+}
+next();
+`;
+
+/** The bypass cases measured: how each differs from the hello-world snapshot. */
+const BYPASS: { label: string; over: Partial<FunctionSnapshot> }[] = [
+  { label: 'nodejs20.x with NODE_OPTIONS=--enable-source-maps', over: { environment: { NODE_OPTIONS: '--enable-source-maps' } } },
+  { label: 'provided.al2023 (Node script bootstrap)', over: { runtime: 'provided.al2023', handler: 'unused' } },
+];
 
 export function percentiles(samples: readonly number[]): Percentiles {
   const s = [...samples].sort((a, b) => a - b);
@@ -124,6 +160,7 @@ export async function measureColdStarts(opts: ColdStartOptions = {}): Promise<Co
   const codeDir = join(dir, 'unpacked', digest);
   mkdirSync(codeDir, { recursive: true, mode: 0o755 });
   writeFileSync(join(codeDir, 'index.js'), source, { mode: 0o644 });
+  writeFileSync(join(codeDir, 'bootstrap'), PROVIDED_BOOTSTRAP, { mode: 0o755 });
   const codeCache = new CodeCache(join(dir, 'unpacked'), {} as CodeStore);
   const logs = new FunctionLogWriter({ append: async () => undefined, read: async () => [], listStreams: async () => [] }, () => undefined);
   const interpreters = detectInterpreters();
@@ -156,6 +193,35 @@ export async function measureColdStarts(opts: ColdStartOptions = {}): Promise<Co
     }
     boots.push(...pool.bootTimes());
 
+    const bypass: BypassScenario[] = [];
+    const canExec = await sandbox.execStems();
+    for (const { label, over } of BYPASS) {
+      if (!canExec) break;
+      if (over.runtime?.startsWith('provided') && !existsSync('/usr/bin/node')) continue;
+      const snap = (i: number): FunctionSnapshot => ({ ...snapshot(i, digest, memoryMb), ...over });
+      log(`cold start, ${label}: ${n} samples each, fresh sandbox and exec stem`);
+      for (let i = 0; i < 2; i++) await one(deps, snap(-1), undefined);
+      const fresh: { ms: number; b: InitBreakdown }[] = [];
+      const exec: { ms: number; b: InitBreakdown }[] = [];
+      let execHits = 0;
+      pool.take(snap(-2)); // marks the command used: the pool fills
+      // Interleaved, so both see the same machine.
+      for (let i = -1; i < n; i++) {
+        await pool.settled();
+        await sleep(20);
+        const before = pool.stats().hits;
+        const r = await one(deps, snap(i), pool);
+        const hit = pool.stats().hits > before;
+        await sleep(20);
+        const f = await one(deps, snap(i), undefined);
+        if (i < 0) continue;
+        exec.push(r);
+        fresh.push(f);
+        if (hit) execHits++;
+      }
+      bypass.push({ label, full: scenario(fresh), exec: scenario(exec), hits: execHits });
+    }
+
     log(`warm invoke, running vs frozen: ${n} samples each`);
     const warm = await measureThaw({ ...deps, freezeAfterMs: 30 }, snapshot(-3, digest, 1769), n);
     return {
@@ -165,6 +231,7 @@ export async function measureColdStarts(opts: ColdStartOptions = {}): Promise<Co
       pool: scenario(poolRuns),
       poolHits: hits,
       stemBootP50: median(boots),
+      bypass,
     };
   } finally {
     await pool.shutdown();
@@ -224,6 +291,19 @@ export function coldStartTable(r: ColdStartResults): string {
     `| Init Duration (REPORT) | ${f(b.initMs)} | ${f(p.initMs)} |`,
     '',
     `Pool hits: ${r.poolHits}/${r.pool.total.n}.`,
+    ...(r.bypass.length > 0
+      ? [
+          '',
+          'Functions that cannot use a runtime stem (start-up variables, their own bootstrap; 128 MB), a fresh sandbox vs an',
+          'exec stem (sandbox, cgroup and privilege drop done at refill; the waiter execs the function\'s command):',
+          '',
+          '| Function | Fresh sandbox p50 / p99 | Exec stem p50 / p99 | Exec stem: specialization / exec → first /next (p50) | Exec stem hits |',
+          '|---|---:|---:|---:|---:|',
+          ...r.bypass.map((x) =>
+            `| ${x.label} | ${f(x.full.total.p50)} / ${f(x.full.total.p99)} | ${f(x.exec.total.p50)} / ${f(x.exec.total.p99)} | ` +
+            `${f(x.exec.breakdown.specializeMs)} / ${f(x.exec.breakdown.importMs)} | ${x.hits}/${x.exec.total.n} |`),
+        ]
+      : []),
     '',
     `Warm invoke of one environment (engine side, no HTTP; 1769 MB): running p50 ${f(r.warm.running.p50)} / p99 ${f(r.warm.running.p99)}; ` +
       `frozen then thawed p50 ${f(r.warm.thawed.p50)} / p99 ${f(r.warm.thawed.p99)}.`,

@@ -7,6 +7,8 @@
 //
 //   node --import tsx bench/hotpath.ts [sequential=3000] [throughputMs=4000] [concurrency=32]
 //   LAMBENT_PROFILE=dir  → the server runs with --cpu-prof into dir
+//   LAMBENT_CALLGRIND=file → instructions per invoke under valgrind (repeatable on a busy machine)
+//   LAMBENT_WRAPPER="strace -c -f -o file" → the server runs under that command (e.g. to count syscalls)
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -94,9 +96,12 @@ async function startProfiled(nodeArgs: string[], wrapper: string[] = []): Promis
 async function main(): Promise<void> {
   const profDir = process.env['LAMBENT_PROFILE'];
   const grind = process.env['LAMBENT_CALLGRIND'];
+  const wrapper = process.env['LAMBENT_WRAPPER'];
   const server = profDir
     ? await startProfiled(['--cpu-prof', `--cpu-prof-dir=${profDir}`])
-    : grind
+    : wrapper
+      ? await startProfiled([], wrapper.split(' '))
+      : grind
       ? await startProfiled([], ['valgrind', '--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${grind}`, '--dump-instr=no', '--instr-atstart=no'])
       : await startServer();
   const u = new URL(server.url);

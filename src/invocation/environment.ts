@@ -5,7 +5,7 @@
 // start) or by specializing a pre-started stem cell from the pool (stem-pool.ts);
 // idle, it is frozen after a short delay and thawed by its next invocation.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
@@ -28,6 +28,7 @@ import {
   type InitializationType,
   type Interpreters,
 } from './launch-spec.js';
+import { HighWaterMark, ProcessPeakReader, reportedMemoryMb } from './memory-report.js';
 import { RuntimeErrors, type RuntimeErrorDoc } from './runtime-errors.js';
 import type { FunctionSnapshot, InvokeRequest, InvokeResult } from './types.js';
 
@@ -45,9 +46,12 @@ export interface EnvironmentDeps {
   freezeAfterMs?: number;
 }
 
-/** Where a cold start's time went (milliseconds); `path` says whether it came from the stem-cell pool. */
+/**
+ * Where a cold start's time went (milliseconds); `path` says whether it came from the stem-cell pool: a runtime stem
+ * ('pool') or an exec stem ('exec': a ready sandbox whose waiter execs the function's command).
+ */
 export interface InitBreakdown {
-  path: 'sandbox' | 'pool';
+  path: 'sandbox' | 'pool' | 'exec';
   /** Creating the environment's cgroup (pool: done at refill, off the request path, so 0). */
   cgroupMs: number;
   /** Spawning the sandbox until the process exists (pool: at refill, 0). */
@@ -56,15 +60,19 @@ export interface InitBreakdown {
   runtimeMs: number;
   /** Pool: thawing the stem, mounting the code, re-sizing the cgroup. */
   specializeMs: number;
-  /** Pool: handover → first /next (environment switch + handler import). */
+  /** Pool: handover → first /next (environment switch + handler import; exec stem: exec + runtime boot + import). */
   importMs: number;
   /** What REPORT's Init Duration says. */
   initMs: number;
 }
 
-/** A pre-started runtime waiting for its function (see stem-pool.ts). */
+/** A pre-started runtime (or, `exec`, a waiter that execs the function's command) waiting for its function. */
 export interface StemHandle {
   readonly id: string;
+  /** An exec stem: specialization also sends the command (argv) it is to execve. */
+  readonly exec: boolean;
+  /** The command the stem's sandbox was set up for (its mounts follow from it). */
+  readonly argv: readonly string[];
   readonly proc: SandboxProcess;
   readonly api: RuntimeApiEndpoint;
   /** Where the endpoint's ready/initError events go once the stem belongs to an environment. */
@@ -119,6 +127,11 @@ export class ExecutionEnvironment {
   private initLines: string[] = [];
   /** Why start() failed: the runtime's own init error document, or Lambda's document for a request id. */
   private startFailure: { body?: Buffer; doc?: (requestId: string) => RuntimeErrorDoc } | undefined;
+  /** Max Memory Used: the environment's high-water mark (memory-report.ts). */
+  private readonly memory = new HighWaterMark();
+  private peakReader: ProcessPeakReader | undefined;
+  /** END and REPORT of the last invocation, written once its last output was read (see invoke()). */
+  private pendingReport: (() => void) | undefined;
 
   constructor(
     readonly snapshot: FunctionSnapshot,
@@ -166,9 +179,10 @@ export class ExecutionEnvironment {
       const stem = this.stem;
       this.stem = undefined;
       const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);
-      if (stem && env && (await this.specialize(stem, taskDir, events, env))) {
-        // The stem is this environment from now on; its runtime enters the task root and imports the handler.
-        b.path = 'pool';
+      if (stem && env && (await this.specialize(stem, taskDir, events, env, plan.argv))) {
+        // The stem is this environment from now on; its runtime enters the task root and imports the handler (an
+        // exec stem enters it and execs the function's command).
+        b.path = stem.exec ? 'exec' : 'pool';
         this.api = stem.api;
         this.proc = stem.proc;
         tHandover = performance.now();
@@ -202,7 +216,7 @@ export class ExecutionEnvironment {
     clearTimeout(timer);
     const tReady = performance.now();
     this.pendingInitMs = tReady - t0;
-    if (b.path === 'pool') b.importMs = tReady - tHandover;
+    if (b.path !== 'sandbox') b.importMs = tReady - tHandover;
     else b.runtimeMs = tReady - tHandover;
     b.initMs = this.pendingInitMs;
     this.breakdown = b;
@@ -238,6 +252,7 @@ export class ExecutionEnvironment {
    * writing the invocation's log lines as Lambda does, then tears it down.
    */
   async failedStart(req: InvokeRequest): Promise<InvokeResult> {
+    this.flushReport();
     this.tail = req.tailLogs ? [...this.initLines] : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
     const f = this.startFailure;
@@ -263,10 +278,11 @@ export class ExecutionEnvironment {
     const proc = this.proc;
     if (!api || !proc || this.state !== 'idle') throw new Error(`environment ${this.id} is ${this.state}`);
     this.state = 'busy';
+    // Dispatched in the same turn the previous invocation finished (a queued event): its last output and REPORT first.
+    if (this.pendingReport) await new Promise((r) => setImmediate(r));
     if (this.freezing || this.freezeTimer) await this.thaw();
     this.tail = req.tailLogs ? [] : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
-    proc.resetMemoryPeak();
     const timeoutMs = this.snapshot.timeoutSec * 1000;
     const t0 = performance.now();
     const deadlineMs = Date.now() + timeoutMs;
@@ -290,13 +306,20 @@ export class ExecutionEnvironment {
     ]);
     clearTimeout(timer);
     const durationMs = performance.now() - t0;
-    // Output written just before the response can still sit in the pipe: let it drain first.
-    await new Promise((r) => setImmediate(r));
+    // Output the runtime wrote just before its response can still sit in the stdout pipe: it is read in the same
+    // event-loop poll phase as the response (the pipe was readable first), so it is in the log after a setImmediate.
+    // The END and REPORT lines must follow it, but the caller need not wait for them: unless it asked for the Tail,
+    // its response goes back now and the lines are written from a setImmediate (or by the next invocation's start,
+    // whichever comes first), which also takes the memory reads off the response's path.
+    if (race.kind !== 'outcome' || this.tail) await new Promise((r) => setImmediate(r));
 
     switch (race.kind) {
       case 'outcome': {
         const failed = race.o.kind === 'error';
-        const result = this.finish(req, race.o.payload, failed, durationMs, undefined, race.o.kind === 'response' ? race.o.contentType : undefined);
+        const contentType = race.o.kind === 'response' ? race.o.contentType : undefined;
+        const result = this.tail
+          ? this.finish(req, race.o.payload, failed, durationMs, undefined, contentType)
+          : this.finishDeferred(req, race.o.payload, failed, durationMs, contentType);
         this.state = 'idle';
         this.lastUsed = Date.now();
         this.scheduleFreeze();
@@ -325,8 +348,10 @@ export class ExecutionEnvironment {
   }
 
   async destroy(): Promise<void> {
+    this.flushReport();
     this.state = 'dead';
     clearTimeout(this.freezeTimer);
+    this.peakReader?.close();
     const stem = this.stem;
     this.stem = undefined;
     await Promise.allSettled([this.proc?.destroy(), this.api?.close(), stem?.proc.destroy(), stem?.api.close()]);
@@ -335,14 +360,17 @@ export class ExecutionEnvironment {
   /**
    * Prepares a stem cell for this function: sizes its cgroup, hands over the function's environment (first line on
    * the runtime's stdin; it switches environment meanwhile) and mounts the code. The runtime only enters the task
-   * root and imports the handler on the second line ("go", written by start()). False (and the stem destroyed) when
-   * something fails: nothing of the function ran, and the caller launches a fresh sandbox instead.
+   * root and imports the handler on the second line ("go", written by start()); an exec stem gets the command too
+   * and execs it on "go", so the code is attached before anything of the function runs. False (and the stem
+   * destroyed) when something fails: nothing of the function ran, and the caller launches a fresh sandbox instead.
    */
-  private async specialize(stem: StemHandle, taskDir: string, events: RuntimeApiEvents, env: Record<string, string>): Promise<boolean> {
+  private async specialize(stem: StemHandle, taskDir: string, events: RuntimeApiEvents, env: Record<string, string>, argv: string[]): Promise<boolean> {
     try {
+      // The interpreter changed since the stem was made (a runtime install finished): its mounts may not fit.
+      if (stem.exec && stem.argv.join('\0') !== argv.join('\0')) throw new Error('the exec stem was made for another command');
       stem.proc.setMemoryLimit(this.snapshot.memoryMb);
       stem.events = events;
-      stem.proc.stdin?.write(`${JSON.stringify({ env })}\n`);
+      stem.proc.stdin?.write(`${JSON.stringify(stem.exec ? { argv, env } : { env })}\n`);
       await stem.proc.attachCode(taskDir);
       return true;
     } catch {
@@ -399,27 +427,11 @@ export class ExecutionEnvironment {
     status: 'timeout' | 'error' | undefined,
     contentTypeOrErrorType?: string,
   ): InvokeResult {
-    const mem = this.snapshot.memoryMb;
-    const used = Math.max(1, Math.round((this.memoryPeak() ?? 0) / (1024 * 1024)));
-    const init = this.pendingInitMs;
-    this.pendingInitMs = undefined;
-    const billed = Math.max(1, Math.ceil(durationMs));
-    let report =
-      `REPORT RequestId: ${req.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\t` +
-      `Memory Size: ${mem} MB\tMax Memory Used: ${used} MB\t`;
-    if (init !== undefined) report += `Init Duration: ${init.toFixed(2)} ms\t`;
-    if (status) report += `Status: ${status}\t`;
-    if (status === 'error' && contentTypeOrErrorType) report += `Error Type: ${contentTypeOrErrorType}\t`;
-    this.log(`END RequestId: ${req.requestId}`);
-    this.log(report);
+    this.flushReport();
+    this.writeReport(req.requestId, durationMs, this.takeInitMs(), status, status === 'error' ? contentTypeOrErrorType : undefined);
     const tail = this.tail;
     this.tail = undefined;
-    const result: InvokeResult = {
-      payload,
-      contentType: !failed && contentTypeOrErrorType ? contentTypeOrErrorType : 'application/json',
-      executedVersion: this.snapshot.version,
-    };
-    if (failed) result.functionError = 'Unhandled';
+    const result = this.resultOf(payload, failed, contentTypeOrErrorType);
     if (tail) {
       const text = Buffer.from(`${tail.join('\n')}\n`);
       result.logResult = text.subarray(Math.max(0, text.length - TAIL_BYTES)).toString('base64');
@@ -427,16 +439,58 @@ export class ExecutionEnvironment {
     return result;
   }
 
-  private memoryPeak(): number | undefined {
-    const fromCgroup = this.proc?.memoryPeakBytes();
-    if (fromCgroup !== undefined) return fromCgroup;
-    // Without a memory cgroup, the main process's high-water mark is the best estimate.
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc?.pid ?? 0}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : undefined;
-    } catch {
-      return undefined;
-    }
+  /** A finished invocation without Tail: the result now, END and REPORT once the runtime's output was read. */
+  private finishDeferred(req: InvokeRequest, payload: Buffer, failed: boolean, durationMs: number, contentType: string | undefined): InvokeResult {
+    this.flushReport();
+    const requestId = req.requestId;
+    const init = this.takeInitMs();
+    this.pendingReport = () => this.writeReport(requestId, durationMs, init, undefined, undefined);
+    setImmediate(this.flushReport);
+    return this.resultOf(payload, failed, contentType);
+  }
+
+  /** Writes the pending END/REPORT now (before anything else is logged for this environment). */
+  private readonly flushReport = (): void => {
+    const write = this.pendingReport;
+    if (write === undefined) return;
+    this.pendingReport = undefined;
+    write();
+  };
+
+  private takeInitMs(): number | undefined {
+    const init = this.pendingInitMs;
+    this.pendingInitMs = undefined;
+    return init;
+  }
+
+  private resultOf(payload: Buffer, failed: boolean, contentTypeOrErrorType: string | undefined): InvokeResult {
+    const result: InvokeResult = {
+      payload,
+      contentType: !failed && contentTypeOrErrorType ? contentTypeOrErrorType : 'application/json',
+      executedVersion: this.snapshot.version,
+    };
+    if (failed) result.functionError = 'Unhandled';
+    return result;
+  }
+
+  private writeReport(requestId: string, durationMs: number, init: number | undefined, status: 'timeout' | 'error' | undefined, errorType: string | undefined): void {
+    const billed = Math.max(1, Math.ceil(durationMs));
+    let report =
+      `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\t` +
+      `Memory Size: ${this.snapshot.memoryMb} MB\tMax Memory Used: ${reportedMemoryMb(this.memoryPeak())} MB\t`;
+    if (init !== undefined) report += `Init Duration: ${init.toFixed(2)} ms\t`;
+    if (status) report += `Status: ${status}\t`;
+    if (errorType) report += `Error Type: ${errorType}\t`;
+    this.log(`END RequestId: ${requestId}`);
+    this.log(report);
+  }
+
+  /** The environment's memory high-water mark so far, bytes (never reset: see memory-report.ts). */
+  private memoryPeak(): number {
+    const proc = this.proc;
+    if (!proc) return this.memory.bytes;
+    this.peakReader ??= new ProcessPeakReader(proc.pid);
+    return this.memory.note(proc.memoryPeakBytes(), this.peakReader.read());
   }
 
   private waitExit(): Promise<SandboxExit> {

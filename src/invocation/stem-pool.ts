@@ -3,9 +3,16 @@
 // at /var/task, the cgroup re-sized, and the function's environment handed over on the runtime's stdin; the runtime
 // then imports the handler. Sandbox and cgroup set-up and runtime boot thus happen at refill, off the request path.
 //
-// Stems are kept per launch command (interpreter + bootstrap + interpreter mounts: one pool per runtime major) and
-// only for commands used recently: a cold start marks its command used and the pool refills in the background, one
-// stem at a time (bounded CPU), up to `perKey` ready stems, blocked (no CPU) while they wait. A stem is used once.
+// Functions that cannot use a runtime stem (poolBypassReason: their own bootstrap, start-up variables, another /tmp
+// size) get an exec stem when sandboxed: a ready sandbox (cgroup joined, namespaces and mounts made, privileges
+// dropped) whose process is a small waiter that execve()s the function's real command with its complete environment
+// once the code is attached (sandbox/exec-stem.ts). Their runtime boots on the request path, but sandbox and cgroup
+// set-up do not.
+//
+// Stems are kept per launch command (runtime stems: interpreter + bootstrap + interpreter mounts, one pool per runtime
+// major; exec stems: the same plus /tmp's size) and only for commands used recently: a cold start marks its command
+// used and the pool refills in the background, one stem at a time (bounded CPU), up to `perKey` ready stems, blocked
+// (no CPU) while they wait. A stem is used once.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../observability/logger.js';
@@ -30,7 +37,7 @@ const READY_MARKER = 'STEM_READY\n';
  */
 const START_UP_VARIABLE = /^(NODE_(?!PATH$)|UV_|LD_|MALLOC_|GLIBC_TUNABLES$|OPENSSL_|LANG$|LANGUAGE$|LC_|PYTHON|AWS_LAMBDA_EXEC_WRAPPER$)/;
 
-/** Why a function cannot start from the pool, or undefined when it can. */
+/** Why a function cannot start from a runtime stem (it may still use an exec stem), or undefined when it can. */
 export function poolBypassReason(snap: FunctionSnapshot): string | undefined {
   if (!/^(nodejs|python)/.test(snap.runtime)) return 'the runtime is the function\'s own bootstrap';
   if (snap.ephemeralStorageMb !== POOLED_TMP_MB) return `ephemeral storage is ${snap.ephemeralStorageMb} MB, not ${POOLED_TMP_MB}`;
@@ -66,7 +73,7 @@ export interface StemPoolStats {
   /** Cold starts served from the pool, and those that found it empty. */
   hits: number;
   misses: number;
-  /** Ready stems per launch command. */
+  /** Ready stems per launch command ("exec: <argv> (/tmp N MB)" for exec stems). */
   commands: { command: string; ready: number }[];
 }
 
@@ -76,6 +83,8 @@ class StemCell implements StemHandle {
   release: () => void = () => undefined;
   constructor(
     readonly id: string,
+    readonly exec: boolean,
+    readonly argv: readonly string[],
     readonly proc: SandboxProcess,
     readonly api: RuntimeApiEndpoint,
     /** Process start → waiting for specialization (runtime boot). */
@@ -90,6 +99,10 @@ class StemCell implements StemHandle {
 
 interface KeyEntry {
   key: string;
+  /** Exec stems (a waiter that becomes the function's command) rather than runtime stems. */
+  exec: boolean;
+  /** /tmp's size of the stems' sandboxes. */
+  tmpSizeMb: number;
   plan: LaunchPlan;
   /** A snapshot of a function that used this key, with no variables: the stems' environment defaults come from it. */
   template: FunctionSnapshot;
@@ -124,12 +137,16 @@ export class StemPool {
    * command counts as used, so the pool refills for the next cold start.
    */
   take(snap: FunctionSnapshot): StemHandle | undefined {
-    if (this.closed || this.perKey <= 0 || poolBypassReason(snap) !== undefined) return undefined;
+    if (this.closed || this.perKey <= 0) return undefined;
+    const exec = poolBypassReason(snap) !== undefined;
+    // Unsandboxed there is no sandbox to set up ahead (Sandbox.execStems is false): full starts.
+    if (exec && this.opts.sandbox.report.sandbox === 'none') return undefined;
     const plan = launchPlan(snap, this.opts, '/');
-    const key = JSON.stringify([plan.argv, plan.extraReadOnly]);
+    const tmpSizeMb = exec ? snap.ephemeralStorageMb : POOLED_TMP_MB;
+    const key = JSON.stringify([exec ? 'exec' : 'runtime', plan.argv, plan.extraReadOnly, plan.runtimeDir, tmpSizeMb]);
     let entry = this.keys.get(key);
     if (!entry) {
-      entry = { key, plan, template: { ...snap, environment: {} }, stems: [], lastUsed: 0, backoffUntil: 0 };
+      entry = { key, exec, tmpSizeMb, plan, template: { ...snap, environment: {} }, stems: [], lastUsed: 0, backoffUntil: 0 };
       this.keys.set(key, entry);
     }
     entry.lastUsed = Date.now();
@@ -168,7 +185,7 @@ export class StemPool {
   stats(): StemPoolStats {
     let ready = 0;
     for (const e of this.keys.values()) ready += e.stems.length;
-    const commands = [...this.keys.values()].map((e) => ({ command: e.plan.argv.join(' '), ready: e.stems.length }));
+    const commands = [...this.keys.values()].map((e) => ({ command: commandLabel(e), ready: e.stems.length }));
     return { ready, starting: this.starting, memoryMb: (ready + this.starting) * STEM_MEMORY_MB, keys: this.keys.size, hits: this.hits, misses: this.misses, commands };
   }
 
@@ -195,11 +212,13 @@ export class StemPool {
       this.warned = true;
       return;
     }
+    const execOk = await this.opts.sandbox.execStems();
     for (;;) {
       if (this.closed) return;
       const now = Date.now();
       let entry: KeyEntry | undefined;
       for (const e of this.keys.values()) {
+        if (e.exec && !execOk) continue;
         if (e.stems.length >= this.perKey || e.backoffUntil > now || now - e.lastUsed > this.keyTtlMs) continue;
         if (!entry || e.stems.length < entry.stems.length) entry = e;
       }
@@ -220,7 +239,7 @@ export class StemPool {
       } catch (err) {
         release();
         entry.backoffUntil = Date.now() + FAILURE_BACKOFF_MS;
-        this.opts.log.warn(`stem cell for ${entry.plan.argv.join(' ')} failed to start: ${(err as Error).message}`);
+        this.opts.log.warn(`stem cell for ${commandLabel(entry)} failed to start: ${(err as Error).message}`);
       } finally {
         this.starting--;
       }
@@ -235,12 +254,16 @@ export class StemPool {
       initError: (t, b) => holder.cell?.events.initError?.(t, b),
     });
     const { plan } = entry;
-    const fn = environmentVariables(entry.template, plan.family, plan.paths, api.address, '');
-    // Only what shapes process start-up; everything else (and all of this) is replaced at specialization.
-    const env: Record<string, string> = { LAMBENT_STEM: '1', AWS_LAMBDA_RUNTIME_API: api.address };
-    for (const k of ['PATH', 'LD_LIBRARY_PATH', 'LANG', 'TZ', 'PWD']) {
-      const v = fn[k];
-      if (v !== undefined) env[k] = v;
+    // Runtime stems: only what shapes process start-up; everything else (and all of this) is replaced at
+    // specialization. Exec stems: the waiter needs nothing (the command gets its whole environment at exec).
+    const env: Record<string, string> = {};
+    if (!entry.exec) {
+      const fn = environmentVariables(entry.template, plan.family, plan.paths, api.address, '');
+      Object.assign(env, { LAMBENT_STEM: '1', AWS_LAMBDA_RUNTIME_API: api.address });
+      for (const k of ['PATH', 'LD_LIBRARY_PATH', 'LANG', 'TZ', 'PWD']) {
+        const v = fn[k];
+        if (v !== undefined) env[k] = v;
+      }
     }
     let proc: SandboxProcess;
     const t0 = performance.now();
@@ -253,11 +276,12 @@ export class StemPool {
         taskDir: plan.runtimeDir,
         runtimeDir: plan.runtimeDir,
         optDir: plan.optDir,
-        tmpSizeMb: POOLED_TMP_MB,
+        tmpSizeMb: entry.tmpSizeMb,
         memoryMb: STEM_MEMORY_MB,
         cpuBoost: true,
         stdinPipe: true,
         lateCode: true,
+        ...(entry.exec ? { execStem: true } : {}),
       });
     } catch (err) {
       await api.close();
@@ -270,7 +294,7 @@ export class StemPool {
       await Promise.allSettled([cellProc.destroy(), api.close()]);
       throw err;
     }
-    const cell = new StemCell(id, cellProc, api, performance.now() - t0);
+    const cell = new StemCell(id, entry.exec, plan.argv, cellProc, api, performance.now() - t0);
     this.boots.push(cell.bootMs);
     if (this.boots.length > 100) this.boots.shift();
     holder.cell = cell;
@@ -295,6 +319,11 @@ export class StemPool {
       for (const s of e.stems.splice(0)) void s.destroy();
     }
   }
+}
+
+function commandLabel(e: KeyEntry): string {
+  const argv = e.plan.argv.join(' ');
+  return e.exec ? `exec: ${argv} (/tmp ${e.tmpSizeMb} MB)` : argv;
 }
 
 /** Reads the stem's stdout until the runtime says it waits for specialization; then leaves the stream paused. */

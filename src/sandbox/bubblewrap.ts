@@ -46,6 +46,8 @@ export interface BwrapOptions {
   dropCapabilities: boolean;
   /** env(1) inside the sandbox: bwrap always sets PWD, env -u removes it again unless spec.env sets PWD=/var/task. */
   envBin?: string;
+  /** Run this instead of spec.argv (an exec stem's waiter); spec.argv still decides which dir of argv[0] is bound. */
+  command?: string[];
 }
 
 export interface BwrapArgs {
@@ -138,7 +140,7 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
     const env = opts.envBin ?? '/usr/bin/env';
     command.push(...(spec.env.PWD === undefined ? [env, '-u', 'PWD', '--'] : [env, '--', `PWD=${spec.env.PWD}`]));
   }
-  command.push(...spec.argv);
+  command.push(...(opts.command ?? spec.argv));
   return { options: a, command };
 }
 

@@ -10,6 +10,7 @@ import { buildBwrapArgs, generatedEtcFiles, hostnameFor, scanHost, visibleDirs }
 import type { EnvCgroup } from './cgroups.js';
 import { detectCgroups, limitsFor } from './cgroups.js';
 import { prepareEtc } from './etc.js';
+import { execWaiterArgv } from './exec-stem.js';
 import { LateMounts } from './mounts.js';
 import { findExecutable, probeHost } from './probe.js';
 import { cpuCapOf, startProcess } from './process.js';
@@ -88,6 +89,8 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
         return track(spec.id, () => launchUnsandboxed(spec, { stateDir, cgroups: driver, envBin, ...(setpriv ? { setpriv } : {}) }));
       },
       lateCode: () => Promise.resolve(true),
+      // Nothing to set up ahead without a sandbox but the cgroup: exec stems are a sandbox feature.
+      execStems: () => Promise.resolve(false),
     };
   }
 
@@ -102,9 +105,15 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   // The mount helper for late code attachment starts on first use (only the stem-cell pool needs it).
   let late: Promise<{ mounts?: LateMounts; reason?: string }> | undefined;
   const lateMounts = (): Promise<{ mounts?: LateMounts; reason?: string }> => (late ??= LateMounts.open(stateDir, undefined));
+  // The exec stems' waiter runs on the mount helper's python3, which must be visible inside (under /usr).
+  const waiterVisible = (m: LateMounts): boolean => visibleDirs(layout).some((d) => m.python.startsWith(`${d}/`));
   return {
     report,
     lateCode: async () => (await lateMounts()).mounts !== undefined,
+    execStems: async () => {
+      const m = (await lateMounts()).mounts;
+      return m !== undefined && waiterVisible(m);
+    },
     close: async () => {
       await (await late)?.mounts?.close();
     },
@@ -112,6 +121,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
       validateSpec(spec);
       const mounts = spec.lateCode ? (await lateMounts()).mounts : undefined;
       if (spec.lateCode && !mounts) throw new Error(`late code attachment is unavailable: ${(await lateMounts()).reason ?? 'unknown reason'}`);
+      if (spec.execStem && !(mounts && spec.stdinPipe && waiterVisible(mounts))) throw new Error('exec stems need late code attachment, a stdin pipe and python3 under /usr');
       if (uid !== 0) checkReadable(spec.lateCode ? { ...spec, taskDir: spec.runtimeDir } : spec, uid, gid);
       return track(spec.id, async () => {
         etc.refresh();
@@ -139,7 +149,12 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           envBin: sandboxEnvBin,
           ...(isRoot && probe.setpriv ? { dropPrivileges: { setpriv: probe.setpriv, uid, gid } } : {}),
         };
-        const { options, command } = buildBwrapArgs({ ...spec, taskDir }, layout, bopts);
+        const { options, command } = buildBwrapArgs(
+          // The waiter needs no environment; PWD as bwrap sets it, so no env(1) is run to remove it.
+          spec.execStem && mounts ? { ...spec, taskDir, env: { PWD: '/var/task' } } : { ...spec, taskDir },
+          layout,
+          spec.execStem && mounts ? { ...bopts, command: execWaiterArgv(mounts.python) } : bopts,
+        );
         return startProcess({
           // A stem's sandbox starts in the mount helper's namespace, where code attached later propagates from.
           command: [...(mounts?.enter ?? []), bwrap, '--args', '3', '--', ...command],

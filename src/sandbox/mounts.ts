@@ -76,6 +76,8 @@ export class LateMounts {
     /** Per-sandbox task dirs live here (a shared mount). */
     readonly sharedDir: string,
     private readonly stageDir: string,
+    /** The python3 the helper runs on (under /usr, so sandboxes see it too: exec stems' waiter). */
+    readonly python: string,
   ) {
     helper.stdout?.setEncoding('utf8');
     helper.stdout?.on('data', (chunk: string) => {
@@ -123,7 +125,7 @@ export class LateMounts {
       return { reason: `cannot start the mount helper: ${(err as Error).message}` };
     }
     helper.on('error', () => undefined);
-    const m = new LateMounts(helper, [nsenter, `--mount=/proc/${helper.pid ?? 0}/ns/mnt`, '--'], sharedDir, stageDir);
+    const m = new LateMounts(helper, [nsenter, `--mount=/proc/${helper.pid ?? 0}/ns/mnt`, '--'], sharedDir, stageDir, py);
     try {
       await m.unshared();
       await m.command(['shared', sharedDir]);

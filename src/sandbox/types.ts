@@ -18,6 +18,13 @@ export interface SandboxSpec {
    * taskDir is then ignored. Only when Sandbox.lateCode is true.
    */
   lateCode?: boolean;
+  /**
+   * An exec stem (pre-started sandbox for any command): the sandbox is set up for argv (argv[0]'s host dir is bound
+   * as for a normal start), but the process is a waiter that prints STEM_READY and, given {"argv","env"} and "go" on
+   * stdin, enters /var/task and execve()s that argv with exactly that env (exec-stem.ts). Needs lateCode and
+   * stdinPipe; only when Sandbox.execStems() is true. `env` is ignored (the waiter needs none).
+   */
+  execStem?: boolean;
 }
 export interface SandboxExit { code: number | null; signal: NodeJS.Signals | null; oomKilled: boolean }
 export interface SandboxProcess {
@@ -57,6 +64,8 @@ export interface Sandbox {
   launch(spec: SandboxSpec): Promise<SandboxProcess>;
   /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: needs root and python3 for mount(2)). */
   lateCode(): Promise<boolean>;
+  /** Whether launch() supports SandboxSpec.execStem here (late code attachment in a bubblewrap sandbox). */
+  execStems(): Promise<boolean>;
   /** Stops helpers (the mount helper, unmounting what it mounted); environments must be destroyed first. */
   close?(): Promise<void>;
 }

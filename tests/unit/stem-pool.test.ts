@@ -101,4 +101,43 @@ describe('late code attachment', () => {
     const { readFileSync } = await import('node:fs');
     assert.doesNotMatch(readFileSync('/proc/self/mountinfo', 'utf8'), new RegExp(root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
+
+  test('an exec stem becomes the command it is given: exact argv and environment, in /var/task, after the code is attached', async (t) => {
+    if (!available || !(await (sb as Sandbox).execStems())) return t.skip('exec stems need bubblewrap, root and python3 under /usr');
+    const launch = (): Promise<SandboxProcess> => (sb as Sandbox).launch({
+      id: `exec-${randomBytes(6).toString('hex')}`,
+      argv: ['/bin/sh'],
+      env: { IGNORED: 'the waiter gets no variables' },
+      taskDir: '/',
+      runtimeDir: join(root, 'rt'),
+      tmpSizeMb: 16,
+      memoryMb: 128,
+      stdinPipe: true,
+      lateCode: true,
+      execStem: true,
+    });
+    const output = (proc: SandboxProcess): Promise<string> => {
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      return proc.exited.then(() => out);
+    };
+    const proc = await launch();
+    const unused = await launch();
+    try {
+      const out = output(proc);
+      const script = 'echo "$0|$1|$(pwd)|$(cat hello.txt)|$(readlink /proc/$$/fd/0)"; env -0 | sort -z | tr "\\\\0" ";"';
+      proc.stdin?.write(`${JSON.stringify({ argv: ['/bin/sh', '-c', script, 'zero', 'one'], env: { A: 'x\ny', PWD: '/var/task' } })}\n`);
+      await proc.attachCode(codeA);
+      proc.stdin?.end('go\n');
+      assert.equal(await out, 'STEM_READY\nzero|one|/var/task|code a|/dev/null\nA=x\ny;PWD=/var/task;');
+      // A stem given no command (the pool discarded it) just goes away.
+      const rest = output(unused);
+      unused.stdin?.end();
+      assert.equal(await rest, 'STEM_READY\n');
+      assert.equal((await unused.exited).code, 0);
+    } finally {
+      await Promise.all([proc.destroy(), unused.destroy()]);
+    }
+  });
 });
