@@ -18,6 +18,7 @@ import type { Sandbox, SandboxExit, SandboxProcess } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
 import {
   bootstrapArgv,
+  withExecWrapper,
   environmentVariables,
   interpreterFor,
   interpreterMounts,
@@ -97,7 +98,8 @@ export function launchPlan(snap: FunctionSnapshot, deps: Pick<EnvironmentDeps, '
   mkdirSync(optDir, { recursive: true });
   const sandboxed = deps.sandbox.report.sandbox !== 'none';
   const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : { taskRoot: taskDir, runtimeDir, optDir };
-  return { family, argv: bootstrapArgv(family, paths, interpreter), extraReadOnly: interpreterMounts(interpreter), runtimeDir, optDir, paths };
+  const argv = withExecWrapper(bootstrapArgv(family, paths, interpreter), family, snap.environment, paths);
+  return { family, argv, extraReadOnly: interpreterMounts(interpreter), runtimeDir, optDir, paths };
 }
 
 export type EnvironmentState = 'starting' | 'idle' | 'busy' | 'dead';

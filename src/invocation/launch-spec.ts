@@ -74,6 +74,24 @@ export function bootstrapArgv(family: RuntimeFamily, paths: EnvironmentPaths, in
   }
 }
 
+/**
+ * AWS_LAMBDA_EXEC_WRAPPER: managed runtimes (not provided.*) start the wrapper script with the runtime's own command
+ * line as its arguments, as Lambda does. The path is as the function sees it; without a sandbox the Lambda paths
+ * are mapped onto the host folders.
+ */
+export function withExecWrapper(argv: string[], family: RuntimeFamily, environment: Record<string, string>, paths: EnvironmentPaths): string[] {
+  const wrapper = environment['AWS_LAMBDA_EXEC_WRAPPER'];
+  if (!wrapper || family === 'provided') return argv;
+  let path = wrapper;
+  for (const [inside, host] of [
+    [SANDBOX_PATHS.taskRoot, paths.taskRoot],
+    [SANDBOX_PATHS.optDir, paths.optDir],
+  ] as const) {
+    if (path === inside || path.startsWith(`${inside}/`)) path = host + path.slice(inside.length);
+  }
+  return [path, ...argv];
+}
+
 /** AWS_LAMBDA_INITIALIZATION_TYPE: provisioned environments are initialized ahead of any invocation. */
 export type InitializationType = 'on-demand' | 'provisioned-concurrency';
 
