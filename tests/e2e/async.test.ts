@@ -31,7 +31,7 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import Database from 'better-sqlite3';
-import { lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -110,14 +110,6 @@ async function health(url: string): Promise<{ async: { functions: Record<string,
   return (await (await fetch(`${url}/health`)).json()) as { async: { functions: Record<string, number | string | null>[] } };
 }
 
-async function expectError(p: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
-  await assert.rejects(p, (e: Error & { $metadata?: { httpStatusCode?: number } }) => {
-    assert.equal(e.name, name, e.message);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 // The event-age scenario, started in before() and collected by the last test.
 let ageScenario: Promise<{ record: Hit['body']; attempts: number; queuedMeanwhile: Record<string, unknown> | undefined }>;

@@ -32,7 +32,7 @@ import {
   type InvokeCommandOutput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 
@@ -101,18 +101,7 @@ const payloadOf = (out: InvokeCommandOutput): { initType: string; version: strin
   JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8')) as { initType: string; version: string };
 const tailOf = (out: InvokeCommandOutput): string => Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
 
-type SdkError = Error & { Reason?: string; retryAfterSeconds?: string; $metadata?: { httpStatusCode?: number } };
 
-async function expectError(p: Promise<unknown>, name: string, message?: string): Promise<SdkError> {
-  let caught: SdkError | undefined;
-  await assert.rejects(p, (e: SdkError) => {
-    assert.equal(e.name, name, e.message);
-    if (message !== undefined) assert.equal(e.message, message);
-    caught = e;
-    return true;
-  });
-  return caught as SdkError;
-}
 
 async function expectThrottle(p: Promise<unknown>, reason: string): Promise<void> {
   const e = await expectError(p, 'TooManyRequestsException', 'Rate Exceeded.');

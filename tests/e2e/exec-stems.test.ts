@@ -4,13 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import {
-  CreateFunctionCommand,
   InvokeCommand,
-  waitUntilFunctionActiveV2,
   type CreateFunctionCommandInput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer, type ZipFiles } from '../helpers/lambent.js';
+import { deployFunction, lambdaClient, startServer, type TestServer, type ZipFiles } from '../helpers/lambent.js';
 
 interface Health {
   sandbox: { sandbox: string };
@@ -34,10 +32,8 @@ after(async () => {
   await server.dispose();
 });
 
-async function deploy(name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput>): Promise<void> {
-  await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: TEST_ROLE, Code: { ZipFile: makeZip(files) }, ...extra }));
-  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
-}
+const deploy = (name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput>): Promise<void> =>
+  deployFunction(lambda, name, files, extra);
 
 async function invoke(name: string): Promise<{ text: string; error?: string }> {
   const out = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{}') }));

@@ -20,7 +20,7 @@ import {
   waitUntilFunctionUpdatedV2,
   type CreateFunctionCommandInput,
 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, NODE_HELLO, startServer, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { expectError, lambdaClient, makeZip, NODE_HELLO, startServer, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 let server: TestServer;
 let lambda: LambdaClient;
@@ -36,17 +36,6 @@ function fnInput(name: string, extra: Partial<CreateFunctionCommandInput> = {}):
   };
 }
 
-async function expectError(p: Promise<unknown>, name: string, message?: RegExp): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-    assert.equal(err.name, name, `expected ${name}, got ${err.name}: ${err.message}`);
-    if (message) assert.match(err.message, message);
-    return err;
-  }
-  assert.fail(`expected ${name}, but the call succeeded`);
-}
 
 const sha256b64 = (b: Buffer): string => createHash('sha256').update(b).digest('base64');
 

@@ -5,17 +5,15 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CreateFunctionCommand,
   InvokeCommand,
   UpdateFunctionCodeCommand,
-  waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
   type CreateFunctionCommandInput,
   type InvokeCommandOutput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import Database from 'better-sqlite3';
-import { lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer, type ZipFiles } from '../helpers/lambent.js';
+import { deployFunction, lambdaClient, makeZip, startServer, type TestServer, type ZipFiles } from '../helpers/lambent.js';
 
 let server: TestServer;
 let lambda: LambdaClient;
@@ -32,19 +30,8 @@ after(async () => {
   await server.dispose();
 });
 
-async function deploy(name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> {
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Role: TEST_ROLE,
-      Handler: 'index.handler',
-      Code: { ZipFile: makeZip(files) },
-      ...extra,
-    }),
-  );
-  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
-}
+const deploy = (name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> =>
+  deployFunction(lambda, name, files, extra);
 
 async function invoke(name: string, event: unknown = {}, extra: { LogType?: 'Tail'; ClientContext?: string } = {}): Promise<InvokeCommandOutput & { json: () => any }> {
   const out = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)), ...extra }));
@@ -392,6 +379,60 @@ describe('isolation (bubblewrap + cgroups)', () => {
     assert.equal(out.FunctionError, 'Unhandled');
     assert.equal(out.json().errorType, 'Runtime.OutOfMemory');
     assert.deepEqual((await invoke('node-mjs', { still: 'alive' })).json(), { esm: true, e: { still: 'alive' } });
+  });
+});
+
+describe('REPORT line', () => {
+  const usedMb = (out: InvokeCommandOutput): number => Number(/\tMax Memory Used: (\d+) MB\t/.exec(tailOf(out))?.[1]);
+
+  test("Max Memory Used is the environment's high-water mark: the runtime's resident set, never lower on a later invoke", async () => {
+    await deploy('node-mem', {
+      'index.js': `
+        exports.handler = async (e) => {
+          if (e.growMb) Buffer.alloc(e.growMb * 1024 * 1024, 1); // resident while it lives, then garbage
+          return { ok: true };
+        };`,
+    }, { MemorySize: 512 });
+    const first = usedMb(await invoke('node-mem', {}, { LogType: 'Tail' }));
+    // A Node process alone is tens of MB resident (AWS reports ~40-70 MB for a hello world), not a few.
+    assert.ok(first >= 20, `Max Memory Used ${first} MB`);
+    const grown = usedMb(await invoke('node-mem', { growMb: 96 }, { LogType: 'Tail' }));
+    assert.ok(grown >= first + 64, `after allocating 96 MB: ${grown} MB (before: ${first} MB)`);
+    const later = usedMb(await invoke('node-mem', {}, { LogType: 'Tail' }));
+    assert.ok(later >= grown, `a later invoke reports ${later} MB, below the earlier peak ${grown} MB`);
+  });
+
+  test('without Tail, output written just before the response is stored before END and REPORT', async () => {
+    await deploy('node-order', {
+      'index.js': `exports.handler = async (e) => { console.log('last words ' + e.n); process.stdout.write('x'.repeat(e.n * 1000) + '\\n'); return e.n; };`,
+    });
+    const ids: string[] = [];
+    for (let n = 1; n <= 5; n++) {
+      const out = await invoke('node-order', { n });
+      assert.equal(out.json(), n);
+      ids.push(out.$metadata.requestId ?? '');
+    }
+    await new Promise((r) => setTimeout(r, 600)); // the log writer flushes in batches
+    const db = new Database(join(server.dataDir, 'lambent.db'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db
+        .prepare("SELECT message FROM log_events WHERE log_group = '/aws/lambda/node-order' ORDER BY timestamp, id")
+        .all() as { message: string }[];
+      const at = (re: RegExp): number => rows.findIndex((r) => re.test(r.message));
+      for (const [i, id] of ids.entries()) {
+        const n = i + 1;
+        const start = at(new RegExp(`^START RequestId: ${id} `));
+        const words = at(new RegExp(`\\tINFO\\tlast words ${n}$`));
+        const bulk = at(new RegExp(`^x{${n * 1000}}$`));
+        const end = at(new RegExp(`^END RequestId: ${id}$`));
+        const report = at(new RegExp(`^REPORT RequestId: ${id}\\t`));
+        assert.ok(start >= 0 && start < words && words < bulk && bulk < end && end === report - 1, `invoke ${n}: ${[start, words, bulk, end, report].join(' ')}`);
+        const next = ids[i + 1];
+        if (next) assert.ok(report < at(new RegExp(`^START RequestId: ${next} `)), `REPORT ${n} before the next START`);
+      }
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -5,13 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  CreateFunctionCommand,
   InvokeCommand,
-  waitUntilFunctionActiveV2,
   type CreateFunctionCommandInput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer, type ZipFiles } from '../helpers/lambent.js';
+import { deployFunction, lambdaClient, startServer, type TestServer, type ZipFiles } from '../helpers/lambent.js';
 
 interface Health {
   sandbox: { sandbox: string; cgroups: string };
@@ -42,19 +40,8 @@ after(async () => {
   await server.dispose();
 });
 
-async function deploy(name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> {
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Role: TEST_ROLE,
-      Handler: 'index.handler',
-      Code: { ZipFile: makeZip(files) },
-      ...extra,
-    }),
-  );
-  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
-}
+const deploy = (name: string, files: ZipFiles, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> =>
+  deployFunction(lambda, name, files, extra);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handler results are free-form JSON
 async function invoke(name: string, event: unknown = {}): Promise<{ json: any; tail: string; error?: string }> {

@@ -31,7 +31,7 @@ import {
   type CreateAliasCommandInput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { expectError, lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const ACCOUNT = '000000000000';
 const arnOf = (name: string, qualifier?: string): string =>
@@ -65,21 +65,7 @@ after(async () => {
   rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
 
-async function expectError(p: Promise<unknown>, name: string, message?: string | RegExp, status?: number): Promise<SdkError> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as SdkError;
-    assert.equal(err.name, name, `expected ${name}, got ${err.name}: ${err.message}`);
-    if (typeof message === 'string') assert.equal(err.message, message);
-    else if (message) assert.match(err.message, message);
-    if (status !== undefined) assert.equal(err.$metadata?.httpStatusCode, status);
-    return err;
-  }
-  assert.fail(`expected ${name}, but the call succeeded`);
-}
 
 const waitActive = (name: string): Promise<unknown> =>
   waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import { strict as assert } from 'node:assert';
+import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
 import { zipSync, type Zippable } from 'fflate';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -120,3 +121,41 @@ export function makeZip(files: ZipFiles): Buffer {
 export const NODE_HELLO = makeZip({
   'index.js': "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ hello: 'world', event }) });\n",
 });
+
+/** An error as the SDK raises it: AWS's error name, message, HTTP status and any extra members (e.g. Reason). */
+export type SdkError = Error & { Reason?: string; retryAfterSeconds?: string; $metadata?: { httpStatusCode?: number } };
+
+/** Awaits a call that must fail with this AWS error (and message: exact string or pattern; and HTTP status). */
+export async function expectError(p: Promise<unknown>, name: string, message?: string | RegExp, status?: number): Promise<SdkError> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as SdkError;
+    assert.equal(err.name, name, `expected ${name}, got ${err.name}: ${err.message}`);
+    if (typeof message === 'string') assert.equal(err.message, message);
+    else if (message) assert.match(err.message, message);
+    if (status !== undefined) assert.equal(err.$metadata?.httpStatusCode, status);
+    return err;
+  }
+  assert.fail(`expected ${name}, but the call succeeded`);
+}
+
+/** Creates a function (nodejs20.x, index.handler unless `extra` says otherwise) and waits until it is Active. */
+export async function deployFunction(
+  client: LambdaClient,
+  name: string,
+  files: ZipFiles,
+  extra: Partial<CreateFunctionCommandInput> = {},
+): Promise<void> {
+  await client.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Role: TEST_ROLE,
+      Handler: 'index.handler',
+      Code: { ZipFile: makeZip(files) },
+      ...extra,
+    }),
+  );
+  await waitUntilFunctionActiveV2({ client, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
+}
