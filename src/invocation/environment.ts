@@ -29,7 +29,7 @@ import {
   type InitializationType,
   type Interpreters,
 } from './launch-spec.js';
-import { HighWaterMark, ProcessPeakReader, reportedMemoryMb } from './memory-report.js';
+import { EnvironmentMemory, ProcessPeakReader, reportedMemoryMb } from './memory-report.js';
 import { RuntimeErrors, type RuntimeErrorDoc } from './runtime-errors.js';
 import type { FunctionSnapshot, InvokeRequest, InvokeResult } from './types.js';
 
@@ -130,7 +130,7 @@ export class ExecutionEnvironment {
   /** Why start() failed: the runtime's own init error document, or Lambda's document for a request id. */
   private startFailure: { body?: Buffer; doc?: (requestId: string) => RuntimeErrorDoc } | undefined;
   /** Max Memory Used: the environment's high-water mark (memory-report.ts). */
-  private readonly memory = new HighWaterMark();
+  private memory: EnvironmentMemory | undefined;
   private peakReader: ProcessPeakReader | undefined;
   /** END and REPORT of the last invocation, written once its last output was read (see invoke()). */
   private pendingReport: (() => void) | undefined;
@@ -282,6 +282,7 @@ export class ExecutionEnvironment {
     this.state = 'busy';
     // Dispatched in the same turn the previous invocation finished (a queued event): its last output and REPORT first.
     if (this.pendingReport) await new Promise((r) => setImmediate(r));
+    this.flushReport();
     if (this.freezing || this.freezeTimer) await this.thaw();
     this.tail = req.tailLogs ? [] : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
@@ -490,9 +491,12 @@ export class ExecutionEnvironment {
   /** The environment's memory high-water mark so far, bytes (never reset: see memory-report.ts). */
   private memoryPeak(): number {
     const proc = this.proc;
-    if (!proc) return this.memory.bytes;
-    this.peakReader ??= new ProcessPeakReader(proc.pid);
-    return this.memory.note(proc.memoryPeakBytes(), this.peakReader.read());
+    if (!proc) return this.memory?.bytes ?? 0;
+    if (!this.memory) {
+      const reader = (this.peakReader = new ProcessPeakReader(proc.pid));
+      this.memory = new EnvironmentMemory(() => proc.memoryPeakBytes(), () => reader.read());
+    }
+    return this.memory.read();
   }
 
   private waitExit(): Promise<SandboxExit> {

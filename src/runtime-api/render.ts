@@ -32,16 +32,6 @@ export function sendAccepted(res: ServerResponse): void {
   res.end(ACCEPTED);
 }
 
-/**
- * The 202 for a result, written on the next turn of the event loop: the result is reported first (see
- * RuntimeApiState.complete), so the caller's response leaves before it and the 202's write is off the invoke's path.
- * The Runtime API client does not wait for it (ours pipelines GET /next behind its post; one that waits is delayed by
- * one loop turn).
- */
-export function sendAcceptedSoon(res: ServerResponse): void {
-  setImmediate(sendAccepted, res);
-}
-
 /** 400 InvalidRequestID: unknown, finished or abandoned request id. */
 export function sendInvalidRequestId(res: ServerResponse): void {
   if (res.headersSent || res.writableEnded) return;

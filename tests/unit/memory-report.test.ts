@@ -1,7 +1,7 @@
 // Max Memory Used (src/invocation/memory-report.ts): parsing VmHWM, the MB figure, the environment's high-water mark.
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { HighWaterMark, ProcessPeakReader, reportedMemoryMb, vmHwmBytes } from '../../src/invocation/memory-report.js';
+import { EnvironmentMemory, HighWaterMark, ProcessPeakReader, reportedMemoryMb, vmHwmBytes } from '../../src/invocation/memory-report.js';
 
 const STATUS = 'Name:\tnode\nUmask:\t0022\nState:\tS (sleeping)\nVmPeak:\t 1086664 kB\nVmSize:\t 1021128 kB\nVmLck:\t       0 kB\nVmPin:\t       0 kB\nVmHWM:\t   45312 kB\nVmRSS:\t   44100 kB\nThreads:\t7\n';
 
@@ -25,6 +25,34 @@ describe('memory report', () => {
     assert.equal(hwm.note(120 << 20, undefined), 120 << 20);
     assert.equal(hwm.note(50 << 20, 60 << 20), 120 << 20);
     assert.equal(hwm.bytes, 120 << 20);
+  });
+
+  test('reads the process peak when the cgroup peak moved, else every Nth time; always without a cgroup', () => {
+    let cg: number | undefined = 10;
+    let proc = 40;
+    let procReads = 0;
+    const m = new EnvironmentMemory(() => cg, () => (procReads++, proc), 4);
+    assert.equal(m.read(), 40); // first look: both
+    assert.equal(procReads, 1);
+    proc = 42; // file-backed text grew, the cgroup did not
+    assert.equal(m.read(), 40);
+    assert.equal(m.read(), 40);
+    assert.equal(m.read(), 40);
+    assert.equal(m.read(), 42); // the 4th report since the last look
+    assert.equal(procReads, 2);
+    cg = 100; // anonymous memory grew: both sources rose, the process is read at once
+    proc = 130;
+    assert.equal(m.read(), 130);
+    assert.equal(procReads, 3);
+    cg = 20; // a lower reading never lowers the mark
+    proc = 50;
+    assert.equal(m.read(), 130);
+    const noCgroup = new EnvironmentMemory(() => undefined, () => (procReads++, 7));
+    const before = procReads;
+    noCgroup.read();
+    noCgroup.read();
+    assert.equal(procReads, before + 2);
+    assert.equal(noCgroup.bytes, 7);
   });
 
   test('finds the largest process of a tree and reads its peak resident set', () => {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { headerValue, readBody } from '../body.js';
 import { RuntimeState, errorTypeOf } from '../errors.js';
-import { sendAcceptedSoon, sendInvalidRequestId, sendStateTransition } from '../render.js';
+import { sendAccepted, sendInvalidRequestId, sendStateTransition } from '../render.js';
 import type { RuntimeApiState } from '../state.js';
 import { completeBodyFailure } from './body-failure.js';
 
@@ -22,7 +22,7 @@ export function handleError(st: RuntimeApiState, req: IncomingMessage, res: Serv
       completeBodyFailure(st, slot, res, failure, 'Error response');
       return;
     }
-    sendAcceptedSoon(res);
+    sendAccepted(res);
     const header = headerValue(req, 'lambda-runtime-function-error-type');
     const payload = req.headers['content-type'] === ERROR_WITH_CAUSE ? withoutCause(body) : body;
     st.complete(slot, { kind: 'error', errorType: errorTypeOf(header, payload), payload });

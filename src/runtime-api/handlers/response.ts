@@ -11,7 +11,7 @@ import {
   errorDocument,
   validErrorType,
 } from '../errors.js';
-import { sendAcceptedSoon, sendError, sendInvalidRequestId, sendStateTransition } from '../render.js';
+import { sendAccepted, sendError, sendInvalidRequestId, sendStateTransition } from '../render.js';
 import type { RuntimeApiState } from '../state.js';
 import { completeBodyFailure } from './body-failure.js';
 
@@ -40,7 +40,7 @@ export function handleResponse(st: RuntimeApiState, req: IncomingMessage, res: S
       completeBodyFailure(st, slot, res, failure, 'Response');
       return;
     }
-    sendAcceptedSoon(res);
+    sendAccepted(res);
     const trailerType = trailers?.['lambda-runtime-function-error-type'];
     if (trailerType) {
       st.complete(slot, { kind: 'error', errorType: validErrorType(trailerType), payload: trailerErrorBody(trailerType, trailers?.['lambda-runtime-function-error-body']) });
