@@ -31,7 +31,7 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import Database from 'better-sqlite3';
-import { expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { deployFunction, expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -79,24 +79,8 @@ exports.handler = async (event, context) => { ${body} };`;
 let server: TestServer;
 let lambda: LambdaClient;
 
-async function deploy(
-  client: LambdaClient,
-  name: string,
-  body: string,
-  extra: Partial<CreateFunctionCommandInput> = {},
-): Promise<void> {
-  await client.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Role: TEST_ROLE,
-      Handler: 'index.handler',
-      Code: { ZipFile: makeZip({ 'index.js': handler(body) }) },
-      ...extra,
-    }),
-  );
-  await waitUntilFunctionActiveV2({ client, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
-}
+const deploy = (client: LambdaClient, name: string, body: string, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> =>
+  deployFunction(client, name, { 'index.js': handler(body) }, extra);
 
 const RECORD = "await report({ fn: context.functionName, event, clientContext: context.clientContext ?? null }); return 'recorded';";
 

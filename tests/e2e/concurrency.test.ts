@@ -32,7 +32,7 @@ import {
   type InvokeCommandOutput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { deployFunction, expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 
@@ -76,20 +76,8 @@ const HANDLER = () => `exports.handler = async (event) => {
   return { initType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE, version: process.env.AWS_LAMBDA_FUNCTION_VERSION };
 };`;
 
-async function deploy(client: LambdaClient, name: string, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> {
-  await client.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Role: TEST_ROLE,
-      Handler: 'index.handler',
-      MemorySize: 128,
-      Code: { ZipFile: makeZip({ 'index.js': HANDLER() }) },
-      ...extra,
-    }),
-  );
-  await waitUntilFunctionActiveV2({ client, maxWaitTime: 30, minDelay: 1 }, { FunctionName: name });
-}
+const deploy = (client: LambdaClient, name: string, extra: Partial<CreateFunctionCommandInput> = {}): Promise<void> =>
+  deployFunction(client, name, { 'index.js': HANDLER() }, { MemorySize: 128, ...extra });
 
 function invoke(client: LambdaClient, name: string, event: unknown, extra: { tail?: boolean } = {}): Promise<InvokeCommandOutput> {
   return client.send(
