@@ -24,9 +24,8 @@ import {
   waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { lambdaClient, makeZip, startServer } from '../tests/helpers/lambent.js';
+import { signedInvokeHeaders } from './signing.js';
 
 const REGION = 'us-east-1';
 const CONNECTIONS = 16;
@@ -92,27 +91,12 @@ interface Signed {
 }
 
 async function presign(host: string, port: number, fn: string, n: number): Promise<Signed[]> {
-  const signer = new SignatureV4({
-    service: 'lambda',
-    region: REGION,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    sha256: Sha256,
-  });
   const path = `/2015-03-31/functions/${fn}/invocations`;
   const out: Signed[] = [];
   for (let i = 0; i < n; i++) {
     const body = eventBody(i);
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: host,
-      port,
-      path,
-      query: {},
-      headers: { host: `${host}:${port}`, 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
-      body,
-    });
-    out.push({ path, headers: { ...signed.headers, 'content-length': String(Buffer.byteLength(body)) }, body });
+    const headers = await signedInvokeHeaders(host, port, path, body, { 'x-amz-invocation-type': 'Event' }, REGION);
+    out.push({ path, headers, body });
   }
   return out;
 }

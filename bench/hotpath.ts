@@ -15,22 +15,14 @@ import { Agent, request } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateFunctionCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { lambdaClient, makeZip, startServer, tempDir, type TestServer } from '../tests/helpers/lambent.js';
+import { signedInvokeHeaders } from './signing.js';
 
 const SEQ = Number(process.argv[2] ?? 3000);
 const TPUT_MS = Number(process.argv[3] ?? 4000);
 const CONC = Number(process.argv[4] ?? 32);
 const HANDLER = 'exports.handler = async (e) => ({ ok: true })\n';
 const EVENT = JSON.stringify({ bench: true });
-
-const signer = new SignatureV4({
-  service: 'lambda',
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  sha256: Sha256,
-});
 
 /** utime+stime in ms of a pid (and, with children=true, its reaped children). */
 function cpuMs(pid: number): number {
@@ -123,17 +115,7 @@ async function main(): Promise<void> {
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: 'hot' });
     const path = '/2015-03-31/functions/hot/invocations';
     const send = async (agent: Agent): Promise<number> => {
-      const signed = await signer.sign({
-        method: 'POST',
-        protocol: 'http:',
-        hostname: host,
-        port,
-        path,
-        query: {},
-        headers: { host: `${host}:${port}`, 'content-type': 'application/json' },
-        body: EVENT,
-      });
-      const headers = { ...signed.headers, 'content-length': String(EVENT.length) };
+      const headers = await signedInvokeHeaders(host, port, path, EVENT);
       return new Promise((resolve, reject) => {
         const t0 = performance.now();
         const req = request({ host, port, method: 'POST', path, headers, agent }, (res) => {

@@ -21,13 +21,11 @@ import {
   type LambdaClient,
   waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { HttpRequest } from '@smithy/types';
 import { lambdaClient, makeZip, startServer, type TestServer } from '../tests/helpers/lambent.js';
 import type { ColdStartResults } from './coldstart.js';
 import { BARRIER_HANDLER, environmentCost, startBarrier, type EnvironmentCost } from './environments.js';
 import { ensurePeers, startLambdaLocal, startServerlessOffline, type PeerStart } from './peers.js';
+import { signedInvokeHeaders } from './signing.js';
 
 // ---------------------------------------------------------------- settings
 
@@ -136,13 +134,6 @@ interface Sent {
   signMs: number;
 }
 
-const signer = new SignatureV4({
-  service: 'lambda',
-  region: REGION,
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  sha256: Sha256,
-});
-
 function invokePath(name: string): string {
   return `/2015-03-31/functions/${encodeURIComponent(name)}/invocations`;
 }
@@ -154,29 +145,16 @@ async function send(
   body: string,
   opts: { sign: boolean; tail?: boolean },
 ): Promise<Sent> {
-  let headers: Record<string, string> = {
-    host: `${target.host}:${target.port}`,
-    'content-type': 'application/json',
-  };
-  if (opts.tail) headers['x-amz-log-type'] = 'Tail';
+  const extra: Record<string, string> = opts.tail ? { 'x-amz-log-type': 'Tail' } : {};
+  let headers: Record<string, string>;
   let signMs = 0;
   if (opts.sign) {
-    const unsigned: HttpRequest = {
-      method: 'POST',
-      protocol: 'http:',
-      hostname: target.host,
-      port: target.port,
-      path,
-      query: {},
-      headers,
-      body,
-    };
     const s0 = performance.now();
-    const signed = await signer.sign(unsigned);
+    headers = await signedInvokeHeaders(target.host, target.port, path, body, extra, REGION);
     signMs = performance.now() - s0;
-    headers = signed.headers;
+  } else {
+    headers = { host: `${target.host}:${target.port}`, 'content-type': 'application/json', ...extra, 'content-length': String(Buffer.byteLength(body)) };
   }
-  headers['content-length'] = String(Buffer.byteLength(body));
   return new Promise<Sent>((resolve, reject) => {
     const t0 = performance.now();
     const req = request({ host: target.host, port: target.port, method: 'POST', path, headers, agent }, (res) => {

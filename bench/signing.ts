@@ -1,0 +1,35 @@
+// SigV4 signing of Invoke requests for the bench clients, with the dev credentials Lambent accepts on loopback.
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+const signers = new Map<string, SignatureV4>();
+
+/**
+ * Signs a POST of `body` to `path` as the AWS SDK would and returns the headers to send (with content-length).
+ * `headers` are signed too (e.g. x-amz-log-type, x-amz-invocation-type).
+ */
+export async function signedInvokeHeaders(
+  host: string,
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+  region = 'us-east-1',
+): Promise<Record<string, string>> {
+  let signer = signers.get(region);
+  if (!signer) {
+    signer = new SignatureV4({ service: 'lambda', region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, sha256: Sha256 });
+    signers.set(region, signer);
+  }
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: host,
+    port,
+    path,
+    query: {},
+    headers: { host: `${host}:${port}`, 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { ...signed.headers, 'content-length': String(Buffer.byteLength(body)) };
+}
