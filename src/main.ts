@@ -20,6 +20,7 @@ import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
+import { functionArn } from './services/lambda/function-ref.js';
 import { reconcileProvisioned, restoreProvisionedConcurrency } from './services/lambda/provisioned-concurrency.js';
 import { CodeStore } from './store/code-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
@@ -147,13 +148,14 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     settings: { accountConcurrency: config.accountConcurrency },
     concurrency,
     onFunctionDeleted: (key) => {
-      engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
+      const arn = functionArn(key.region, key.accountId, key.name);
+      engine.retire(arn);
       // Its reserved and provisioned concurrency rows went with it (cascade): give the concurrency back.
-      concurrency.forget(key.accountId, key.region, `arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`);
+      concurrency.forget(key.accountId, key.region, arn);
       void sweep();
     },
     onVersionDeleted: (key, version) => {
-      engine.retire(`arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}:${version}`);
+      engine.retire(functionArn(key.region, key.accountId, key.name, version));
       // A version's asynchronous invocation and provisioned concurrency settings go with it.
       void store.eventInvokeConfigs.delete(key, version);
       void store.concurrency.deleteProvisioned(key, version).then(() => reconcile(key));

@@ -52,6 +52,8 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
   const bySigningName = new Map(opts.services.map((s) => [s.signingName, s]));
   const internal = opts.internalRoutes ?? [];
 
+  const verifyOptions: { maxSkewMs?: number } = opts.maxSkewMs === undefined ? {} : { maxSkewMs: opts.maxSkewMs };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const url = req.url ?? '/';
@@ -77,7 +79,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
       if (!routed) {
         // Still authenticate, so an unsigned probe learns nothing about routing.
         parts.body = await readBody(req, 1 << 20);
-        verifySigV4(parts, opts.credentials, skew());
+        verifySigV4(parts, opts.credentials, verifyOptions);
         throw CommonErrors.unknownOperation(method, rawPath);
       }
       const limit = service.bodyLimit(routed.operation.name);
@@ -91,7 +93,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
         }
         throw e;
       }
-      const auth = verifySigV4(parts, opts.credentials, skew());
+      const auth = verifySigV4(parts, opts.credentials, verifyOptions);
       const handler = service.handlers[routed.operation.name];
       if (!handler) throw CommonErrors.notImplemented(service.displayName, routed.operation.name);
       const input = codec.decode(parts, routed.operation, routed.labels);
@@ -112,11 +114,6 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
       opts.logger.error(`request ${requestId} ${method} ${rawPath} failed`, e);
       send(res, requestId, codec.encodeError(CommonErrors.internal()));
     }
-  }
-
-  const verifyOptions: { maxSkewMs?: number } = opts.maxSkewMs === undefined ? {} : { maxSkewMs: opts.maxSkewMs };
-  function skew(): { maxSkewMs?: number } {
-    return verifyOptions;
   }
 
   return (req, res) => {

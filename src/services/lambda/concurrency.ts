@@ -26,9 +26,6 @@ export const ConcurrencyErrors = {
       'This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.',
     );
   },
-  wrongRegion(given: string, actual: string): AwsError {
-    return new AwsError('ResourceNotFoundException', `Functions from '${given}' are not reachable in this region ('${actual}')`);
-  },
   belowMinimum(what: 'ReservedConcurrentExecutions' | 'ConcurrentExecutions', minimum: number): AwsError {
     return LambdaErrors.invalidParameter(
       `Specified ${what} for function decreases account's UnreservedConcurrentExecution below its minimum value of [${minimum}].`,
@@ -45,7 +42,7 @@ export const ConcurrencyErrors = {
 /** A function addressed without qualifier: name, partial or full unqualified ARN. */
 export function unqualifiedFunction(id: string, ctx: RequestContext): { key: FunctionKey; arn: string } {
   const ref = parseFunctionRef(id);
-  if (ref.region && ref.region !== ctx.region) throw ConcurrencyErrors.wrongRegion(ref.region, ctx.region);
+  if (ref.region && ref.region !== ctx.region) throw LambdaErrors.regionNotReachable(ref.region, ctx.region);
   if (ref.qualifier !== undefined) throw ConcurrencyErrors.qualified();
   const key: FunctionKey = { accountId: ref.accountId || ctx.accountId, region: ctx.region, name: ref.name };
   return { key, arn: functionArn(key.region, key.accountId, key.name) };

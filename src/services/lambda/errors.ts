@@ -64,6 +64,10 @@ export const LambdaErrors = {
       `Functions from '${given}' are not reachable in this region ('${actual}')`,
     );
   },
+  /** Another region's function, for operations that answer "not found" rather than "invalid" (async settings, concurrency). */
+  regionNotReachable(given: string, actual: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Functions from '${given}' are not reachable in this region ('${actual}')`);
+  },
   tagsOnQualified(): AwsError {
     return new AwsError(
       'InvalidParameterValueException',

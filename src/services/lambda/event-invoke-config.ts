@@ -17,8 +17,9 @@ import type {
   UpdateFunctionEventInvokeConfigRequest,
 } from './api-types.js';
 import type { LambdaDeps } from './deps.js';
+import { LambdaErrors } from './errors.js';
 import { functionArn, parseFunctionRef, resolveFunction, type ResolvedFunction } from './function-ref.js';
-import { LATEST, loadQualified } from './qualifiers.js';
+import { decodeQualifierMarker, encodeQualifierMarker, LATEST, loadQualified } from './qualifiers.js';
 
 const LIST_MAX = 50;
 
@@ -42,9 +43,6 @@ const Errors = {
   noConfig(qualifiedArn: string): AwsError {
     return new AwsError('ResourceNotFoundException', `The function ${qualifiedArn} doesn't have an EventInvokeConfig`);
   },
-  wrongRegion(given: string, actual: string): AwsError {
-    return new AwsError('ResourceNotFoundException', `Functions from '${given}' are not reachable in this region ('${actual}')`);
-  },
   destinationInvalid(arn: string): AwsError {
     return new AwsError('InvalidParameterValueException', `The destination ARN ${arn} is invalid.`);
   },
@@ -64,9 +62,6 @@ const Errors = {
       'InvalidParameterValueException',
       `The destination ${arn} (${kind}) is not supported by Lambent yet; use a Lambda function ARN as the destination.`,
     );
-  },
-  invalidMarker(marker: string): AwsError {
-    return new AwsError('InvalidParameterValueException', `Invalid marker: ${marker}`);
   },
 } as const;
 
@@ -127,19 +122,19 @@ export class EventInvokeConfigApi {
     const target = this.resolve(req.FunctionName, ctx);
     if (!(await this.deps.store.functions.get(target.key))) throw Errors.functionMissing();
     const max = req.MaxItems ?? LIST_MAX;
-    const after = req.Marker ? decodeMarker(req.Marker) : undefined;
+    const after = req.Marker ? decodeQualifierMarker(req.Marker) : undefined;
     const rows = await this.deps.store.eventInvokeConfigs.list<EventInvokeConfigDoc>(target.key, after, max + 1);
     const page = rows.slice(0, max);
     const out: ListFunctionEventInvokeConfigsResponse = { FunctionEventInvokeConfigs: page.map(view) };
     const last = page[page.length - 1];
-    if (rows.length > max && last) out.NextMarker = Buffer.from(last.qualifier, 'utf8').toString('base64url');
+    if (rows.length > max && last) out.NextMarker = encodeQualifierMarker(last.qualifier);
     return out;
   }
 
   /** Names are resolved as everywhere, except that another region is "not found" for these operations. */
   private resolve(id: string, ctx: RequestContext, qualifier?: string): ResolvedFunction {
     const region = parseFunctionRef(id).region;
-    if (region && region !== ctx.region) throw Errors.wrongRegion(region, ctx.region);
+    if (region && region !== ctx.region) throw LambdaErrors.regionNotReachable(region, ctx.region);
     return resolveFunction(id, ctx, qualifier);
   }
 
@@ -220,10 +215,4 @@ function view(row: EventInvokeConfigRow<EventInvokeConfigDoc>): FunctionEventInv
   if (c.MaximumRetryAttempts !== undefined) out.MaximumRetryAttempts = c.MaximumRetryAttempts;
   if (c.MaximumEventAgeInSeconds !== undefined) out.MaximumEventAgeInSeconds = c.MaximumEventAgeInSeconds;
   return out;
-}
-
-function decodeMarker(marker: string): string {
-  const q = Buffer.from(marker, 'base64url').toString('utf8');
-  if (!/^[a-zA-Z0-9-_$]{1,128}$/.test(q)) throw Errors.invalidMarker(marker);
-  return q;
 }

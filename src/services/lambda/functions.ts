@@ -79,7 +79,7 @@ export class FunctionsApi {
         throw e;
       }
       this.deps.lifecycle.schedule(key);
-      if (!first) return this.withRuntimeVersion(config);
+      if (!first) return this.withRuntimeVersion(config, ctx.region);
       this.deps.lifecycle.schedule(first);
       // AWS answers the version's document, but under the unqualified function ARN.
       return { ...first.config, FunctionArn: config.FunctionArn ?? '' };
@@ -92,7 +92,7 @@ export class FunctionsApi {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
     const { row, fn } = await this.load(target);
     const out: GetFunctionResponse = {
-      Configuration: this.withRuntimeVersion(qualifiedView(row, target)),
+      Configuration: this.withRuntimeVersion(qualifiedView(row, target), ctx.region),
       Code: { RepositoryType: 'S3', Location: this.deps.codeLocations.url(ctx.endpoint, row.codeSha256) },
     };
     if (Object.keys(fn.tags).length > 0) out.Tags = fn.tags;
@@ -103,7 +103,7 @@ export class FunctionsApi {
 
   async getConfiguration(req: GetFunctionConfigurationRequest, ctx: RequestContext): Promise<FunctionConfiguration> {
     const target = resolveFunction(req.FunctionName, ctx, req.Qualifier);
-    return this.withRuntimeVersion(qualifiedView((await this.load(target)).row, target));
+    return this.withRuntimeVersion(qualifiedView((await this.load(target)).row, target), ctx.region);
   }
 
   async list(req: ListFunctionsRequest, ctx: RequestContext): Promise<ListFunctionsResponse> {
@@ -172,7 +172,7 @@ export class FunctionsApi {
     this.checkUpdatable(row, req.RevisionId);
     const next = applyConfigurationUpdate(row.config, req, ctx.region);
     await this.commit(row, next, row.codeSha256);
-    return this.withRuntimeVersion(next);
+    return this.withRuntimeVersion(next, ctx.region);
   }
 
   async delete(req: DeleteFunctionRequest, ctx: RequestContext): Promise<{ StatusCode: number }> {
@@ -198,9 +198,7 @@ export class FunctionsApi {
   }
 
   /** RuntimeVersionConfig names the interpreter that runs the runtime now (an install may have changed it). */
-  private withRuntimeVersion(cfg: FunctionConfiguration): FunctionConfiguration {
-    const arn = cfg.FunctionArn ?? '';
-    const region = arn.split(':')[3] ?? '';
+  private withRuntimeVersion(cfg: FunctionConfiguration, region: string): FunctionConfiguration {
     const rv = cfg.Runtime ? this.deps.runtimeVersion?.(region, cfg.Runtime) : undefined;
     return rv ? { ...cfg, RuntimeVersionConfig: rv } : cfg;
   }

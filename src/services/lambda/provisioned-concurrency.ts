@@ -30,7 +30,7 @@ import { ConcurrencyErrors } from './concurrency.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { functionArn, resolveFunction, type ResolvedFunction } from './function-ref.js';
-import { isVersionNumber, LATEST } from './qualifiers.js';
+import { decodeQualifierMarker, encodeQualifierMarker, isVersionNumber, LATEST } from './qualifiers.js';
 import { buildSnapshot } from './snapshot.js';
 
 const LIST_MAX = 50;
@@ -65,9 +65,6 @@ const Errors = {
     return LambdaErrors.invalidParameter(
       `Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [${unreserved}].`,
     );
-  },
-  invalidMarker(marker: string): AwsError {
-    return LambdaErrors.invalidParameter(`Invalid marker: ${marker}`);
   },
 } as const;
 
@@ -142,7 +139,7 @@ export class ProvisionedConcurrencyApi {
       throw LambdaErrors.functionNotFound(functionArn(key.region, key.accountId, key.name));
     }
     const max = req.MaxItems ?? LIST_MAX;
-    const after = req.Marker === undefined ? undefined : decodeMarker(req.Marker);
+    const after = req.Marker === undefined ? undefined : decodeQualifierMarker(req.Marker);
     const rows = await this.deps.store.concurrency.listProvisioned(key, after, max + 1);
     const page = rows.slice(0, max);
     const items: ProvisionedConcurrencyConfigListItem[] = [];
@@ -155,7 +152,7 @@ export class ProvisionedConcurrencyApi {
     }
     const out: ListProvisionedConcurrencyConfigsResponse = { ProvisionedConcurrencyConfigs: items };
     const last = page[page.length - 1];
-    if (rows.length > max && last) out.NextMarker = Buffer.from(last.qualifier).toString('base64url');
+    if (rows.length > max && last) out.NextMarker = encodeQualifierMarker(last.qualifier);
     return out;
   }
 
@@ -217,8 +214,9 @@ export async function reconcileProvisioned(
       continue;
     }
     total += r.requested;
-    want.set(version, (want.get(version) ?? 0) + r.requested);
-    engine.provision(buildSnapshot(row), want.get(version) ?? 0);
+    const n = (want.get(version) ?? 0) + r.requested;
+    want.set(version, n);
+    engine.provision(buildSnapshot(row), n);
   }
   for (const v of engine.provisionedVersions(arn)) if (!want.has(v)) engine.unprovision(arn, v);
   limits.setProvisioned(key.accountId, key.region, arn, total);
@@ -241,10 +239,4 @@ export async function restoreProvisionedConcurrency(store: Store, engine: Invoca
  */
 export function provisionedTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
-}
-
-function decodeMarker(marker: string): string {
-  const q = Buffer.from(marker, 'base64url').toString('utf8');
-  if (!/^[a-zA-Z0-9-_$]{1,128}$/.test(q)) throw Errors.invalidMarker(marker);
-  return q;
 }

@@ -3,6 +3,7 @@
 // version its weighted routing picks).
 import type { AliasRow, FunctionStore, VersionRow } from '../../store/types.js';
 import type { AliasConfiguration, FunctionConfiguration } from './api-types.js';
+import { LambdaErrors } from './errors.js';
 import type { ResolvedFunction } from './function-ref.js';
 
 export const LATEST = '$LATEST';
@@ -17,6 +18,17 @@ export function isAliasName(qualifier: string): boolean {
 
 export function isVersionNumber(qualifier: string): boolean {
   return VERSION_NUMBER.test(qualifier);
+}
+
+/** Pagination marker of lists ordered by qualifier (event invoke configs, provisioned concurrency). */
+export function encodeQualifierMarker(qualifier: string): string {
+  return Buffer.from(qualifier, 'utf8').toString('base64url');
+}
+
+export function decodeQualifierMarker(marker: string): string {
+  const q = Buffer.from(marker, 'base64url').toString('utf8');
+  if (!/^[a-zA-Z0-9-_$]{1,128}$/.test(q)) throw LambdaErrors.invalidParameter(`Invalid marker: ${marker}`);
+  return q;
 }
 
 export interface QualifiedVersion {

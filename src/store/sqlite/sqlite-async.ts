@@ -108,7 +108,7 @@ const COUNTER_COLUMNS: Record<AsyncCounter, string> = {
   deadLetterErrors: 'dead_letter_errors',
 };
 
-function isForeignKeyError(e: unknown): boolean {
+export function isForeignKeyError(e: unknown): boolean {
   return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 

@@ -7,6 +7,7 @@ import {
   type FunctionKey,
   type ProvisionedConcurrencyRow,
 } from '../types.js';
+import { isForeignKeyError } from './sqlite-async.js';
 
 interface ReservedDbRow {
   account_id: string;
@@ -33,10 +34,6 @@ function toProvisioned(r: ProvisionedDbRow): ProvisionedConcurrencyRow {
     requested: r.requested,
     lastModified: r.last_modified,
   };
-}
-
-function isForeignKeyError(e: unknown): boolean {
-  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 const KEY = 'account_id = ? AND region = ? AND name = ?';
