@@ -40,9 +40,8 @@ async function specialize() {
   nodeRequire(path.join(here, 'warm.cjs'));
   await import(pathToFileURL(path.join(here, 'warm.mjs')).href);
   const api = process.env.AWS_LAMBDA_RUNTIME_API ?? '';
-  const c = api.lastIndexOf(':');
   preconnected = await new Promise((resolve) => {
-    const s = net.connect({ host: api.slice(0, c).replace(/^\[(.*)\]$/, '$1'), port: Number(api.slice(c + 1)), noDelay: true });
+    const s = net.connect({ ...hostPort(api), noDelay: true });
     s.once('error', () => resolve(null)); // connect normally later
     // One complete request/response, so the idle connection is between requests: the server's headers timeout only
     // runs while a request is being received, and a stem may wait long in the pool.
@@ -69,6 +68,12 @@ async function specialize() {
   // Second line: the code is mounted at the task root now.
   if (stdin() !== 'go') process.exit(0);
   process.chdir(process.env.LAMBDA_TASK_ROOT || '/var/task');
+}
+
+/** host:port of AWS_LAMBDA_RUNTIME_API (an IPv6 host in brackets). */
+function hostPort(api) {
+  const colon = api.lastIndexOf(':');
+  return { host: api.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port: Number(api.slice(colon + 1)) };
 }
 
 /** Blocking reads of whole lines from fd (nothing else runs in a stem meanwhile); exits at end of input. */
@@ -253,9 +258,7 @@ if (!API) {
   process.stderr.write('bootstrap: AWS_LAMBDA_RUNTIME_API is not set\n');
   process.exit(1);
 }
-const colon = API.lastIndexOf(':');
-const API_HOST = API.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
-const API_PORT = Number(API.slice(colon + 1));
+const { host: API_HOST, port: API_PORT } = hostPort(API);
 const agent = new http.Agent({ keepAlive: true });
 const BASE = '/2018-06-01/runtime/';
 const JSON_TYPE = 'application/json';

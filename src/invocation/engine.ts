@@ -96,8 +96,7 @@ export class InvocationEngine {
 
   async invoke(snap: FunctionSnapshot, req: InvokeRequest): Promise<InvokeResult> {
     if (this.closed) throw new Error('engine is shut down');
-    this.noteFingerprint(snap);
-    const pool = this.provisioned.get(versionKey(snap));
+    const pool = this.provisioned.get(this.noteFingerprint(snap));
     if (pool && pool.snap.fingerprint === snap.fingerprint) {
       const env = this.takeProvisioned(pool);
       // Undefined: the environment died before receiving the invocation; it runs on demand instead.
@@ -332,7 +331,7 @@ export class InvocationEngine {
   /** A new environment for a snapshot, started (init done) or failed; the only place environments are created. */
   private async coldStart(
     snap: FunctionSnapshot,
-    initType: InitializationType = 'on-demand',
+    initType: InitializationType,
   ): Promise<{ ok: boolean; env: ExecutionEnvironment }> {
     // A pre-started stem cell when the pool has one for this runtime (StemPool.take refills it in the background).
     const env = new ExecutionEnvironment(snap, {
@@ -391,16 +390,18 @@ export class InvocationEngine {
     await this.opts.logs.flush();
   }
 
-  private noteFingerprint(snap: FunctionSnapshot): void {
+  /** Records the version's current fingerprint (retiring older environments); returns the version key. */
+  private noteFingerprint(snap: FunctionSnapshot): string {
     const vk = versionKey(snap);
     const prev = this.current.get(vk);
-    if (prev === snap.fingerprint) return;
+    if (prev === snap.fingerprint) return vk;
     this.current.set(vk, snap.fingerprint);
-    if (prev === undefined) return;
+    if (prev === undefined) return vk;
     const stale = `${vk}:${prev}`;
     const list = this.idle.get(stale);
     this.idle.delete(stale);
     for (const env of list ?? []) this.kill(env);
+    return vk;
   }
 
   private takeIdle(key: string): ExecutionEnvironment | undefined {

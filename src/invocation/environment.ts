@@ -283,7 +283,8 @@ export class ExecutionEnvironment {
     // Dispatched in the same turn the previous invocation finished (a queued event): its last output and REPORT first.
     if (this.pendingReport) await new Promise((r) => setImmediate(r));
     this.flushReport();
-    if (this.freezing || this.freezeTimer) await this.thaw();
+    // A pending freeze timer stays armed (it does nothing while busy; scheduleFreeze re-arms it): thaw only if frozen.
+    if (this.freezing) await this.thaw();
     this.tail = req.tailLogs ? [] : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
     const timeoutMs = this.snapshot.timeoutSec * 1000;
@@ -354,6 +355,7 @@ export class ExecutionEnvironment {
     this.flushReport();
     this.state = 'dead';
     clearTimeout(this.freezeTimer);
+    this.freezeTimer = undefined;
     this.peakReader?.close();
     const stem = this.stem;
     this.stem = undefined;
@@ -399,7 +401,11 @@ export class ExecutionEnvironment {
     const ms = this.deps.freezeAfterMs;
     const proc = this.proc;
     if (ms === undefined || !proc) return;
-    clearTimeout(this.freezeTimer);
+    // Once per invocation: restart the armed timer rather than allocate a new one.
+    if (this.freezeTimer) {
+      this.freezeTimer.refresh();
+      return;
+    }
     this.freezeTimer = setTimeout(() => {
       this.freezeTimer = undefined;
       if (this.state !== 'idle' || this.freezing) return;
@@ -411,10 +417,8 @@ export class ExecutionEnvironment {
     this.freezeTimer.unref();
   }
 
-  /** Undoes scheduleFreeze before an invocation; resolves once the runtime runs again. */
+  /** Undoes a freeze before an invocation; resolves once the runtime runs again. */
   private async thaw(): Promise<void> {
-    clearTimeout(this.freezeTimer);
-    this.freezeTimer = undefined;
     const freezing = this.freezing;
     if (!freezing) return;
     await freezing;

@@ -194,9 +194,10 @@ class V1Cgroup implements EnvCgroup {
     // The kernel refuses a quota below the burst: a cgroup re-sized to less memory (a specialized stem cell) would
     // silently keep no cap. Unlimited first, then burst = quota as at creation.
     const burst = join(this.cpuDir, 'cpu.cfs_burst_us');
-    const hasBurst = quotaUs !== undefined && existsSync(burst);
-    if (hasBurst) tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), -1);
-    if (hasBurst) tryWriteValue(burst, quotaUs);
+    if (quotaUs !== undefined && existsSync(burst)) {
+      tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), -1);
+      tryWriteValue(burst, quotaUs);
+    }
     tryWriteValue(join(this.cpuDir, 'cpu.cfs_quota_us'), quotaUs ?? -1);
   }
 

@@ -104,7 +104,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   const etc = prepareEtc(stateDir, visibleDirs(layout), generatedEtcFiles(uid, gid));
   // The mount helper for late code attachment starts on first use (only the stem-cell pool needs it).
   let late: Promise<{ mounts?: LateMounts; reason?: string }> | undefined;
-  const lateMounts = (): Promise<{ mounts?: LateMounts; reason?: string }> => (late ??= LateMounts.open(stateDir, undefined));
+  const lateMounts = (): Promise<{ mounts?: LateMounts; reason?: string }> => (late ??= LateMounts.open(stateDir));
   // The exec stems' waiter runs on the mount helper's python3, which must be visible inside (under /usr).
   const waiterVisible = (m: LateMounts): boolean => visibleDirs(layout).some((d) => m.python.startsWith(`${d}/`));
   return {

@@ -102,9 +102,9 @@ export class LateMounts {
   }
 
   /** Starts the helper and prepares the shared and staging mount points; undefined (with the reason) when impossible. */
-  static async open(stateDir: string, python: string | undefined): Promise<{ mounts?: LateMounts; reason?: string }> {
+  static async open(stateDir: string): Promise<{ mounts?: LateMounts; reason?: string }> {
     if (process.getuid?.() !== 0) return { reason: 'late code attachment needs root (mount(2))' };
-    const py = python ?? ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
+    const py = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
     if (!py) return { reason: 'late code attachment needs python3 (for the mount helper)' };
     const nsenter = ['/usr/bin/nsenter', '/bin/nsenter', '/usr/sbin/nsenter', '/sbin/nsenter'].find((p) => existsSync(p));
     if (!nsenter) return { reason: 'late code attachment needs nsenter (util-linux)' };

@@ -5,8 +5,9 @@ import type { StdioOptions } from 'node:child_process';
 import { openSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
-import type { EnvCgroup } from './cgroups.js';
-import { limitsFor, type CgroupLimits } from './cgroups.js';
+import { limitsFor, type CgroupLimits, type EnvCgroup } from './cgroups.js';
+import type { SandboxExit, SandboxProcess } from './types.js';
+import { descendants, readText, signal, signalName, sleep } from './util.js';
 
 /** What limitCpu() applies. */
 export interface CpuCap { quotaUs: number; periodUs: number; shares: number; weight: number }
@@ -14,8 +15,6 @@ export interface CpuCap { quotaUs: number; periodUs: number; shares: number; wei
 export function cpuCapOf(l: CgroupLimits): CpuCap {
   return { quotaUs: l.cpuQuotaUs, periodUs: l.cpuPeriodUs, shares: l.cpuShares, weight: l.cpuWeight };
 }
-import type { SandboxExit, SandboxProcess } from './types.js';
-import { descendants, readText, signal, signalName, sleep } from './util.js';
 
 /**
  * Joins the cgroups listed before "--" (so everything it execs starts inside them; no race with the user's code),
