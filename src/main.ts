@@ -88,9 +88,10 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const sweep = (includeTemp = false): Promise<void> => {
     sweeping = sweeping
       .then(async () => {
-        const refs = await store.functions.codeReferences();
-        await code.sweep(refs, includeTemp);
-        await codeCache.sweep(refs);
+        // References are read inside each sweep, after it began (see CodeStore.sweep).
+        const references = (): Promise<Set<string>> => store.functions.codeReferences();
+        await code.sweep(references, { includeTemp });
+        await codeCache.sweep(references);
       })
       .catch((e: unknown) => log.warn(`code sweep failed: ${(e as Error).message}`));
     return sweeping;
