@@ -303,9 +303,9 @@ export class InvocationEngine {
   private takeProvisioned(pool: ProvisionedPool): ExecutionEnvironment | undefined {
     for (let env = pool.idle.pop(); env; env = pool.idle.pop()) {
       if (env.state === 'idle') return env;
-      // Died while idle: replace it.
+      // Died while idle: release its sandbox, Runtime API server, dirs and cgroup, and replace it.
       pool.members.delete(env);
-      this.drop(env);
+      this.kill(env);
       this.fillPool(pool);
     }
     return undefined;
@@ -413,7 +413,8 @@ export class InvocationEngine {
         if (list.length === 0) this.idle.delete(key);
         return env;
       }
-      this.drop(env);
+      // Died while idle: its process is gone, but its Runtime API server, dirs and cgroup are not.
+      this.kill(env);
     }
     this.idle.delete(key);
     return undefined;
