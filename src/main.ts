@@ -25,6 +25,7 @@ import { reconcileProvisioned, restoreProvisionedConcurrency } from './services/
 import { CodeStore } from './store/code-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { FunctionKey } from './store/types.js';
+import { scrubHostPaths } from './util/host-paths.js';
 
 export const VERSION = '0.1.0';
 /** Asynchronous events of one function running at once (reserved concurrency will bound it further). */
@@ -164,7 +165,11 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     },
     onCodeReleased: () => void sweep(),
     onAliasChanged: (key) => reconcile(key),
-    runtimeVersion: (region, runtime) => interpreters.versionConfig(region, runtime),
+    runtimeVersion: (region, runtime) => {
+      const rv = interpreters.versionConfig(region, runtime);
+      // Its message may name the runtimes dir: a host path callers must not see (the log has the full text).
+      return rv?.Error ? { ...rv, Error: { ...rv.Error, Message: scrubHostPaths(rv.Error.Message) } } : rv;
+    },
   }, engine, asyncInvocations);
 
   const handler = createGateway({

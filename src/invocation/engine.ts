@@ -340,6 +340,7 @@ export class InvocationEngine {
       logs: this.opts.logs,
       interpreters: this.opts.interpreters,
       stateDir: this.opts.stateDir,
+      log: this.opts.log,
       ...(this.opts.freezeAfterMs === null ? {} : { freezeAfterMs: this.opts.freezeAfterMs ?? DEFAULT_FREEZE_AFTER_MS }),
     }, initType, this.stems.take(snap));
     this.all.add(env);

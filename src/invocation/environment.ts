@@ -45,6 +45,8 @@ export interface EnvironmentDeps {
   stateDir: string;
   /** Idle this long, the environment is frozen (no CPU) until its next invocation; undefined: never. */
   freezeAfterMs?: number;
+  /** Lambent's own log: a launch failure's full text goes here (the caller's Sandbox.Failure has no host paths). */
+  log?: { warn(msg: string): void };
 }
 
 /**
@@ -211,6 +213,7 @@ export class ExecutionEnvironment {
         this.watch(this.proc, settle);
       }
     } catch (e) {
+      this.deps.log?.warn(`environment ${this.id} of ${snap.arn}:${snap.version} could not start: ${(e as Error).message}`);
       settle({ kind: 'launch-failed', message: (e as Error).message });
     }
     const timer = setTimeout(() => settle({ kind: 'timeout' }), INIT_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 // Lambda's own error documents for failures outside the handler's control,
 // worded as AWS words them (see shared/parity recordings).
+import { scrubHostPaths } from '../util/host-paths.js';
 
 export interface RuntimeErrorDoc {
   errorType: string;
@@ -23,8 +24,9 @@ export const RuntimeErrors = {
   outOfMemory(requestId: string): RuntimeErrorDoc {
     return { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` };
   },
+  /** `detail` is Lambent's own error text: host paths in it are replaced (the full text belongs in Lambent's log). */
   sandboxFailure(requestId: string, detail: string): RuntimeErrorDoc {
-    return { errorType: 'Sandbox.Failure', errorMessage: `RequestId: ${requestId} Error: ${detail}` };
+    return { errorType: 'Sandbox.Failure', errorMessage: `RequestId: ${requestId} Error: ${scrubHostPaths(detail)}` };
   },
 } as const;
 

@@ -28,6 +28,14 @@ export function digestCode(data: Buffer): StoredCode {
   return { sha256Hex: d.toString('hex'), sha256Base64: d.toString('base64'), size: data.length };
 }
 
+/** A package some version names is not in the store (removed behind Lambent's back, or a lost write). */
+export class CodeMissingError extends Error {
+  constructor(readonly sha256Hex: string) {
+    super(`the deployment package (SHA-256 ${sha256Hex}) is missing from Lambent's code store`);
+    this.name = 'CodeMissingError';
+  }
+}
+
 /** Test seams: run at the points where a concurrent deploy would do the most harm. */
 export interface CodeStoreHooks {
   /** A sweep listed `sha256Hex` as unreferenced and is about to remove it. */
@@ -106,8 +114,14 @@ export class CodeStore {
     if (this.sweeping.size > 0) this.released.set(sha256Hex, this.generation);
   }
 
+  /** The package's bytes; CodeMissingError when it is not stored (its message names no host path). */
   async read(sha256Hex: string): Promise<Buffer> {
-    return readFile(this.pathOf(sha256Hex));
+    try {
+      return await readFile(this.pathOf(sha256Hex));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CodeMissingError(sha256Hex);
+      throw e;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@
 // Runs after the API has answered, and again at start-up for anything a crash
 // interrupted, so a function never stays half-ready.
 import type { CodeCache } from '../../invocation/code-cache.js';
+import { scrubHostPaths } from '../../util/host-paths.js';
 import type { FunctionKey, FunctionStore } from '../../store/types.js';
 import type { FunctionConfiguration } from './api-types.js';
 import { markFailed, markReady, needsPreparation } from './function-config.js';
@@ -71,7 +72,10 @@ export class FunctionLifecycle {
         if (row.config.Runtime) await this.runtimes?.ready(row.config.Runtime);
         next = markReady(row.config);
       } catch (e) {
-        next = markFailed(row.config, `Lambent could not unpack the deployment package: ${(e as Error).message}`);
+        // The reason is shown to callers (StateReason / LastUpdateStatusReason): host paths stay in Lambent's log.
+        const detail = (e as Error).message;
+        this.log.warn(`preparing ${key.name}:${version} failed: ${detail}`);
+        next = markFailed(row.config, `Lambent could not unpack the deployment package: ${scrubHostPaths(detail)}`);
       }
       const ok = await this.functions.replaceVersion({ ...row, config: next, revisionId: next.RevisionId ?? '' }, row.revisionId);
       if (ok) return;
