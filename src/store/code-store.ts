@@ -87,7 +87,8 @@ export class CodeStore {
         // not stored yet
       }
       const dir = join(this.root, digest.sha256Hex.slice(0, 2));
-      mkdirSync(dir, { recursive: true });
+      // A new shard dir's own entry must be durable too, or a power loss could drop the package with it.
+      if (mkdirSync(dir, { recursive: true }) !== undefined) this.fsyncDir(this.root);
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       const fd = openSync(tmp, 'w', 0o600);
       try {
