@@ -203,7 +203,7 @@ async function verifyAll(t: Target, fns: Fn[]): Promise<{ versions: number }> {
 }
 
 const CLIENTS = 4;
-const OPS_PER_CLIENT = 10;
+const OPS_PER_CLIENT = 8;
 
 describe('deployed code is never lost', () => {
   test('parallel clients create, update, publish and delete: every acknowledged version downloads and runs', async () => {
