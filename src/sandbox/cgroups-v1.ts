@@ -92,7 +92,7 @@ export function openV1(mounts: readonly MountEntry[], own: ReadonlyMap<string, s
     if ('reason' in h) failed.push({ want, reason: h.reason });
     else found[want] = h;
   }
-  const fix = id.uid === 0 ? undefined : v1DelegationCommand(wantedMounts, id.user);
+  const fix = id.uid === 0 ? undefined : `sudo sh -c '${v1DelegationCommand(wantedMounts, id.user)}'  (again after each reboot)`;
   for (const { want, reason } of failed) {
     warnings.push(`${reason}: ${consequence(want)}${fix ? `; fix: ${fix}` : ''}`);
     missing.push({ ...controllerEffect(want), reason, ...(fix ? { fix } : {}) });

@@ -162,10 +162,13 @@ export const SYSTEMD_DELEGATE_FIX = 'systemd-run --user --scope -p Delegate=yes 
 export const SYSTEMD_CONTROLLERS_FIX =
   "sudo mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\\nDelegate=cpu cpuset io memory pids\\n' | sudo tee /etc/systemd/system/user@.service.d/delegate.conf && sudo systemctl daemon-reload  (then log out and in)";
 
-/** The root command that hands a user a cgroup v1 subtree in each of these hierarchies (mount points). */
+/**
+ * The root command (without sudo) that hands a user a cgroup v1 subtree in each of these hierarchies (mount points).
+ * cgroup file systems live in memory: it must be run again after each reboot.
+ */
 export function v1DelegationCommand(mountPoints: readonly string[], user: string): string {
   const dirs = [...new Set(mountPoints)].join(' ');
-  return `sudo sh -c 'for d in ${dirs}; do mkdir -p "$d/lambent-${user}" && chown -R ${user}: "$d/lambent-${user}"; done'  (again after each reboot)`;
+  return `for d in ${dirs}; do mkdir -p "$d/${v1DelegatedName(user)}" && chown -R ${user}: "$d/${v1DelegatedName(user)}"; done`;
 }
 
 /** The cgroup v1 directory name root creates and hands to `user`. */
