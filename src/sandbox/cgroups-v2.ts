@@ -54,7 +54,7 @@ export async function openV2(mount: string, ownCgroup: string, id: HostIdentity 
       warnings.push('cgroup v2 freezer (cgroup.freeze, Linux 5.2+) is missing: idle environments are paused with SIGSTOP');
       missing.push({ ...controllerEffect('freezer'), reason: 'cgroup.freeze needs Linux 5.2 or later' });
     }
-    const source = delegated ? `cgroup v2, delegated subtree ${dirname(parent)} (Lambent runs in ${join(dirname(parent), MAIN_LEAF)} when it shares it)` : `cgroup v2, as root: ${parent}`;
+    const source = delegated ? `cgroup v2, delegated subtree ${dirname(parent)}` : `cgroup v2, as root: ${parent}`;
     return { driver: new V2Driver(parent, controllers, existsSync(join(parent, 'cgroup.kill')), warnings), warnings, missing, source };
   }
   const reason = failures.join('; ');

@@ -98,7 +98,7 @@ describe('Lambent as an unprivileged user with a delegated cgroup', { skip }, ()
     await waitFor('a ready stem', (h) => h.environments.stems.ready >= 1);
 
     await deployFunction(lambda, 'pooled', {
-      'index.js': 'exports.handler = async (e, c) => ({ uid: process.getuid(), task: require("node:fs").readdirSync("/var/task"), stream: c.logStreamName });\n',
+      'index.js': 'const fs = require("node:fs"); exports.handler = async (e, c) => ({ uid: process.getuid(), caps: /^CapEff:\\s*(\\S+)/m.exec(fs.readFileSync("/proc/self/status", "utf8"))[1], task: fs.readdirSync("/var/task"), stream: c.logStreamName });\n',
     }, { MemorySize: 256 });
     const hits0 = (await health()).environments.stems.hits;
     const out = await invoke('pooled');
@@ -106,6 +106,7 @@ describe('Lambent as an unprivileged user with a delegated cgroup', { skip }, ()
     assert.equal((await health()).environments.stems.hits, hits0 + 1, 'served from the pool');
     assert.deepEqual(out.json.task, ['index.js'], 'the code was attached to the pre-started sandbox');
     assert.equal(out.json.uid, u?.uid, 'the function runs as the user (its own user namespace maps it to itself)');
+    assert.equal(out.json.caps, '0000000000000000', 'without any capability, although it started in the mount helper\'s namespaces');
     assert.match(out.tail, /Init Duration: [\d.]+ ms/);
 
     // Its cgroup is in the delegated subtree and was re-sized to the function's 256 MB.
