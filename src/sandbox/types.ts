@@ -78,7 +78,7 @@ export interface MissingCapability {
 export interface Sandbox {
   readonly report: IsolationReport;
   launch(spec: SandboxSpec): Promise<SandboxProcess>;
-  /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: needs root and python3 for mount(2)). */
+  /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: python3 and nsenter, and root or user namespaces). */
   lateCode(): Promise<boolean>;
   /** Whether launch() supports SandboxSpec.execStem here (late code attachment in a bubblewrap sandbox). */
   execStems(): Promise<boolean>;
