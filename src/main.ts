@@ -108,7 +108,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   log.info(isolation.summary);
   if (isolation.missing.length > 0) {
     log.warn('functions will run WITHOUT full isolation on this host:');
-    for (const m of isolation.missing) log.warn(`  ${m}`);
+    for (const m of isolation.missing) for (const line of m.split('\n')) log.warn(`  ${line}`);
     log.warn('run `lambent doctor` for details');
   }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
