@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectCgroups, limitsFor, parseProcCgroup, writableBy, type HostIdentity } from '../../src/sandbox/cgroups.js';
+import { userNamespaceFix } from '../../src/sandbox/mounts.js';
 import { describeIsolation } from '../../src/sandbox/probe.js';
 
 const ALICE = 4242;
@@ -188,6 +189,20 @@ describe('helpers', () => {
     assert.equal(writableBy(f, { root: '/', uid: 5, gids: [777], user: 'bob' }), false);
     assert.equal(writableBy(f, { root: '/', uid: 0, gids: [], user: 'root' }), true);
     assert.equal(writableBy(join(scratch, 'absent'), { root: '/', uid: 0, gids: [], user: 'root' }), false);
+  });
+
+  test('userNamespaceFix names the sysctl this kernel uses to restrict user namespaces', () => {
+    const sys = (file: string, value: string): void => {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), `${value}\n`);
+    };
+    assert.equal(userNamespaceFix(root), undefined);
+    sys('proc/sys/user/max_user_namespaces', '0');
+    assert.equal(userNamespaceFix(root), 'sudo sysctl -w user.max_user_namespaces=15000');
+    sys('proc/sys/kernel/unprivileged_userns_clone', '0');
+    assert.equal(userNamespaceFix(root), 'sudo sysctl -w kernel.unprivileged_userns_clone=1');
+    sys('proc/sys/kernel/apparmor_restrict_unprivileged_userns', '1');
+    assert.equal(userNamespaceFix(root), 'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0');
   });
 
   test('describeIsolation lists each missing capability once per fix, with why and the command', () => {
