@@ -313,5 +313,6 @@ export function coldStartTable(r: ColdStartResults): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const samples = Number(process.env['COLD_SAMPLES'] ?? 40);
   const r = await measureColdStarts({ samples });
-  process.stdout.write(`${coldStartTable(r)}\n`);
+  // COLD_JSON=1: the results as one JSON line (bench/nonroot.ts runs this as another user and reads them back).
+  process.stdout.write(process.env['COLD_JSON'] === '1' ? `${JSON.stringify(r)}\n` : `${coldStartTable(r)}\n`);
 }

@@ -538,6 +538,17 @@ async function main(): Promise<void> {
     coldPartsSkipped = (e as Error).message;
     log(`in-process cold starts skipped: ${coldPartsSkipped}`);
   }
+  // The same cold starts and warm invoke as an unprivileged user with a delegated cgroup (bench/nonroot.ts).
+  let nonRootTableText = '';
+  if (coldParts) {
+    try {
+      const m = await import('./nonroot.js');
+      nonRootTableText = m.nonRootTable(coldParts, await m.measureNonRoot(COLD_SAMPLES, log));
+    } catch (e) {
+      nonRootTableText = `Cold starts as an unprivileged user: skipped (${(e as Error).message}).`;
+      log(`non-root cold starts skipped: ${(e as Error).message}`);
+    }
+  }
 
   const floor = await startFloorServer(handler);
   let lambda: LambdaClient | undefined;
@@ -813,7 +824,7 @@ Peer cells show the peer's figure and, in parentheses, its ratio to Lambent's (f
 throughput < 1× means it serves fewer). Lambent's warm latency shows its distance to the floor in parentheses.
 ${skipped.length ? `\n${skipped.join('\n')}\n` : ''}
 ${coldTable}
-${coldPartsTable ? `\n${coldPartsTable}\n` : ''}
+${coldPartsTable ? `\n${coldPartsTable}\n` : ''}${nonRootTableText ? `\n${nonRootTableText}\n` : ''}
 ${warmTable}
 
 ${tputTable}
@@ -858,6 +869,10 @@ ${THROUGHPUT_LEVELS.map((c) => {
   (sandbox, cgroup, Runtime API, Node runtime) without the HTTP front door, ${COLD_SAMPLES} samples each, with the breakdown
   above; the pool figure is a pre-started stem cell (sandbox, cgroup and runtime boot done at refill) assigned, specialized
   and invoked once.
+- **As an unprivileged user** (bench/nonroot.ts): the same in-process cold starts and warm invoke, run by bench/coldstart.ts
+  as the system user \`lambentbench\` (created if absent) with a cgroup v1 subtree delegated to it the way README's "Running
+  as yourself" says (\`mkdir\` + \`chown -R\` in the memory, cpu, pids and freezer hierarchies; removed afterwards), right after
+  root's; the pool uses the mount helper's own user namespace. Target: pooled cold start p50 within 1.5× of root's.
 - **Cold start through the Invoke API**: ${COLD_SAMPLES} distinct functions with the same code (plus one unmeasured warm-up function), created up front and
   waited Active; each is invoked once with \`X-Amz-Log-Type: Tail\`, and \`Init Duration\` is read from the REPORT line. Each
   function is deleted after its sample and the bench pauses 150 ms. Floor: ${SPAWN_SAMPLES} spawns of \`node -e "process.stdout.write('x')"\`

@@ -14,6 +14,7 @@ import { InvocationEngine } from './invocation/engine.js';
 import { FunctionLogWriter } from './observability/function-logs.js';
 import { RuntimeInterpreters } from './runtimes/interpreters.js';
 import { createSandbox, reapStale } from './sandbox/index.js';
+import { describeIsolation } from './sandbox/probe.js';
 import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
@@ -104,9 +105,12 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const envDir = join(config.dataDir, 'environments');
   await reapStale(envDir);
   const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir });
-  if (sandbox.report.sandbox === 'none' || sandbox.report.cgroups === 'none') {
+  // Say what isolation functions get and, for each missing piece, what it changes for them and how to fix it.
+  const isolation = describeIsolation(sandbox.report);
+  log.info(isolation.summary);
+  if (isolation.missing.length > 0) {
     log.warn('functions will run WITHOUT full isolation on this host:');
-    for (const w of sandbox.report.warnings) log.warn(`  ${w}`);
+    for (const m of isolation.missing) for (const line of m.split('\n')) log.warn(`  ${line}`);
     log.warn('run `lambent doctor` for details');
   }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));

@@ -208,7 +208,7 @@ export class StemPool {
   /** One stem at a time, for the recently used key that lacks the most. */
   private async refill(): Promise<void> {
     if (!(await this.opts.sandbox.lateCode())) {
-      if (!this.warned) this.opts.log.warn('stem-cell pool disabled: code cannot be attached to a running sandbox here (needs root and python3)');
+      if (!this.warned) this.opts.log.warn('stem-cell pool disabled: code cannot be attached to a running sandbox here (`lambent doctor` says why and how to fix it)');
       this.warned = true;
       return;
     }

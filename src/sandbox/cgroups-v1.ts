@@ -1,9 +1,10 @@
 // cgroup v1: one directory per hierarchy, <mount>/lambent/<id>, for the memory, cpu, pids and freezer controllers.
 // Hierarchies come from /proc/self/mountinfo, so co-mounted controllers (cpu,cpuacct) share one directory.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, MountEntry } from './cgroups.js';
-import { killLoop, removeDirs } from './cgroups.js';
+import { dirname, join } from 'node:path';
+import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity, MountEntry } from './cgroups.js';
+import { controllerEffect, currentIdentity, killLoop, removeDirs, v1DelegatedName, v1DelegationCommand, writableBy } from './cgroups.js';
+import type { MissingCapability } from './types.js';
 import { errCode, errMessage, parseKeyed, parsePids, readText, sleep, tryWriteValue, writeValue } from './util.js';
 
 const WANTED = ['memory', 'cpu', 'pids', 'freezer'] as const;
@@ -17,34 +18,97 @@ interface Hierarchy {
   parent: string;
 }
 
-export function openV1(mounts: readonly MountEntry[]): { driver?: CgroupDriver; warnings: string[] } {
+type ParentChoice = { parent: string; kind: 'root' | 'delegated' | 'own' } | { reason: string };
+
+/**
+ * Where this hierarchy's environment cgroups go. Root: <mount>/lambent. A normal user: <mount>/lambent-<user> when
+ * root made it and handed it over (the documented recipe), else its own cgroup in that hierarchy when it may write
+ * there (v1 has no rule against processes in inner cgroups, so <own>/lambent works beside Lambent itself).
+ */
+function chooseParent(mountPoint: string, ownPath: string | undefined, id: HostIdentity): ParentChoice {
+  if (id.uid === 0) {
+    const parent = join(mountPoint, 'lambent');
+    try {
+      mkdirSync(parent, { recursive: true });
+      return { parent, kind: 'root' };
+    } catch (err) {
+      return { reason: `cannot create ${parent} (${errCode(err) ?? errMessage(err)})` };
+    }
+  }
+  const delegated = join(mountPoint, v1DelegatedName(id.user));
+  if (writableBy(delegated, id) && writableBy(join(delegated, 'tasks'), id)) return { parent: delegated, kind: 'delegated' };
+  const own = ownPath && ownPath !== '/' ? join(mountPoint, ownPath) : undefined;
+  if (own && writableBy(own, id) && writableBy(join(own, 'tasks'), id)) {
+    const parent = join(own, 'lambent');
+    try {
+      mkdirSync(parent, { recursive: true });
+      return { parent, kind: 'own' };
+    } catch {
+      // fall through to the reason below
+    }
+  }
+  return {
+    reason: existsSync(delegated)
+      ? `${delegated} is not writable by ${id.user}`
+      : `Lambent is not running as root and no cgroup was delegated to ${id.user} (${delegated} does not exist)`,
+  };
+}
+
+export interface V1Open { driver?: CgroupDriver; warnings: string[]; missing: MissingCapability[]; source?: string }
+
+export function openV1(mounts: readonly MountEntry[], own: ReadonlyMap<string, string> = new Map(), id: HostIdentity = currentIdentity()): V1Open {
   const warnings: string[] = [];
-  const byMount = new Map<string, Hierarchy>();
+  const missing: MissingCapability[] = [];
+  const byMount = new Map<string, Hierarchy | { reason: string }>();
   const found: Partial<Record<Wanted, Hierarchy>> = {};
+  const kinds = new Set<string>();
+  const wantedMounts: string[] = [];
+  const failed: { want: Wanted; reason: string }[] = [];
   for (const want of WANTED) {
     const m = mounts.find((e) => e.fsType === 'cgroup' && e.superOptions.includes(want));
     if (!m) {
       warnings.push(`cgroup v1 ${want} controller is not mounted: ${consequence(want)}`);
+      missing.push({ ...controllerEffect(want), reason: `the cgroup v1 ${want} controller is not mounted`, fix: `sudo mkdir -p /sys/fs/cgroup/${want} && sudo mount -t cgroup -o ${want} cgroup /sys/fs/cgroup/${want}` });
       continue;
     }
+    wantedMounts.push(m.mountPoint);
     let h = byMount.get(m.mountPoint);
     if (!h) {
-      h = { mountPoint: m.mountPoint, controllers: m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('=')), parent: join(m.mountPoint, 'lambent') };
-      try {
-        mkdirSync(h.parent, { recursive: true });
-        if (h.controllers.includes('cpuset')) inheritCpuset(h.mountPoint, h.parent);
-      } catch (err) {
-        warnings.push(`cannot create cgroup ${h.parent} (${errCode(err) ?? errMessage(err)}${process.getuid?.() === 0 ? '' : '; Lambent is not running as root'}): ${consequence(want)}`);
-        byMount.set(m.mountPoint, { ...h, parent: '' });
-        continue;
+      const controllers = m.superOptions.filter((o) => !['rw', 'ro'].includes(o) && !o.includes('='));
+      const choice = chooseParent(m.mountPoint, controllers.map((c) => own.get(c)).find((p) => p !== undefined), id);
+      if ('reason' in choice) {
+        h = choice;
+      } else {
+        h = { mountPoint: m.mountPoint, controllers, parent: choice.parent };
+        kinds.add(choice.kind);
+        try {
+          if (controllers.includes('cpuset')) inheritCpuset(dirname(choice.parent), choice.parent);
+        } catch (err) {
+          h = { reason: `cannot prepare ${choice.parent} (${errMessage(err)})` };
+        }
       }
       byMount.set(m.mountPoint, h);
     }
-    if (h.parent) found[want] = h;
+    if ('reason' in h) failed.push({ want, reason: h.reason });
+    else found[want] = h;
+  }
+  const fix = id.uid === 0 ? undefined : `sudo sh -c '${v1DelegationCommand(wantedMounts, id.user)}'  (again after each reboot)`;
+  for (const { want, reason } of failed) {
+    warnings.push(`${reason}: ${consequence(want)}${fix ? `; fix: ${fix}` : ''}`);
+    missing.push({ ...controllerEffect(want), reason, ...(fix ? { fix } : {}) });
   }
   const hierarchies = [...new Set(Object.values(found))];
-  if (hierarchies.length === 0) return { warnings };
-  return { driver: new V1Driver(hierarchies, found, warnings), warnings };
+  if (hierarchies.length === 0) return { warnings, missing };
+  const source = `cgroup v1, ${describeKinds(kinds, id)}: ${hierarchies.map((h) => h.parent).join(', ')}`;
+  return { driver: new V1Driver(hierarchies, found, warnings), warnings, missing, source };
+}
+
+function describeKinds(kinds: ReadonlySet<string>, id: HostIdentity): string {
+  const words: string[] = [];
+  if (kinds.has('root')) words.push('as root');
+  if (kinds.has('delegated')) words.push(`subtree delegated to ${id.user}`);
+  if (kinds.has('own')) words.push(`Lambent's own (writable) cgroup`);
+  return words.join(' + ');
 }
 
 /**

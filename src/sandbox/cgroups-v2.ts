@@ -1,19 +1,40 @@
 // cgroup v2: one directory per environment under a delegated parent, <parent>/lambent/<id>.
 // The parent is <mount>/lambent when the root cgroup is ours to use (root on a host), else <own cgroup>/lambent
-// (a systemd service with Delegate=yes; Lambent then moves itself into a leaf, as cgroup v2's no-internal-process rule requires).
+// when our own cgroup is delegated to us (a systemd scope or service with Delegate=yes, e.g. `systemd-run --user
+// --scope -p Delegate=yes`): Lambent then moves the cgroup's processes into <own>/lambent-main, as cgroup v2's
+// no-internal-process rule requires before controllers can be enabled for children.
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup } from './cgroups.js';
-import { killLoop, removeDirs } from './cgroups.js';
+import { basename, dirname, join } from 'node:path';
+import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity } from './cgroups.js';
+import { controllerEffect, currentIdentity, killLoop, removeDirs, SYSTEMD_CONTROLLERS_FIX, SYSTEMD_DELEGATE_FIX, writableBy } from './cgroups.js';
+import type { MissingCapability } from './types.js';
 import { errCode, errMessage, parseKeyed, parsePids, readText, sleep, tryWriteValue, writeValue } from './util.js';
 
 const LIMIT_CONTROLLERS = ['memory', 'cpu', 'pids'] as const;
 
-export async function openV2(mount: string, ownCgroup: string): Promise<{ driver?: CgroupDriver; warnings: string[] }> {
+export interface V2Open { driver?: CgroupDriver; warnings: string[]; missing: MissingCapability[]; source?: string }
+
+/** The leaf Lambent moves itself (and the rest of its delegated cgroup's processes) into: v2's no-internal-processes rule. */
+export const MAIN_LEAF = 'lambent-main';
+
+export async function openV2(mount: string, ownCgroup: string, id: HostIdentity = currentIdentity()): Promise<V2Open> {
   const failures: string[] = [];
-  const candidates = [join(mount, 'lambent')];
-  if (ownCgroup !== '/' && ownCgroup !== '') candidates.push(join(mount, ownCgroup, 'lambent'));
-  for (const parent of candidates) {
+  // A previous start already moved Lambent into the leaf of its delegated cgroup (e.g. `lambent doctor` run from it).
+  const own = basename(ownCgroup) === MAIN_LEAF ? dirname(ownCgroup) : ownCgroup;
+  const ownDir = join(mount, own);
+  const candidates: { parent: string; delegated: boolean }[] = [];
+  if (id.uid === 0) candidates.push({ parent: join(mount, 'lambent'), delegated: false });
+  if (own !== '/' && own !== '') {
+    // Not root: only a cgroup delegated to us (we may write its procs and subtree_control) can hold our cgroups.
+    if (id.uid === 0 || (writableBy(ownDir, id) && writableBy(join(ownDir, 'cgroup.procs'), id) && writableBy(join(ownDir, 'cgroup.subtree_control'), id))) {
+      candidates.push({ parent: join(ownDir, 'lambent'), delegated: true });
+    } else {
+      failures.push(`Lambent's cgroup ${own} is not delegated to ${id.user}`);
+    }
+  } else if (id.uid !== 0) {
+    failures.push('Lambent runs in the root cgroup and is not root');
+  }
+  for (const { parent, delegated } of candidates) {
     try {
       mkdirSync(parent, { recursive: true });
     } catch (err) {
@@ -21,42 +42,53 @@ export async function openV2(mount: string, ownCgroup: string): Promise<{ driver
       continue;
     }
     const warnings: string[] = [];
-    const enabled = enableControllers(mount, parent, ownCgroup, warnings);
+    const missing: MissingCapability[] = [];
+    const enabled = enableControllers(parent, delegated, warnings, missing);
     const controllers: Controllers = {
       memory: enabled.has('memory'),
       cpu: enabled.has('cpu'),
       pids: enabled.has('pids'),
       freezer: existsSync(join(parent, 'cgroup.freeze')),
     };
-    if (!controllers.freezer) warnings.push('cgroup v2 freezer (cgroup.freeze, Linux 5.2+) is missing: idle environments are paused with SIGSTOP');
-    return { driver: new V2Driver(parent, controllers, existsSync(join(parent, 'cgroup.kill')), warnings), warnings };
+    if (!controllers.freezer) {
+      warnings.push('cgroup v2 freezer (cgroup.freeze, Linux 5.2+) is missing: idle environments are paused with SIGSTOP');
+      missing.push({ ...controllerEffect('freezer'), reason: 'cgroup.freeze needs Linux 5.2 or later' });
+    }
+    const source = delegated ? `cgroup v2, delegated subtree ${dirname(parent)}` : `cgroup v2, as root: ${parent}`;
+    return { driver: new V2Driver(parent, controllers, existsSync(join(parent, 'cgroup.kill')), warnings), warnings, missing, source };
   }
+  const reason = failures.join('; ');
   return {
-    warnings: [`cgroup v2 is mounted but Lambent cannot create its cgroups: ${failures.join('; ')}. Run Lambent as root, or under a delegated cgroup (systemd: Delegate=yes)`],
+    warnings: [`cgroup v2 is mounted but Lambent cannot create its cgroups: ${reason}: no memory, CPU or process limits; fix: ${SYSTEMD_DELEGATE_FIX}`],
+    missing: (['memory', 'cpu', 'pids', 'freezer'] as const).map((c) => ({ ...controllerEffect(c), reason, fix: SYSTEMD_DELEGATE_FIX })),
   };
 }
 
 /** Enables memory/cpu/pids for the children of `parent`; returns what ended up enabled. */
-function enableControllers(mount: string, parent: string, ownCgroup: string, warnings: string[]): Set<string> {
+function enableControllers(parent: string, delegated: boolean, warnings: string[], missing: MissingCapability[]): Set<string> {
   const grand = dirname(parent);
   const available = new Set((readText(join(grand, 'cgroup.controllers')) ?? '').trim().split(/\s+/).filter(Boolean));
+  const note = (c: (typeof LIMIT_CONTROLLERS)[number], reason: string, fix?: string): void => {
+    warnings.push(`${reason}: ${consequence(c)}${fix ? `; fix: ${fix}` : ''}`);
+    missing.push({ ...controllerEffect(c), reason, ...(fix ? { fix } : {}) });
+  };
   for (const c of LIMIT_CONTROLLERS) {
     if (!available.has(c)) {
-      warnings.push(`cgroup v2 ${c} controller is not available in ${grand}/cgroup.controllers: ${consequence(c)}`);
+      note(c, `the cgroup v2 ${c} controller is not available in ${grand}/cgroup.controllers${delegated ? ' (not delegated)' : ''}`, delegated ? SYSTEMD_CONTROLLERS_FIX : undefined);
       continue;
     }
     if (subtree(grand).has(c)) continue;
     if (tryWriteValue(join(grand, 'cgroup.subtree_control'), `+${c}`)) continue;
-    // EBUSY: processes live in `grand` (no internal processes allowed). When it is our own delegated cgroup and we are
-    // alone in it, move ourselves into a leaf and retry.
-    if (grand === join(mount, ownCgroup) && moveSelfToLeaf(grand) && tryWriteValue(join(grand, 'cgroup.subtree_control'), `+${c}`)) continue;
-    warnings.push(`cannot enable the cgroup v2 ${c} controller in ${grand}/cgroup.subtree_control (processes live in that cgroup, or it is not delegated): ${consequence(c)}`);
+    // EBUSY: processes live in `grand` (no internal processes allowed). When it is our own delegated cgroup, move
+    // its processes (Lambent, and npx or the shell systemd-run started with it) into a leaf and retry.
+    if (delegated && moveProcsToLeaf(grand) && tryWriteValue(join(grand, 'cgroup.subtree_control'), `+${c}`)) continue;
+    note(c, `cannot enable the cgroup v2 ${c} controller in ${grand}/cgroup.subtree_control (processes Lambent cannot move live in that cgroup, or it is not delegated)`, delegated ? undefined : SYSTEMD_DELEGATE_FIX);
   }
   const enabled = new Set<string>();
   for (const c of LIMIT_CONTROLLERS) {
     if (!subtree(grand).has(c)) continue;
     if (subtree(parent).has(c) || tryWriteValue(join(parent, 'cgroup.subtree_control'), `+${c}`)) enabled.add(c);
-    else warnings.push(`cannot enable the cgroup v2 ${c} controller in ${parent}/cgroup.subtree_control: ${consequence(c)}`);
+    else note(c, `cannot enable the cgroup v2 ${c} controller in ${parent}/cgroup.subtree_control`);
   }
   return enabled;
 }
@@ -65,14 +97,20 @@ function subtree(dir: string): Set<string> {
   return new Set((readText(join(dir, 'cgroup.subtree_control')) ?? '').trim().split(/\s+/).filter(Boolean));
 }
 
-function moveSelfToLeaf(own: string): boolean {
-  const procs = parsePids(readText(join(own, 'cgroup.procs')));
-  if (procs.some((p) => p !== process.pid)) return false;
-  const leaf = join(own, 'lambent-supervisor');
+/** Moves every process of the delegated cgroup `own` into own/lambent-main (they are all ours: a delegated scope). */
+function moveProcsToLeaf(own: string): boolean {
+  const leaf = join(own, MAIN_LEAF);
   try {
     mkdirSync(leaf, { recursive: true });
-    writeValue(join(leaf, 'cgroup.procs'), process.pid);
-    return true;
+    // A process can fork while we move: repeat until the cgroup is empty (bounded).
+    for (let round = 0; round < 10; round++) {
+      const procs = parsePids(readText(join(own, 'cgroup.procs')));
+      if (procs.length === 0) return true;
+      for (const pid of procs) {
+        if (!tryWriteValue(join(leaf, 'cgroup.procs'), pid) && existsSync(`/proc/${pid}`)) return false;
+      }
+    }
+    return parsePids(readText(join(own, 'cgroup.procs'))).length === 0;
   } catch {
     return false;
   }

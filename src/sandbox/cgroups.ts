@@ -1,7 +1,10 @@
 // Cgroup detection and the interface shared by the v1 and v2 drivers.
-import { existsSync, rmdirSync } from 'node:fs';
+import { existsSync, rmdirSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { openV1 } from './cgroups-v1.js';
 import { openV2 } from './cgroups-v2.js';
+import type { MissingCapability } from './types.js';
 import { readText, signal, sleep } from './util.js';
 
 export interface Controllers { memory: boolean; cpu: boolean; pids: boolean; freezer: boolean }
@@ -99,28 +102,119 @@ function unescapeMount(s: string): string {
   return s.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(Number.parseInt(oct, 8)));
 }
 
-export interface CgroupDetection { driver: CgroupDriver | null; version: 'v1' | 'v2' | 'none'; warnings: string[] }
+export interface CgroupDetection {
+  driver: CgroupDriver | null;
+  version: 'v1' | 'v2' | 'none';
+  warnings: string[];
+  /** Limits functions do not get, each with its effect and fix. */
+  missing: MissingCapability[];
+  /** Where environments' cgroups live and why Lambent may use it. */
+  source?: string;
+}
 
-/** Detects the cgroup layout (v2 when /sys/fs/cgroup/cgroup.controllers exists, else v1 hierarchies from mountinfo) and prepares the lambent parent. */
-export async function detectCgroups(): Promise<CgroupDetection> {
-  const mounts = parseMountInfo(readText('/proc/self/mountinfo') ?? '');
-  if (existsSync('/sys/fs/cgroup/cgroup.controllers')) {
-    const own = ownCgroupV2();
-    const res = await openV2('/sys/fs/cgroup', own);
-    return { driver: res.driver ?? null, version: res.driver ? 'v2' : 'none', warnings: res.warnings };
+/** Who Lambent runs as, and where /proc and the cgroup mounts are (unit tests point `root` at a fake tree). */
+export interface HostIdentity { root: string; uid: number; gids: readonly number[]; user: string }
+
+export function currentIdentity(): HostIdentity {
+  const uid = process.getuid?.() ?? 0;
+  let user = String(uid);
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (a container's arbitrary uid): the number names the delegated subtree instead
+  }
+  return { root: '/', uid, gids: [process.getgid?.() ?? 0, ...(process.getgroups?.() ?? [])], user };
+}
+
+/**
+ * Whether `path` is writable (and, for a directory, searchable) by the identity, from its owner and mode bits.
+ * cgroup file systems have no ACLs, and a mode check works for a fake tree too (access(2) would ask about the caller).
+ */
+export function writableBy(path: string, id: HostIdentity): boolean {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return false;
+  }
+  if (id.uid === 0) return true;
+  const need = st.isDirectory() ? 3 : 2;
+  const bits = st.uid === id.uid ? (st.mode >> 6) & 7 : id.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
+  return (bits & need) === need;
+}
+
+export type CgroupController = 'memory' | 'cpu' | 'pids' | 'freezer';
+
+/** What a missing controller means for functions. */
+export function controllerEffect(c: CgroupController): { capability: string; effect: string } {
+  switch (c) {
+    case 'memory': return { capability: 'memory limit', effect: 'functions can use more than their MemorySize, and running out of memory is not reported as Runtime.OutOfMemory' };
+    case 'cpu': return { capability: 'CPU limit', effect: 'functions get all the CPU they ask for instead of a share proportional to MemorySize' };
+    case 'pids': return { capability: 'process limit', effect: 'a fork bomb in a function is not contained by a 1024-process limit' };
+    case 'freezer': return { capability: 'cgroup freezer', effect: 'idle environments are paused with SIGSTOP instead (a function can see it)' };
+  }
+}
+
+/** The command that runs Lambent in a cgroup v2 subtree of its own (systemd user delegation). */
+export const SYSTEMD_DELEGATE_FIX = 'systemd-run --user --scope -p Delegate=yes npx lambent start  (with your usual options)';
+
+/** Makes systemd delegate these controllers to user sessions (it delegates only some by default before v252). */
+export const SYSTEMD_CONTROLLERS_FIX =
+  "sudo mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\\nDelegate=cpu cpuset io memory pids\\n' | sudo tee /etc/systemd/system/user@.service.d/delegate.conf && sudo systemctl daemon-reload  (then log out and in)";
+
+/**
+ * The root command (without sudo) that hands a user a cgroup v1 subtree in each of these hierarchies (mount points).
+ * cgroup file systems live in memory: it must be run again after each reboot.
+ */
+export function v1DelegationCommand(mountPoints: readonly string[], user: string): string {
+  const dirs = [...new Set(mountPoints)].join(' ');
+  return `for d in ${dirs}; do mkdir -p "$d/${v1DelegatedName(user)}" && chown -R ${user}: "$d/${v1DelegatedName(user)}"; done`;
+}
+
+/** The cgroup v1 directory name root creates and hands to `user`. */
+export function v1DelegatedName(user: string): string {
+  return `lambent-${user}`;
+}
+
+/**
+ * Detects the cgroup layout (v2 when <root>/sys/fs/cgroup/cgroup.controllers exists, else v1 hierarchies from
+ * mountinfo) and prepares the lambent parent: as root, <mount>/lambent; as a normal user, a subtree delegated to it
+ * (v2: its own cgroup, e.g. a systemd scope with Delegate=yes; v1: <hierarchy>/lambent-<user> made and chowned by
+ * root, or its own cgroup if writable).
+ */
+export async function detectCgroups(id: HostIdentity = currentIdentity()): Promise<CgroupDetection> {
+  const at = (p: string): string => join(id.root, p);
+  const mounts = parseMountInfo(readText(at('/proc/self/mountinfo')) ?? '').map((m) => ({ ...m, mountPoint: at(m.mountPoint) }));
+  const own = parseProcCgroup(readText(at('/proc/self/cgroup')) ?? '');
+  if (existsSync(at('/sys/fs/cgroup/cgroup.controllers'))) {
+    const res = await openV2(at('/sys/fs/cgroup'), own.get('') ?? '/', id);
+    return { driver: res.driver ?? null, version: res.driver ? 'v2' : 'none', warnings: res.warnings, missing: res.missing, ...(res.source ? { source: res.source } : {}) };
   }
   const v1 = mounts.filter((m) => m.fsType === 'cgroup');
   if (v1.length === 0) {
-    return { driver: null, version: 'none', warnings: ['no cgroup file system is mounted under /sys/fs/cgroup: no memory, CPU or process limits'] };
+    const missing = (['memory', 'cpu', 'pids', 'freezer'] as const).map((c) => ({ ...controllerEffect(c), reason: 'no cgroup file system is mounted under /sys/fs/cgroup' }));
+    return { driver: null, version: 'none', warnings: ['no cgroup file system is mounted under /sys/fs/cgroup: no memory, CPU or process limits'], missing };
   }
-  const res = openV1(v1);
-  return { driver: res.driver ?? null, version: res.driver ? 'v1' : 'none', warnings: res.warnings };
+  const res = openV1(v1, own, id);
+  return { driver: res.driver ?? null, version: res.driver ? 'v1' : 'none', warnings: res.warnings, missing: res.missing, ...(res.source ? { source: res.source } : {}) };
+}
+
+/** /proc/self/cgroup as controller → path; v2's "0::/path" line is under "". Co-mounted v1 controllers each get the path. */
+export function parseProcCgroup(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^\d+:([^:]*):(.*)$/.exec(line);
+    if (!m) continue;
+    const [, names = '', path = '/'] = m;
+    if (names === '') out.set('', path || '/');
+    for (const n of names.split(',').filter(Boolean)) out.set(n, path || '/');
+  }
+  return out;
 }
 
 /** This process's cgroup v2 path ("0::/path" line of /proc/self/cgroup). */
 export function ownCgroupV2(): string {
-  const line = (readText('/proc/self/cgroup') ?? '').split('\n').find((l) => l.startsWith('0::'));
-  return line ? line.slice(3) || '/' : '/';
+  return parseProcCgroup(readText('/proc/self/cgroup') ?? '').get('') ?? '/';
 }
 
 /**

@@ -7,23 +7,39 @@
 // All of this happens in a private mount namespace owned by one long-lived helper process (python3 + ctypes:
 // ~0.15 ms for the three mount calls, where exec'ing mount(8) costs milliseconds). Stem sandboxes are started inside
 // that namespace (nsenter), so the host never sees these mounts and nothing is left behind if Lambent dies: the
-// namespace goes away with its last process. Without root, python3 or nsenter, attachment is unavailable and the
-// pool is not used (callers fall back to full cold starts).
+// namespace goes away with its last process. As a normal user the helper first makes a user namespace of its own
+// (mapping the user to itself), which owns the mount namespace; stems enter both, and bubblewrap nests its own user
+// namespace inside as usual, so no privilege is needed. Without python3 or nsenter (or with unprivileged user
+// namespaces disabled), attachment is unavailable and the pool is not used (callers fall back to full cold starts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const HELPER = `
 import ctypes, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_MOVE = 1, 2, 4, 32, 4096, 8192
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_MOVE = 1, 2, 4, 8, 32, 4096, 8192
 MS_REC, MS_PRIVATE, MS_SHARED, MNT_DETACH, CLONE_NEWNS = 16384, 1 << 18, 1 << 20, 2, 0x20000
 def mount(src, dst, flags):
     if libc.mount(src.encode() if src else None, dst.encode(), None, flags, None) != 0:
         e = ctypes.get_errno()
         raise OSError(e, os.strerror(e) + ': ' + dst)
+CLONE_NEWUSER = 0x10000000
+def write(path, text):
+    with open(path, 'w') as f:
+        f.write(text)
 try:
-    if libc.unshare(CLONE_NEWNS) != 0:
+    uid, gid = os.getuid(), os.getgid()
+    if uid != 0:
+        # Not root: a user namespace of our own gives CAP_SYS_ADMIN over the mount namespace created with it. The
+        # user maps to itself (the only mapping an unprivileged process may write), so files keep their owner.
+        if libc.unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0:
+            e = ctypes.get_errno()
+            raise OSError(e, os.strerror(e) + ': unshare(CLONE_NEWUSER|CLONE_NEWNS)')
+        write('/proc/self/setgroups', 'deny')
+        write('/proc/self/uid_map', '%d %d 1' % (uid, uid))
+        write('/proc/self/gid_map', '%d %d 1' % (gid, gid))
+    elif libc.unshare(CLONE_NEWNS) != 0:
         e = ctypes.get_errno()
         raise OSError(e, os.strerror(e) + ': unshare')
     mount(None, '/', MS_REC | MS_PRIVATE)  # nothing made here reaches the host
@@ -46,7 +62,9 @@ for line in sys.stdin:
             src, stage, dst = a[1], a[2], a[3]
             mount(src, stage, MS_BIND)
             try:
-                mount(None, stage, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+                # In a user namespace the flags of the file system below are locked: keep noexec if it has it.
+                keep = MS_NOEXEC if os.statvfs(stage).f_flag & os.ST_NOEXEC else 0
+                mount(None, stage, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | keep)
                 mount(stage, dst, MS_MOVE)
             except OSError:
                 libc.umount2(stage.encode(), MNT_DETACH)
@@ -63,6 +81,31 @@ for line in sys.stdin:
         sys.stdout.write('err ' + str(e).replace('\\n', ' ') + '\\n')
     sys.stdout.flush()
 `;
+
+export interface LateMountsOpen {
+  mounts?: LateMounts;
+  reason?: string;
+  /** The command that makes attachment possible, when one is known. */
+  fix?: string;
+}
+
+/**
+ * The sysctl that lets a normal user create user namespaces with capabilities in them, by what this kernel has:
+ * Ubuntu 23.10+ (AppArmor restriction), Debian's older switch, or a zero namespace limit.
+ */
+export function userNamespaceFix(root = '/'): string | undefined {
+  const read = (p: string): string | undefined => {
+    try {
+      return readFileSync(join(root, p), 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  if (read('proc/sys/kernel/apparmor_restrict_unprivileged_userns') === '1') return 'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0';
+  if (read('proc/sys/kernel/unprivileged_userns_clone') === '0') return 'sudo sysctl -w kernel.unprivileged_userns_clone=1';
+  if (read('proc/sys/user/max_user_namespaces') === '0') return 'sudo sysctl -w user.max_user_namespaces=15000';
+  return undefined;
+}
 
 /** Code attachment for sandboxes under one state dir: <stateDir>/.late/{shared,stage}. */
 export class LateMounts {
@@ -102,12 +145,11 @@ export class LateMounts {
   }
 
   /** Starts the helper and prepares the shared and staging mount points; undefined (with the reason) when impossible. */
-  static async open(stateDir: string): Promise<{ mounts?: LateMounts; reason?: string }> {
-    if (process.getuid?.() !== 0) return { reason: 'late code attachment needs root (mount(2))' };
+  static async open(stateDir: string): Promise<LateMountsOpen> {
     const py = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
-    if (!py) return { reason: 'late code attachment needs python3 (for the mount helper)' };
+    if (!py) return { reason: 'late code attachment needs python3 (for the mount helper)', fix: 'sudo apt-get install -y python3' };
     const nsenter = ['/usr/bin/nsenter', '/bin/nsenter', '/usr/sbin/nsenter', '/sbin/nsenter'].find((p) => existsSync(p));
-    if (!nsenter) return { reason: 'late code attachment needs nsenter (util-linux)' };
+    if (!nsenter) return { reason: 'late code attachment needs nsenter (util-linux)', fix: 'sudo apt-get install -y util-linux' };
     const root = join(stateDir, '.late');
     const sharedDir = join(root, 'shared');
     const stageDir = join(root, 'stage');
@@ -125,14 +167,23 @@ export class LateMounts {
       return { reason: `cannot start the mount helper: ${(err as Error).message}` };
     }
     helper.on('error', () => undefined);
-    const m = new LateMounts(helper, [nsenter, `--mount=/proc/${helper.pid ?? 0}/ns/mnt`, '--'], sharedDir, stageDir, py);
+    const ns = `/proc/${helper.pid ?? 0}/ns`;
+    // Not root: the helper's mount namespace belongs to its user namespace, so enter that first (allowed: it is our
+    // own). --preserve-credentials keeps our uid (nsenter would switch to uid 0, which that namespace does not map);
+    // capabilities are lost at the exec of bwrap, which then makes its own nested user namespace as usual.
+    const enter = process.getuid?.() === 0
+      ? [nsenter, `--mount=${ns}/mnt`, '--']
+      : [nsenter, `--user=${ns}/user`, `--mount=${ns}/mnt`, '--preserve-credentials', '--'];
+    const m = new LateMounts(helper, enter, sharedDir, stageDir, py);
     try {
       await m.unshared();
       await m.command(['shared', sharedDir]);
       await m.command(['private', stageDir]);
     } catch (err) {
-      m.close();
-      return { reason: (err as Error).message };
+      void m.close();
+      const reason = (err as Error).message;
+      const fix = process.getuid?.() !== 0 && /unshare|EPERM|Operation not permitted|Permission denied/.test(reason) ? userNamespaceFix() : undefined;
+      return { reason, ...(fix ? { fix } : {}) };
     }
     return { mounts: m };
   }

@@ -1,12 +1,15 @@
 // What isolation this host really provides: runs a tiny bwrap sandbox and creates/removes a test cgroup.
 import { spawn } from 'node:child_process';
 import { accessSync, constants as fsConstants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { scanHost } from './bubblewrap.js';
-import type { CgroupDetection, CgroupDriver, EnvCgroup } from './cgroups.js';
-import { detectCgroups, limitsFor } from './cgroups.js';
+import type { CgroupController, CgroupDetection, CgroupDriver, EnvCgroup } from './cgroups.js';
+import { controllerEffect, detectCgroups, limitsFor } from './cgroups.js';
+import { LateMounts, userNamespaceFix } from './mounts.js';
 import { JOIN_SCRIPT } from './process.js';
-import type { IsolationReport } from './types.js';
+import type { IsolationReport, MissingCapability } from './types.js';
 import { errMessage } from './util.js';
 
 export interface ProbeResult {
@@ -56,6 +59,7 @@ function run(file: string, args: string[], timeoutMs = 10_000): Promise<RunResul
 /** Probes the host. Leaves nothing behind except the (empty) lambent cgroup parents. */
 export async function probeHost(): Promise<ProbeResult> {
   const warnings: string[] = [];
+  const missing: MissingCapability[] = [];
   const isRoot = process.getuid?.() === 0;
 
   const trueBin = findExecutable('true', ['/usr/bin', '/bin']) ?? '/usr/bin/true';
@@ -63,6 +67,7 @@ export async function probeHost(): Promise<ProbeResult> {
   // cgroups: detect, then really create a cgroup with limits, move a process into it and remove it.
   const cgroups = await detectCgroups();
   warnings.push(...cgroups.warnings);
+  missing.push(...cgroups.missing);
   let driver: CgroupDriver | null = cgroups.driver;
   if (driver) {
     let probeCg: EnvCgroup | undefined;
@@ -71,7 +76,9 @@ export async function probeHost(): Promise<ProbeResult> {
       const r = await run('/bin/sh', ['-c', JOIN_SCRIPT, 'lambent-probe', ...probeCg.joinFiles, '--', trueBin]);
       if (r.code !== 0) throw new Error(firstLine(r));
     } catch (err) {
-      warnings.push(`cannot use a cgroup under the lambent parent (${errMessage(err)}${isRoot ? '' : '; Lambent is not running as root'}): no memory, CPU or process limits`);
+      const reason = `cannot use a cgroup under ${cgroups.source ?? 'the lambent parent'} (${errMessage(err)}${isRoot ? '' : '; Lambent is not running as root'})`;
+      warnings.push(`${reason}: no memory, CPU or process limits`);
+      for (const [c, on] of Object.entries(driver.controllers) as [CgroupController, boolean][]) if (on) missing.push({ ...controllerEffect(c), reason });
       driver = null;
     }
     await probeCg?.remove().catch((err: unknown) => warnings.push(`cannot remove the probe cgroup: ${errMessage(err)}`));
@@ -81,8 +88,10 @@ export async function probeHost(): Promise<ProbeResult> {
   let bwrap = findExecutable('bwrap', ['/usr/bin', '/usr/local/bin']);
   let setpriv: string | undefined;
   let namespaces = false;
+  const unsandboxedEffect = 'functions run as host processes with your user: they can read your files and see and signal your other processes';
   if (!bwrap) {
     warnings.push('bubblewrap not found: apt-get install -y bubblewrap (Debian/Ubuntu) or dnf install bubblewrap (Fedora/RHEL)');
+    missing.push({ capability: 'sandbox', effect: unsandboxedEffect, reason: 'bubblewrap is not installed', fix: 'sudo apt-get install -y bubblewrap  (Fedora/RHEL: sudo dnf install bubblewrap)' });
   } else {
     const layout = scanHost();
     const base = ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent', '--new-session'];
@@ -93,21 +102,41 @@ export async function probeHost(): Promise<ProbeResult> {
       namespaces = true;
       if (isRoot) {
         const candidate = ['/usr/bin/setpriv', '/bin/setpriv', '/usr/sbin/setpriv'].find((p) => canExec(p));
+        const userEffect = 'functions run as root without capabilities instead of an unprivileged user';
         if (candidate) {
           const dropArgs = ['--cap-drop', 'ALL', '--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID', '--cap-add', 'CAP_SETPCAP'];
           const priv = ['--reuid=993', '--regid=990', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--'];
           const r = await run(bwrap, [...base, ...dropArgs, '--', candidate, ...priv, trueBin]);
           if (r.code === 0) setpriv = candidate;
-          else warnings.push(`setpriv cannot drop privileges inside bubblewrap (${firstLine(r)}): functions run as root without capabilities instead of an unprivileged user`);
+          else {
+            warnings.push(`setpriv cannot drop privileges inside bubblewrap (${firstLine(r)}): ${userEffect}`);
+            missing.push({ capability: 'unprivileged function user', effect: userEffect, reason: `setpriv cannot drop privileges inside bubblewrap (${firstLine(r)})` });
+          }
         } else {
-          warnings.push('setpriv (util-linux) not found: functions run as root without capabilities instead of an unprivileged user; apt-get install -y util-linux');
+          warnings.push(`setpriv (util-linux) not found: ${userEffect}; apt-get install -y util-linux`);
+          missing.push({ capability: 'unprivileged function user', effect: userEffect, reason: 'setpriv (util-linux) is not installed', fix: 'apt-get install -y util-linux' });
         }
       }
     } else {
-      warnings.push(`bubblewrap cannot create a sandbox here (${firstLine(plain)}): ${isRoot
+      const fix = isRoot ? undefined : userNamespaceFix();
+      const why = isRoot
         ? 'the kernel or container forbids namespaces or mounts (in Docker use --privileged or --security-opt seccomp=unconfined --cap-add SYS_ADMIN)'
-        : 'unprivileged user namespaces are disabled (sysctl kernel.unprivileged_userns_clone=1, or AppArmor kernel.apparmor_restrict_unprivileged_userns=0), or run Lambent as root'}`);
+        : `unprivileged user namespaces are disabled${fix ? `: ${fix}` : ''}, or run Lambent as root`;
+      warnings.push(`bubblewrap cannot create a sandbox here (${firstLine(plain)}): ${why}`);
+      missing.push({ capability: 'sandbox', effect: unsandboxedEffect, reason: `bubblewrap cannot create a sandbox here (${firstLine(plain)}; ${why})`, ...(fix ? { fix } : {}) });
       bwrap = undefined;
+    }
+  }
+
+  // The stem-cell pool needs late code attachment in a sandbox (unsandboxed, the runtime is just pointed at the code).
+  let pool = true;
+  if (bwrap) {
+    const late = await probeLateMounts(trueBin);
+    if (!late.ok) {
+      pool = false;
+      const effect = 'no pre-warmed pool: every cold start launches a fresh sandbox and runtime (several times slower)';
+      warnings.push(`${late.reason}: ${effect}${late.fix ? `; fix: ${late.fix}` : ''}`);
+      missing.push({ capability: 'pre-warmed pool', effect, reason: late.reason, ...(late.fix ? { fix: late.fix } : {}) });
     }
   }
 
@@ -117,9 +146,37 @@ export async function probeHost(): Promise<ProbeResult> {
     namespaces,
     cgroups: driver ? driver.version : 'none',
     controllers,
+    ...(driver && cgroups.source ? { cgroupSource: cgroups.source } : {}),
+    pool,
+    missing,
     warnings,
   };
   return { report, ...(bwrap ? { bwrap } : {}), ...(setpriv ? { setpriv } : {}), cgroups: { ...cgroups, driver } };
+}
+
+/** Starts the mount helper in a scratch state dir and enters its namespaces once, as a stem's launch will. */
+async function probeLateMounts(trueBin: string): Promise<{ ok: true } | { ok: false; reason: string; fix?: string }> {
+  let dir: string | undefined;
+  try {
+    dir = await mkdtemp(join(tmpdir(), 'lambent-probe-'));
+    const opened = await LateMounts.open(dir);
+    if (!opened.mounts) return { ok: false, reason: opened.reason ?? 'late code attachment is unavailable', ...(opened.fix ? { fix: opened.fix } : {}) };
+    try {
+      const [file, ...args] = [...opened.mounts.enter, trueBin];
+      const r = await run(file as string, args);
+      if (r.code !== 0) {
+        const fix = process.getuid?.() === 0 ? undefined : userNamespaceFix();
+        return { ok: false, reason: `cannot enter the mount helper's namespaces (${firstLine(r)})`, ...(fix ? { fix } : {}) };
+      }
+    } finally {
+      await opened.mounts.close();
+    }
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: `late code attachment failed: ${errMessage(err)}` };
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 function canExec(p: string): boolean {
@@ -140,4 +197,32 @@ function firstLine(r: RunResult): string {
 /** For `lambent doctor`: what isolation functions would get on this host. */
 export async function probeIsolation(): Promise<IsolationReport> {
   return (await probeHost()).report;
+}
+
+/**
+ * What isolation functions get, for people: one summary line, then one line per missing capability with its effect
+ * on functions, why it is missing and the command that fixes it. Used by `lambent doctor` and at start.
+ */
+export function describeIsolation(r: IsolationReport): { summary: string; missing: string[] } {
+  const sandbox = r.sandbox === 'bubblewrap' ? 'bubblewrap sandbox' : 'NO sandbox';
+  const cg = r.cgroups === 'none' ? 'no cgroups' : (r.cgroupSource ?? `cgroup ${r.cgroups}`);
+  const pool = r.pool === false ? 'no pre-warmed pool' : 'pre-warmed pool';
+  // Capabilities with the same fix (one delegation command gives all four controllers) are listed together.
+  const groups = new Map<string, MissingCapability[]>();
+  for (const m of r.missing ?? []) {
+    const key = m.fix ?? `reason:${m.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const missing: string[] = [];
+  for (const list of groups.values()) {
+    const first = list[0] as MissingCapability;
+    const lines = list.map((m) => `no ${m.capability}: ${m.effect}`);
+    lines.push(`  why: ${first.reason}`);
+    if (first.fix) lines.push(`  fix: ${first.fix}`);
+    missing.push(lines.join('\n  '));
+  }
+  if (r.sandbox === 'none' && !(r.missing ?? []).some((m) => m.capability === 'sandbox')) {
+    missing.push('no sandbox (--sandbox none): functions run as host processes with your user: they can read your files and see and signal your other processes');
+  }
+  return { summary: `isolation: ${sandbox}; ${cg}; ${pool}`, missing };
 }

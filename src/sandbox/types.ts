@@ -57,12 +57,28 @@ export interface IsolationReport {
   sandbox: 'bubblewrap' | 'none';
   namespaces: boolean; cgroups: 'v1' | 'v2' | 'none';
   controllers: { memory: boolean; cpu: boolean; pids: boolean; freezer: boolean };
+  /** Where environments' cgroups are made and why Lambent may use it (e.g. "delegated subtree /sys/fs/cgroup/memory/lambent-alice"). */
+  cgroupSource?: string;
+  /** Whether pre-started sandboxes (the stem-cell pool) can be used; the reason is in `missing` when not. */
+  pool?: boolean;
+  /** Each capability functions do not get, what that changes for them, and the command that fixes it. */
+  missing?: MissingCapability[];
   warnings: string[];   // human sentences: what is missing and why (e.g. "bubblewrap not found: apt-get install -y bubblewrap")
+}
+export interface MissingCapability {
+  /** Short name: "memory limit", "pre-warmed pool"... */
+  capability: string;
+  /** What it means for functions, e.g. "functions can use more than their MemorySize". */
+  effect: string;
+  /** Why it is missing here. */
+  reason: string;
+  /** The one command that fixes it, when there is one. */
+  fix?: string;
 }
 export interface Sandbox {
   readonly report: IsolationReport;
   launch(spec: SandboxSpec): Promise<SandboxProcess>;
-  /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: needs root and python3 for mount(2)). */
+  /** Whether launch() supports SandboxSpec.lateCode here (sandboxed: python3 and nsenter, and root or user namespaces). */
   lateCode(): Promise<boolean>;
   /** Whether launch() supports SandboxSpec.execStem here (late code attachment in a bubblewrap sandbox). */
   execStems(): Promise<boolean>;

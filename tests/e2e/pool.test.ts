@@ -12,7 +12,7 @@ import {
 import { deployFunction, lambdaClient, startServer, type TestServer, type ZipFiles } from '../helpers/lambent.js';
 
 interface Health {
-  sandbox: { sandbox: string; cgroups: string };
+  sandbox: { sandbox: string; cgroups: string; pool?: boolean };
   environments: {
     environments: number;
     frozen: number;
@@ -32,8 +32,8 @@ before(async () => {
   lambda = lambdaClient(server.url);
   const h = await health();
   sandboxed = h.sandbox.sandbox === 'bubblewrap';
-  // Unsandboxed the pool always works; sandboxed it needs root (mount propagation into running sandboxes).
-  poolAvailable = !sandboxed || process.getuid?.() === 0;
+  // Unsandboxed the pool always works; sandboxed it needs late code attachment (root, or user namespaces).
+  poolAvailable = !sandboxed || h.sandbox.pool !== false;
 });
 after(async () => {
   lambda.destroy();
@@ -95,7 +95,7 @@ function assertFresh(before: { tmpMarker: boolean; globalMark: string | null }):
 
 describe('stem-cell pool', () => {
   test('a pool-backed cold start serves a new function exactly, and the next one finds nothing of it', async (t) => {
-    if (!poolAvailable) return t.skip('the pool needs root when sandboxed');
+    if (!poolAvailable) return t.skip('no late code attachment here (lambent doctor says why)');
     // The first cold start of a runtime finds the pool empty and makes it refill for this runtime.
     await deploy('pool-warmup', { 'index.js': 'exports.handler = async () => "warm";\n' });
     assert.equal((await invoke('pool-warmup')).json, 'warm');
@@ -161,7 +161,7 @@ describe('stem-cell pool', () => {
   });
 
   test('functions whose variables shape process start bypass the pool and still run', async (t) => {
-    if (!poolAvailable) return t.skip('the pool needs root when sandboxed');
+    if (!poolAvailable) return t.skip('no late code attachment here (lambent doctor says why)');
     await waitFor('a ready stem', (h) => h.environments.stems.ready >= 1);
     await deploy('pool-bypass', { 'index.js': 'exports.handler = async () => ({ opts: process.env.NODE_OPTIONS, max: require("node:v8").getHeapStatistics().heap_size_limit });\n' }, {
       Environment: { Variables: { NODE_OPTIONS: '--max-old-space-size=100' } },
@@ -174,7 +174,7 @@ describe('stem-cell pool', () => {
   });
 
   test('python functions start from the pool too', async (t) => {
-    if (!poolAvailable) return t.skip('the pool needs root when sandboxed');
+    if (!poolAvailable) return t.skip('no late code attachment here (lambent doctor says why)');
     if (!existsSync('/usr/bin/python3') && !existsSync('/usr/local/bin/python3')) return t.skip('no python3');
     const code = {
       'app.py': [

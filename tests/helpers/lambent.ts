@@ -27,6 +27,10 @@ export interface StartOptions {
   dataDir?: string;
   args?: string[];
   env?: Record<string, string>;
+  /** Runs `lambent start` through this command prefix (e.g. setpriv to another user; see nonroot.ts). */
+  wrapper?: string[];
+  /** Where bin/lambent.js is (default: this checkout). */
+  root?: string;
 }
 
 /**
@@ -41,9 +45,11 @@ export function tempDir(prefix = 'lambent-test-'): string {
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
+  const argv = [process.execPath, join(opts.root ?? ROOT, 'bin/lambent.js'), 'start', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])];
+  const [file, ...rest] = [...(opts.wrapper ?? []), ...argv] as [string, ...string[]];
   const proc = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/lambent.js'), 'start', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
+    file,
+    rest,
     {
       env: { ...process.env, LAMBENT_RUNTIMES_DIR: TEST_RUNTIMES_DIR, LAMBENT_RUNTIME_INSTALL: 'off', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
