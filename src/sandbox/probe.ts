@@ -81,6 +81,7 @@ export async function probeHost(): Promise<ProbeResult> {
   let bwrap = findExecutable('bwrap', ['/usr/bin', '/usr/local/bin']);
   let setpriv: string | undefined;
   let namespaces = false;
+  let netns = false;
   if (!bwrap) {
     warnings.push('bubblewrap not found: apt-get install -y bubblewrap (Debian/Ubuntu) or dnf install bubblewrap (Fedora/RHEL)');
   } else {
@@ -91,6 +92,10 @@ export async function probeHost(): Promise<ProbeResult> {
     const plain = await run(bwrap, [...base, ...(isRoot ? ['--cap-drop', 'ALL'] : []), '--', trueBin]);
     if (plain.code === 0) {
       namespaces = true;
+      // A network namespace per sandbox: without it functions share the host's network (netns.ts).
+      const net = await run(bwrap, [...base, '--unshare-net', ...(isRoot ? ['--cap-drop', 'ALL'] : []), '--', trueBin]);
+      if (net.code === 0) netns = true;
+      else warnings.push(`bubblewrap cannot give sandboxes their own network namespace (${firstLine(net)}): functions share the host's network and can reach each other's Runtime API and the host's loopback services`);
       if (isRoot) {
         const candidate = ['/usr/bin/setpriv', '/bin/setpriv', '/usr/sbin/setpriv'].find((p) => canExec(p));
         if (candidate) {
@@ -115,6 +120,8 @@ export async function probeHost(): Promise<ProbeResult> {
   const report: IsolationReport = {
     sandbox: bwrap ? 'bubblewrap' : 'none',
     namespaces,
+    network: netns ? 'namespace' : 'host',
+    outbound: 'none',
     cgroups: driver ? driver.version : 'none',
     controllers,
     warnings,
