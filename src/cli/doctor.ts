@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolveConfig } from '../config/config.js';
 import { RuntimeInterpreters } from '../runtimes/interpreters.js';
 import { probeIsolation } from '../sandbox/index.js';
+import { findExecutable } from '../sandbox/probe.js';
 import { formatRuntimes } from './runtimes.js';
 
 export async function runDoctor(args: string[] = []): Promise<number> {
@@ -13,6 +14,9 @@ export async function runDoctor(args: string[] = []): Promise<number> {
   const lines = [
     `sandbox:     ${r.sandbox === 'bubblewrap' ? 'bubblewrap (mount, PID, IPC, UTS namespaces)' : 'none — functions run unsandboxed'}`,
     `namespaces:  ${yes(r.namespaces)}`,
+    `network:     ${r.network === 'namespace'
+      ? `a namespace per environment; outbound ${findExecutable('slirp4netns', ['/usr/bin']) ? 'internet through slirp4netns (--function-network none: loopback only)' : 'none (apt-get install -y slirp4netns for internet access)'}`
+      : "shared with the host: functions can reach each other's Runtime API and the host's loopback services"}`,
     `cgroups:     ${r.cgroups}`,
     `  memory:    ${yes(r.controllers.memory)}`,
     `  cpu:       ${yes(r.controllers.cpu)}`,
