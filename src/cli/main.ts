@@ -34,7 +34,8 @@ Options:
                            (env LAMBENT_HOST_MEMORY_MB)
   --sandbox MODE           auto | bubblewrap | none (default auto; env LAMBENT_SANDBOX)
   --function-network NET   internet | none: outbound network of functions, each in its own network namespace
-                           (default internet, through slirp4netns; env LAMBENT_FUNCTION_NETWORK)
+                           (default internet, through slirp4netns; env LAMBENT_FUNCTION_NETWORK);
+                           host: share the host's network (reach its loopback services; trusted code only)
   --idle-timeout SECONDS   Shut down execution environments idle this long (default 300)
   --async-retry-delay-ms N First retry delay of failed asynchronous invocations, doubled for the
                            second (default 60000, as AWS; env LAMBENT_ASYNC_RETRY_DELAY_MS)

@@ -33,8 +33,12 @@ export interface CreateSandboxOptions {
   /** When Lambent runs as root: the unprivileged uid/gid functions run as (default 993/990, AWS's sbx_user1051). */
   uid?: number;
   gid?: number;
-  /** Outbound network of sandboxes with their own network namespace (default 'internet': user-mode, slirp4netns). */
-  network?: 'internet' | 'none';
+  /**
+   * Sandboxes' network: their own namespace with outbound access ('internet', default: user-mode, slirp4netns) or
+   * without ('none'); or, explicitly, the host's own network ('host': reaches the host's loopback services, and other
+   * environments' Runtime APIs reach it; for trusted code only).
+   */
+  network?: 'internet' | 'none' | 'host';
 }
 
 /** AWS's sbx_user1051. */
@@ -62,7 +66,9 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   // Own network namespaces need the listener helper too (the Runtime API is served from inside each one).
   let netns: NetnsListeners | undefined;
   let outbound: Outbound | undefined;
-  if (useBwrap && probe.report.network === 'namespace') {
+  if (useBwrap && opts?.network === 'host') {
+    warnings.push('functions share the host\'s network (--function-network host): they reach the host\'s loopback services, Lambent\'s port and each other\'s Runtime API; use it for trusted code only');
+  } else if (useBwrap && probe.report.network === 'namespace') {
     const opened = await NetnsListeners.open();
     netns = opened.listeners;
     if (!netns) warnings.push(`functions share the host's network (${opened.reason ?? 'unknown reason'}): they can reach each other's Runtime API and the host's loopback services`);
