@@ -2,7 +2,7 @@
 // The one place where parts are wired; everything else receives what it needs.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
@@ -104,7 +104,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
 
   const envDir = join(config.dataDir, 'environments');
   await reapStale(envDir);
-  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir });
+  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir, network: config.functionNetwork });
   // Say what isolation functions get and, for each missing piece, what it changes for them and how to fix it.
   const isolation = describeIsolation(sandbox.report);
   log.info(isolation.summary);
@@ -113,6 +113,10 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     for (const m of isolation.missing) for (const line of m.split('\n')) log.warn(`  ${line}`);
     log.warn('run `lambent doctor` for details');
   }
+  if (sandbox.report.network === 'namespace') {
+    log.info(`functions: a network namespace each (Runtime API and Lambent's API at 127.0.0.1:9001 inside); outbound network: ${
+      sandbox.report.outbound === 'internet' ? 'internet through slirp4netns (no access to the host\'s loopback)' : 'none'}`);
+  }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
   const concurrency = new ConcurrencyLimits(config.accountConcurrency);
   await restoreReservedConcurrency(store, concurrency);
@@ -120,7 +124,12 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     ? { budgetMb: config.hostMemoryMb, source: '--host-memory-mb / LAMBENT_HOST_MEMORY_MB' }
     : detectHostMemory();
   log.info(`execution environments may hold ${hostMemory.budgetMb} MB (${hostMemory.source})`);
+  const sandboxApi: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const engine = new InvocationEngine({
+    sandboxApi: (req, res) => {
+      if (sandboxApi.handler) sandboxApi.handler(req, res);
+      else res.writeHead(503).end();
+    },
     sandbox,
     codeCache,
     logs,
@@ -191,6 +200,12 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     ],
     logger: log,
   });
+  // Lambent's API as a function reaches it from inside its sandbox: only at its Runtime API's address
+  // (127.0.0.1:9001 in the sandbox's own network namespace), and never with the well-known dev credentials, which
+  // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
+  // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
+  const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
+  sandboxApi.handler = createGateway({ services: [lambda], credentials: configuredOnly, logger: log });
   const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

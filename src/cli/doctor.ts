@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveConfig } from '../config/config.js';
 import { RuntimeInterpreters } from '../runtimes/interpreters.js';
 import { probeIsolation } from '../sandbox/index.js';
-import { describeIsolation } from '../sandbox/probe.js';
+import { describeIsolation, findExecutable } from '../sandbox/probe.js';
 import { formatRuntimes } from './runtimes.js';
 
 export async function runDoctor(args: string[] = []): Promise<number> {
@@ -18,6 +18,9 @@ export async function runDoctor(args: string[] = []): Promise<number> {
     `user:        ${userName()}${process.getuid?.() === 0 ? ' (root)' : ''}`,
     `sandbox:     ${r.sandbox === 'bubblewrap' ? 'bubblewrap (mount, PID, IPC, UTS namespaces)' : 'none — functions run unsandboxed'}`,
     `namespaces:  ${yes(r.namespaces)}`,
+    `network:     ${r.network === 'namespace'
+      ? `a namespace per environment; outbound ${findExecutable('slirp4netns', ['/usr/bin']) ? 'internet through slirp4netns (--function-network none: loopback only)' : 'none (apt-get install -y slirp4netns for internet access)'}`
+      : "shared with the host: functions can reach each other's Runtime API and the host's loopback services"}`,
     `cgroups:     ${r.cgroups === 'none' ? 'none' : (r.cgroupSource ?? r.cgroups)}`,
     `  memory:    ${yes(r.controllers.memory)}`,
     `  cpu:       ${yes(r.controllers.cpu)}`,

@@ -33,6 +33,9 @@ Options:
                            default: host memory (or Lambent's cgroup limit) minus headroom
                            (env LAMBENT_HOST_MEMORY_MB)
   --sandbox MODE           auto | bubblewrap | none (default auto; env LAMBENT_SANDBOX)
+  --function-network NET   internet | none: outbound network of functions, each in its own network namespace
+                           (default internet, through slirp4netns; env LAMBENT_FUNCTION_NETWORK);
+                           host: share the host's network (reach its loopback services; trusted code only)
   --idle-timeout SECONDS   Shut down execution environments idle this long (default 300)
   --async-retry-delay-ms N First retry delay of failed asynchronous invocations, doubled for the
                            second (default 60000, as AWS; env LAMBENT_ASYNC_RETRY_DELAY_MS)
@@ -60,6 +63,7 @@ async function start(args: string[]): Promise<void> {
       'account-concurrency': { type: 'string' },
       'host-memory-mb': { type: 'string' },
       sandbox: { type: 'string' },
+      'function-network': { type: 'string' },
       'idle-timeout': { type: 'string' },
       'async-retry-delay-ms': { type: 'string' },
       'runtimes-dir': { type: 'string' },
@@ -80,6 +84,7 @@ async function start(args: string[]): Promise<void> {
     accountConcurrency: values['account-concurrency'],
     hostMemoryMb: values['host-memory-mb'],
     sandbox: values.sandbox,
+    functionNetwork: values['function-network'],
     idleTimeoutSeconds: values['idle-timeout'],
     asyncRetryDelayMs: values['async-retry-delay-ms'],
     runtimesDir: values['runtimes-dir'],

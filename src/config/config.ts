@@ -19,6 +19,8 @@ export interface LambentConfig {
   /** Memory execution environments may hold (sum of MemorySize), in MB; undefined: detected from the host. */
   hostMemoryMb: number | undefined;
   sandboxMode: 'auto' | 'bubblewrap' | 'none';
+  /** Outbound network of functions: 'internet' (user-mode networking) or 'none' (their own loopback only). */
+  functionNetwork: 'internet' | 'none' | 'host';
   /** Idle execution environments are shut down after this long. */
   idleTimeoutMs: number;
   /** First retry delay of a failed asynchronous invocation (the second is twice that); AWS: about a minute. */
@@ -67,6 +69,7 @@ export interface ConfigInput {
   accountConcurrency?: string | number | undefined;
   hostMemoryMb?: string | number | undefined;
   sandbox?: string | undefined;
+  functionNetwork?: string | undefined;
   idleTimeoutSeconds?: string | number | undefined;
   asyncRetryDelayMs?: string | number | undefined;
   runtimesDir?: string | undefined;
@@ -102,6 +105,10 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   }
   const sandbox = input.sandbox ?? env['LAMBENT_SANDBOX'] ?? 'auto';
   if (sandbox !== 'auto' && sandbox !== 'bubblewrap' && sandbox !== 'none') throw new ConfigError(`--sandbox must be auto, bubblewrap or none`);
+  const functionNetwork = input.functionNetwork ?? env['LAMBENT_FUNCTION_NETWORK'] ?? 'internet';
+  if (functionNetwork !== 'internet' && functionNetwork !== 'none' && functionNetwork !== 'host') {
+    throw new ConfigError('--function-network must be internet, none or host');
+  }
   const idleSeconds = Number(input.idleTimeoutSeconds ?? env['LAMBENT_IDLE_TIMEOUT'] ?? 300);
   if (!(idleSeconds > 0)) throw new ConfigError('idle timeout must be a positive number of seconds');
   const asyncRetryDelayMs = Number(input.asyncRetryDelayMs ?? env['LAMBENT_ASYNC_RETRY_DELAY_MS'] ?? 60_000);
@@ -122,6 +129,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     accountConcurrency,
     hostMemoryMb,
     sandboxMode: sandbox,
+    functionNetwork,
     idleTimeoutMs: idleSeconds * 1000,
     asyncRetryDelayMs,
   };

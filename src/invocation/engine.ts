@@ -14,7 +14,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import type { HostCapacity } from './capacity.js';
 import type { CodeCache } from './code-cache.js';
 import { ThrottledError, type ConcurrencyLimits } from './concurrency.js';
-import { ExecutionEnvironment, poolKeyOf } from './environment.js';
+import { ExecutionEnvironment, poolKeyOf, type EnvironmentDeps } from './environment.js';
 import type { InitializationType, Interpreters } from './launch-spec.js';
 import { RuntimeErrors } from './runtime-errors.js';
 import { StemPool, type StemPoolStats } from './stem-pool.js';
@@ -37,6 +37,8 @@ export interface EngineOptions {
   stemsPerRuntime?: number;
   /** Idle environments are frozen after this long; null: never. Default DEFAULT_FREEZE_AFTER_MS. */
   freezeAfterMs?: number | null;
+  /** Lambent's API as functions reach it from inside their sandbox (EnvironmentDeps.sandboxApi). */
+  sandboxApi?: EnvironmentDeps['sandboxApi'];
 }
 
 /**
@@ -342,6 +344,7 @@ export class InvocationEngine {
       stateDir: this.opts.stateDir,
       log: this.opts.log,
       ...(this.opts.freezeAfterMs === null ? {} : { freezeAfterMs: this.opts.freezeAfterMs ?? DEFAULT_FREEZE_AFTER_MS }),
+      ...(this.opts.sandboxApi ? { sandboxApi: this.opts.sandboxApi } : {}),
     }, initType, this.stems.take(snap));
     this.all.add(env);
     const ok = await env.start();

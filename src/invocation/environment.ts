@@ -6,13 +6,14 @@
 // idle, it is frozen after a short delay and thawed by its next invocation.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { FunctionLogWriter } from '../observability/function-logs.js';
 import { logStreamName } from '../observability/function-logs.js';
 import { RuntimeApiEndpoint } from '../runtime-api/index.js';
-import type { InvocationOutcome, RuntimeApiEvents } from '../runtime-api/index.js';
+import type { InvocationOutcome, RuntimeApiEvents, RuntimeApiOptions } from '../runtime-api/index.js';
 import type { RuntimeFamily } from '../runtimes/catalog.js';
 import type { Sandbox, SandboxExit, SandboxProcess } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
@@ -47,6 +48,8 @@ export interface EnvironmentDeps {
   freezeAfterMs?: number;
   /** Lambent's own log: a launch failure's full text goes here (the caller's Sandbox.Failure has no host paths). */
   log?: { warn(msg: string): void };
+  /** Lambent's API as functions reach it from inside their sandbox (RuntimeApiOptions.aws). */
+  sandboxApi?: RuntimeApiOptions['aws'];
 }
 
 /**
@@ -102,6 +105,23 @@ export function launchPlan(snap: FunctionSnapshot, deps: Pick<EnvironmentDeps, '
   const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : { taskRoot: taskDir, runtimeDir, optDir };
   const argv = withExecWrapper(bootstrapArgv(family, paths, interpreter), family, snap.environment, paths);
   return { family, argv, extraReadOnly: interpreterMounts(interpreter), runtimeDir, optDir, paths };
+}
+
+/**
+ * The Runtime API endpoint of a new sandbox: inside the sandbox's own network namespace at 127.0.0.1:9001 (its
+ * listener arrives through SandboxSpec.runtimeApi), or, where sandboxes share the host's network, a host loopback port.
+ */
+export async function runtimeApiFor(
+  sandbox: Pick<Sandbox, 'report'>,
+  events: RuntimeApiEvents,
+  aws: RuntimeApiOptions['aws'],
+): Promise<{ api: RuntimeApiEndpoint; spec: { runtimeApi?: (l: Server) => void } }> {
+  if (sandbox.report.network === 'namespace') {
+    // Lambent's API is reachable from inside only here, at the Runtime API's address (see SandboxApi in main.ts).
+    const api = RuntimeApiEndpoint.inNamespace(events, aws ? { aws } : {});
+    return { api, spec: { runtimeApi: (l) => api.adopt(l) } };
+  }
+  return { api: await RuntimeApiEndpoint.listen(events), spec: {} };
 }
 
 export type EnvironmentState = 'starting' | 'idle' | 'busy' | 'dead';
@@ -194,8 +214,10 @@ export class ExecutionEnvironment {
         this.watch(stem.proc, settle);
         stem.proc.stdin?.end('go\n');
       } else {
-        this.api = await RuntimeApiEndpoint.listen(events);
+        const endpoint = await runtimeApiFor(this.deps.sandbox, events, this.deps.sandboxApi);
+        this.api = endpoint.api;
         this.proc = await this.deps.sandbox.launch({
+          ...endpoint.spec,
           id: this.id,
           argv: plan.argv,
           extraReadOnly: plan.extraReadOnly,

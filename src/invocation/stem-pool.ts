@@ -16,9 +16,9 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../observability/logger.js';
-import { RuntimeApiEndpoint, type RuntimeApiEvents } from '../runtime-api/index.js';
+import { RuntimeApiEndpoint, type RuntimeApiEvents, type RuntimeApiOptions } from '../runtime-api/index.js';
 import type { Sandbox, SandboxProcess } from '../sandbox/types.js';
-import { launchPlan, type LaunchPlan, type StemHandle } from './environment.js';
+import { launchPlan, runtimeApiFor, type LaunchPlan, type StemHandle } from './environment.js';
 import { environmentVariables, type Interpreters } from './launch-spec.js';
 import type { FunctionSnapshot } from './types.js';
 
@@ -59,6 +59,8 @@ export interface StemPoolOptions {
    * MemorySize) or destroyed. No room: no refill (stems never evict environments).
    */
   capacity?: { tryReserve(mb: number): boolean; release(mb: number): void };
+  /** Lambent's API as functions reach it from inside their sandbox (EnvironmentDeps.sandboxApi). */
+  sandboxApi?: RuntimeApiOptions['aws'];
 }
 
 export interface StemPoolStats {
@@ -249,10 +251,10 @@ export class StemPool {
   private async launch(entry: KeyEntry): Promise<StemCell> {
     const id = randomBytes(16).toString('hex');
     const holder: { cell?: StemCell } = {};
-    const api = await RuntimeApiEndpoint.listen({
+    const { api, spec: apiSpec } = await runtimeApiFor(this.opts.sandbox, {
       ready: () => holder.cell?.events.ready?.(),
       initError: (t, b) => holder.cell?.events.initError?.(t, b),
-    });
+    }, this.opts.sandboxApi);
     const { plan } = entry;
     // Runtime stems: only what shapes process start-up; everything else (and all of this) is replaced at
     // specialization. Exec stems: the waiter needs nothing (the command gets its whole environment at exec).
@@ -269,6 +271,7 @@ export class StemPool {
     const t0 = performance.now();
     try {
       proc = await this.opts.sandbox.launch({
+        ...apiSpec,
         id,
         argv: plan.argv,
         extraReadOnly: plan.extraReadOnly,

@@ -3,19 +3,23 @@
 // long-polls GET /next for it and posts its outcome back.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 
 import { DEFAULT_MAX_RESPONSE_BYTES } from './errors.js';
 import { route } from './router.js';
 import { RuntimeApiState } from './state.js';
 import type { InvocationOutcome, RuntimeApiEvents, RuntimeApiOptions, RuntimeInvocation } from './types.js';
 
+const RUNTIME_API_PREFIX = '/2018-06-01/';
 const BAD_REQUEST_BODY = '{"errorMessage":"Malformed HTTP request","errorType":"BadRequest"}';
 const BAD_REQUEST = `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(BAD_REQUEST_BODY)}\r\n\r\n${BAD_REQUEST_BODY}`;
 
 export class RuntimeApiEndpoint {
   /** "host:port", the value for AWS_LAMBDA_RUNTIME_API. */
   readonly address: string;
+
+  /** A listener inside a sandbox's network namespace (adopt()); the server then listens on nothing of the host. */
+  private listener: NetServer | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -25,12 +29,40 @@ export class RuntimeApiEndpoint {
     this.address = address;
   }
 
-  static listen(events: RuntimeApiEvents = {}, opts: RuntimeApiOptions = {}): Promise<RuntimeApiEndpoint> {
-    const host = opts.host ?? '127.0.0.1';
+  /**
+   * An endpoint for a sandbox with its own network namespace: AWS_LAMBDA_RUNTIME_API is 127.0.0.1:9001 there, and
+   * the listening socket, made inside that namespace, is handed over with adopt() before the runtime starts.
+   */
+  static inNamespace(events: RuntimeApiEvents = {}, opts: RuntimeApiOptions = {}, address = '127.0.0.1:9001'): RuntimeApiEndpoint {
+    const { server, state } = RuntimeApiEndpoint.serve(events, opts);
+    return new RuntimeApiEndpoint(server, state, address);
+  }
+
+  /** Serves this endpoint on a listening socket (one per endpoint; a second one is closed). */
+  adopt(listener: NetServer): void {
+    if (this.listener) {
+      listener.close();
+      return;
+    }
+    this.listener = listener;
+    listener.maxConnections = 64;
+    listener.on('error', () => undefined);
+    listener.on('connection', (socket: Socket) => {
+      socket.setNoDelay(true);
+      this.server.emit('connection', socket);
+    });
+  }
+
+  private static serve(events: RuntimeApiEvents, opts: RuntimeApiOptions): { server: Server; state: RuntimeApiState } {
     const state = new RuntimeApiState(events, opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const server = createServer(
       { noDelay: true, requireHostHeader: false, requestTimeout: 0 },
-      (req: IncomingMessage, res: ServerResponse) => route(state, req, res),
+      opts.aws
+        ? (req: IncomingMessage, res: ServerResponse) => {
+            if (req.url?.startsWith(RUNTIME_API_PREFIX) === false) (opts.aws as NonNullable<RuntimeApiOptions['aws']>)(req, res);
+            else route(state, req, res);
+          }
+        : (req: IncomingMessage, res: ServerResponse) => route(state, req, res),
     );
     // The runtime holds its connection across invocations; never time it out.
     server.keepAliveTimeout = 0;
@@ -42,6 +74,13 @@ export class RuntimeApiEndpoint {
       if (socket.writable) socket.end(BAD_REQUEST);
       else socket.destroy();
     });
+    return { server, state };
+  }
+
+  /** An endpoint on a port of the host's loopback (sandboxes that share the host's network; tests). */
+  static listen(events: RuntimeApiEvents = {}, opts: RuntimeApiOptions = {}): Promise<RuntimeApiEndpoint> {
+    const host = opts.host ?? '127.0.0.1';
+    const { server, state } = RuntimeApiEndpoint.serve(events, opts);
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, host, () => {
@@ -73,6 +112,11 @@ export class RuntimeApiEndpoint {
 
   close(): Promise<void> {
     this.state.close();
+    if (this.listener) {
+      this.listener.close();
+      this.server.closeAllConnections();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();

@@ -34,4 +34,9 @@ export interface RuntimeApiOptions {
   host?: string;
   /** Largest response body accepted; default 6291556 (6 MiB + 100 B, as RIE). */
   maxResponseBytes?: number;
+  /**
+   * Requests for anything but the Runtime API (paths outside /2018-06-01/): Lambent's AWS API as the function may
+   * call it from inside its sandbox (the one address where a function reaches Lambent). Absent: 404.
+   */
+  aws?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 }

@@ -48,6 +48,11 @@ export interface BwrapOptions {
   envBin?: string;
   /** Run this instead of spec.argv (an exec stem's waiter); spec.argv still decides which dir of argv[0] is bound. */
   command?: string[];
+  /**
+   * A network namespace of its own (netns.ts): bwrap reports the sandbox's pid on infoFd and its command waits for a
+   * byte on blockFd, so the Runtime API's listener can be made inside the namespace before anything connects.
+   */
+  network?: { infoFd: number; blockFd: number };
 }
 
 export interface BwrapArgs {
@@ -63,6 +68,7 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
     '--die-with-parent', '--new-session',
     '--hostname', opts.hostname,
   ];
+  if (opts.network) a.push('--unshare-net', '--info-fd', String(opts.network.infoFd), '--block-fd', String(opts.network.blockFd));
   if (opts.dropPrivileges) {
     // setpriv needs these three to switch user; it then empties every capability set itself.
     a.push('--cap-drop', 'ALL', '--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID', '--cap-add', 'CAP_SETPCAP');

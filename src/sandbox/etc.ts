@@ -16,7 +16,8 @@ export const ETC_ENTRIES = [
   'ssl', 'pki', 'ca-certificates', 'ca-certificates.conf', 'crypto-policies', 'mime.types', 'os-release',
 ];
 
-export interface EtcFiles { passwd: string; group: string; hosts: string }
+/** Generated files; `resolv` replaces the host's resolv.conf when given. */
+export interface EtcFiles { passwd: string; group: string; hosts: string; resolv?: string }
 
 export interface EtcDir {
   /** Host dir to bind at /etc. */
@@ -66,7 +67,7 @@ export function prepareEtc(stateDir: string, visible: readonly string[], files: 
   const tracked = new Map<string, string>(); // top-level regular files: name → "mtime size" of the host file
   for (const name of ETC_ENTRIES) {
     const sig = signature(`/etc/${name}`);
-    if (sig && !isDirOrLink(join(dir, name))) tracked.set(name, sig);
+    if (sig && !isDirOrLink(join(dir, name)) && !(name === 'resolv.conf' && files.resolv !== undefined)) tracked.set(name, sig);
   }
   const shared = dir === cached;
   return {
@@ -98,6 +99,7 @@ function buildEtc(dir: string, visible: readonly string[], files: EtcFiles): voi
   writeFileSync(join(dir, 'passwd'), files.passwd, { mode: 0o644 });
   writeFileSync(join(dir, 'group'), files.group, { mode: 0o644 });
   writeFileSync(join(dir, 'hosts'), files.hosts, { mode: 0o644 });
+  if (files.resolv !== undefined) writeFileSync(join(dir, 'resolv.conf'), files.resolv, { mode: 0o644 });
 }
 
 function defaultCacheRoot(): string {

@@ -13,7 +13,9 @@ import { prepareEtc } from './etc.js';
 import { execWaiterArgv } from './exec-stem.js';
 import { LateMounts } from './mounts.js';
 import { findExecutable, probeHost } from './probe.js';
-import { cpuCapOf, startProcess } from './process.js';
+import { NetnsListeners } from './netns.js';
+import { Outbound, SLIRP_DNS, type OutboundLink } from './outbound.js';
+import { BLOCK_FD, cpuCapOf, INFO_FD, startProcess } from './process.js';
 import type { ReapResult } from './state.js';
 import { createEnvDir, reapWith, removeEnvDir } from './state.js';
 import type { IsolationReport, Sandbox, SandboxProcess, SandboxSpec } from './types.js';
@@ -31,6 +33,12 @@ export interface CreateSandboxOptions {
   /** When Lambent runs as root: the unprivileged uid/gid functions run as (default 993/990, AWS's sbx_user1051). */
   uid?: number;
   gid?: number;
+  /**
+   * Sandboxes' network: their own namespace with outbound access ('internet', default: user-mode, slirp4netns) or
+   * without ('none'); or, explicitly, the host's own network ('host': reaches the host's loopback services, and other
+   * environments' Runtime APIs reach it; for trusted code only).
+   */
+  network?: 'internet' | 'none' | 'host';
 }
 
 /** AWS's sbx_user1051. */
@@ -55,10 +63,39 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
       ? 'sandbox disabled (mode "none"): functions run as host processes with Lambent\'s user and can read its files and see other processes'
       : 'functions run WITHOUT a sandbox (bubblewrap unavailable): they run as host processes with Lambent\'s user and can read its files and see other processes');
   }
+  // Own network namespaces need the listener helper too (the Runtime API is served from inside each one).
+  let netns: NetnsListeners | undefined;
+  let outbound: Outbound | undefined;
+  if (useBwrap && opts?.network === 'host') {
+    warnings.push('functions share the host\'s network (--function-network host): they reach the host\'s loopback services, Lambent\'s port and each other\'s Runtime API; use it for trusted code only');
+  } else if (useBwrap && probe.report.network === 'namespace') {
+    const opened = await NetnsListeners.open();
+    netns = opened.listeners;
+    if (!netns) warnings.push(`functions share the host's network (${opened.reason ?? 'unknown reason'}): they can reach each other's Runtime API and the host's loopback services`);
+  } else if (useBwrap) {
+    warnings.push('functions share the host\'s network: each environment\'s Runtime API is a port on the host\'s loopback that other functions can reach');
+  }
+  if (netns && (opts?.network ?? 'internet') === 'internet') {
+    const slirp = findExecutable('slirp4netns', ['/usr/bin', '/usr/local/bin']);
+    if (slirp) outbound = new Outbound(slirp);
+    else warnings.push('slirp4netns not found: functions have no outbound network (loopback only); apt-get install -y slirp4netns, or start with --function-network none to say so');
+  }
+  const missing = [...(probe.report.missing ?? [])];
+  if (useBwrap && !netns) {
+    missing.push({
+      capability: 'network isolation',
+      effect: "functions share the host's network: they can reach the host's loopback services, Lambent's port and each other's Runtime API",
+      reason: opts?.network === 'host' ? 'started with --function-network host' : 'this host gives sandboxes no network namespace (or python3 is missing for the namespace helper)',
+      ...(opts?.network === 'host' ? { fix: 'start without --function-network host' } : {}),
+    });
+  }
   const report: IsolationReport = {
     ...probe.report,
+    missing,
     sandbox: useBwrap ? 'bubblewrap' : 'none',
     namespaces: useBwrap && probe.report.namespaces,
+    network: netns ? 'namespace' : 'host',
+    outbound: netns ? (outbound ? 'internet' : 'none') : 'internet',
     warnings,
   };
   const active = new Set<string>();
@@ -101,7 +138,12 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   const gid = isRoot && probe.setpriv ? (opts?.gid ?? DEFAULT_GID) : (process.getgid?.() ?? 0);
   // env(1) as seen inside (under /usr or /bin), to drop the PWD that bwrap always sets.
   const sandboxEnvBin = ['/usr/bin/env', '/bin/env'].find((p) => existsSync(p)) ?? '/usr/bin/env';
-  const etc = prepareEtc(stateDir, visibleDirs(layout), generatedEtcFiles(uid, gid));
+  // With user-mode networking the resolver inside is slirp4netns's (the host's may be a loopback address, which
+  // does not exist in the sandbox's namespace).
+  const etc = prepareEtc(stateDir, visibleDirs(layout), {
+    ...generatedEtcFiles(uid, gid),
+    ...(outbound ? { resolv: `nameserver ${SLIRP_DNS}\n` } : {}),
+  });
   // The mount helper for late code attachment starts on first use (only the stem-cell pool needs it).
   let late: Promise<{ mounts?: LateMounts; reason?: string }> | undefined;
   const lateMounts = (): Promise<{ mounts?: LateMounts; reason?: string }> => (late ??= LateMounts.open(stateDir));
@@ -116,6 +158,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
     },
     close: async () => {
       await (await late)?.mounts?.close();
+      await netns?.close();
     },
     launch: async (spec) => {
       validateSpec(spec);
@@ -127,7 +170,9 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
         etc.refresh();
         await createEnvDir(stateDir, spec.id);
         const taskDir = mounts ? mounts.taskDirFor(spec.id) : spec.taskDir;
+        let link: OutboundLink | undefined;
         const cleanup = async (): Promise<void> => {
+          link?.stop();
           await mounts?.release(spec.id);
           await removeEnvDir(stateDir, spec.id);
         };
@@ -148,6 +193,7 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           dropCapabilities: isRoot,
           envBin: sandboxEnvBin,
           ...(isRoot && probe.setpriv ? { dropPrivileges: { setpriv: probe.setpriv, uid, gid } } : {}),
+          ...(netns ? { network: { infoFd: INFO_FD, blockFd: BLOCK_FD } } : {}),
         };
         const { options, command } = buildBwrapArgs(
           // The waiter needs no environment; PWD as bwrap sets it, so no env(1) is run to remove it.
@@ -167,6 +213,19 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           cpuQuota: cpuCapOf(limits),
           cgroupMs,
           ...(spec.stdinPipe ? { stdinPipe: true } : {}),
+          ...(netns
+            ? {
+                beforeExec: async (pid: number) => {
+                  // Both in parallel: the listener (~0.2 ms) and the outbound link (slirp4netns start-up).
+                  const [listener, l] = await Promise.all([
+                    spec.runtimeApi ? netns.listen(spec.id, pid) : undefined,
+                    outbound?.attach(pid),
+                  ]);
+                  link = l;
+                  if (listener) spec.runtimeApi?.(listener);
+                },
+              }
+            : {}),
           ...(mounts
             ? {
                 attachCode: async (codeDir: string) => {

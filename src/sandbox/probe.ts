@@ -89,6 +89,7 @@ export async function probeHost(): Promise<ProbeResult> {
   let setpriv: string | undefined;
   let namespaces = false;
   const unsandboxedEffect = 'functions run as host processes with your user: they can read your files and see and signal your other processes';
+  let netns = false;
   if (!bwrap) {
     warnings.push('bubblewrap not found: apt-get install -y bubblewrap (Debian/Ubuntu) or dnf install bubblewrap (Fedora/RHEL)');
     missing.push({ capability: 'sandbox', effect: unsandboxedEffect, reason: 'bubblewrap is not installed', fix: 'sudo apt-get install -y bubblewrap  (Fedora/RHEL: sudo dnf install bubblewrap)' });
@@ -100,6 +101,10 @@ export async function probeHost(): Promise<ProbeResult> {
     const plain = await run(bwrap, [...base, ...(isRoot ? ['--cap-drop', 'ALL'] : []), '--', trueBin]);
     if (plain.code === 0) {
       namespaces = true;
+      // A network namespace per sandbox: without it functions share the host's network (netns.ts).
+      const net = await run(bwrap, [...base, '--unshare-net', ...(isRoot ? ['--cap-drop', 'ALL'] : []), '--', trueBin]);
+      if (net.code === 0) netns = true;
+      else warnings.push(`bubblewrap cannot give sandboxes their own network namespace (${firstLine(net)}): functions share the host's network and can reach each other's Runtime API and the host's loopback services`);
       if (isRoot) {
         const candidate = ['/usr/bin/setpriv', '/bin/setpriv', '/usr/sbin/setpriv'].find((p) => canExec(p));
         const userEffect = 'functions run as root without capabilities instead of an unprivileged user';
@@ -144,6 +149,8 @@ export async function probeHost(): Promise<ProbeResult> {
   const report: IsolationReport = {
     sandbox: bwrap ? 'bubblewrap' : 'none',
     namespaces,
+    network: netns ? 'namespace' : 'host',
+    outbound: 'none',
     cgroups: driver ? driver.version : 'none',
     controllers,
     ...(driver && cgroups.source ? { cgroupSource: cgroups.source } : {}),
@@ -224,5 +231,6 @@ export function describeIsolation(r: IsolationReport): { summary: string; missin
   if (r.sandbox === 'none' && !(r.missing ?? []).some((m) => m.capability === 'sandbox')) {
     missing.push('no sandbox (--sandbox none): functions run as host processes with your user: they can read your files and see and signal your other processes');
   }
-  return { summary: `isolation: ${sandbox}; ${cg}; ${pool}`, missing };
+  const net = r.network === 'namespace' ? `a network namespace each (outbound: ${r.outbound})` : 'host network shared';
+  return { summary: `isolation: ${sandbox}; ${net}; ${cg}; ${pool}`, missing };
 }

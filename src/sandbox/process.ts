@@ -47,7 +47,16 @@ export interface StartOptions {
   cgroupMs?: number;
   /** Late code attachment (SandboxSpec.lateCode); absent: attachCode() refuses. */
   attachCode?: (codeDir: string) => Promise<void>;
+  /**
+   * The sandbox has a network namespace of its own (bwrap --info-fd 4 --block-fd 5): called with the sandbox's pid
+   * once its namespaces exist and before its command runs (which waits until this resolves).
+   */
+  beforeExec?: (sandboxPid: number) => Promise<void>;
 }
+
+/** The fds bwrap reports the sandbox's pid on and waits on before running its command (BwrapOptions.network). */
+export const INFO_FD = 4;
+export const BLOCK_FD = 5;
 
 const noop = (): void => undefined;
 
@@ -83,10 +92,15 @@ function inheritableFds(): number[] {
   return leakedFds;
 }
 
-function stdioFor(withFd3: boolean, stdinPipe: boolean): StdioOptions {
+function stdioFor(withFd3: boolean, stdinPipe: boolean, withNetwork: boolean): StdioOptions {
   const stdin = stdinPipe ? 'pipe' : 'ignore';
   const stdio: (string | number)[] = withFd3 ? [stdin, 'pipe', 'pipe', 'pipe'] : [stdin, 'pipe', 'pipe'];
-  const leaked = inheritableFds().filter((fd) => !(withFd3 && fd === 3));
+  if (withNetwork) {
+    while (stdio.length < INFO_FD) stdio.push('ignore');
+    stdio[INFO_FD] = 'pipe';
+    stdio[BLOCK_FD] = 'pipe';
+  }
+  const leaked = inheritableFds().filter((fd) => !(withFd3 && fd === 3) && !(withNetwork && (fd === INFO_FD || fd === BLOCK_FD)));
   if (leaked.length > 0) {
     devNull ??= openSync('/dev/null', 'r');
     for (const fd of leaked) {
@@ -107,7 +121,7 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
     env: o.cgroup ? {} : o.env,
     cwd: o.cwd,
     detached: true, // own process group (and session): no terminal signals from Lambent's terminal, one kill(-pgid) for the tree
-    stdio: stdioFor(o.fd3 !== undefined, o.stdinPipe === true),
+    stdio: stdioFor(o.fd3 !== undefined, o.stdinPipe === true, o.beforeExec !== undefined),
   });
   if (o.fd3) {
     const w = child.stdio[3] as Writable | null;
@@ -145,7 +159,42 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
   const stdin = o.stdinPipe ? (child.stdin as Writable) : null;
   stdin?.on('error', noop);
   const timings = { cgroupMs: o.cgroupMs ?? 0, spawnMs };
-  return new Process(pid, stdout, stderr, stdin, timings, exited, o.cgroup, o.cleanup, o.cpuQuota, o.attachCode);
+  const proc = new Process(pid, stdout, stderr, stdin, timings, exited, o.cgroup, o.cleanup, o.cpuQuota, o.attachCode);
+  if (o.beforeExec) {
+    try {
+      const stdio = child.stdio as unknown as (Readable & Writable)[];
+      const info = stdio[INFO_FD] as Readable;
+      const release = stdio[BLOCK_FD] as Writable;
+      info.on('error', noop);
+      release.on('error', noop);
+      const sandboxPid = await Promise.race([childPidFrom(info), exited.then(() => { throw new Error('the sandbox exited before it started'); })]);
+      await o.beforeExec(sandboxPid);
+      release.end('1');
+    } catch (err) {
+      await proc.destroy();
+      throw err;
+    }
+  }
+  return proc;
+}
+
+/**
+ * bwrap's --info-fd document ({"child-pid": N, and the namespaces' ids}; the pid is in Lambent's pid namespace),
+ * written once the sandbox exists. Read to its end: bwrap writes it in several pieces and closing early would
+ * kill it with SIGPIPE.
+ */
+function childPidFrom(info: Readable): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    info.on('data', (d: Buffer) => {
+      if (text.length < 4096) text += d.toString('utf8');
+    });
+    info.once('end', () => {
+      const m = /"child-pid"\s*:\s*(\d+)/.exec(text);
+      if (m) resolve(Number(m[1]));
+      else reject(new Error('bwrap did not report the sandbox pid'));
+    });
+  });
 }
 
 class Process implements SandboxProcess {

@@ -25,6 +25,11 @@ export interface SandboxSpec {
    * stdinPipe; only when Sandbox.execStems() is true. `env` is ignored (the waiter needs none).
    */
   execStem?: boolean;
+  /**
+   * Called, before the sandbox's command runs, with a listener on 127.0.0.1:9001 *inside* the sandbox's own network
+   * namespace (Sandbox.report.network === 'namespace'): the Runtime API is served on it. Not called otherwise.
+   */
+  runtimeApi?: (listener: import('node:net').Server) => void;
 }
 export interface SandboxExit { code: number | null; signal: NodeJS.Signals | null; oomKilled: boolean }
 export interface SandboxProcess {
@@ -56,6 +61,13 @@ export interface SandboxProcess {
 export interface IsolationReport {
   sandbox: 'bubblewrap' | 'none';
   namespaces: boolean; cgroups: 'v1' | 'v2' | 'none';
+  /**
+   * 'namespace': every sandbox has a network namespace of its own (its Runtime API at 127.0.0.1:9001 inside);
+   * 'host': sandboxes share the host's network (Runtime API on a host loopback port; see warnings).
+   */
+  network: 'namespace' | 'host';
+  /** How sandboxes with their own namespace reach outside networks ('none': loopback only). */
+  outbound: 'internet' | 'none';
   controllers: { memory: boolean; cpu: boolean; pids: boolean; freezer: boolean };
   /** Where environments' cgroups are made and why Lambent may use it (e.g. "delegated subtree /sys/fs/cgroup/memory/lambent-alice"). */
   cgroupSource?: string;

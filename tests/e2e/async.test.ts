@@ -33,6 +33,10 @@ import {
 import Database from 'better-sqlite3';
 import { deployFunction, expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
+// These functions report to a collector on the host's 127.0.0.1, which only the host network mode lets them reach
+// (every environment otherwise has a network namespace of its own: tests/security/isolation.test.ts).
+const HOST_NET = ['--function-network', 'host'];
+
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -113,7 +117,7 @@ before(async () => {
   collectorPort = (collector.address() as AddressInfo).port;
 
   ageScenario = (async () => {
-    const aged = await startServer({ args: ['--idle-timeout', '120'] });
+    const aged = await startServer({ args: [...HOST_NET, '--idle-timeout', '120'] });
     const c = lambdaClient(aged.url);
     try {
       await deploy(c, 'aging-rec', RECORD);
@@ -138,7 +142,7 @@ before(async () => {
   })();
   ageScenario.catch(() => undefined);
 
-  server = await startServer({ args: ['--async-retry-delay-ms', '200', '--idle-timeout', '120'] });
+  server = await startServer({ args: [...HOST_NET, '--async-retry-delay-ms', '200', '--idle-timeout', '120'] });
   lambda = lambdaClient(server.url);
   await deploy(lambda, 'recorder', RECORD);
 });
@@ -481,7 +485,7 @@ describe('EventInvokeConfig API', () => {
 describe('durability', () => {
   test('SIGKILL with ~2,000 events queued and running, then SIGTERM mid-drain: every accepted event runs at least once', async (t) => {
     const dataDir = tempDir();
-    const args = ['--async-retry-delay-ms', '200', '--idle-timeout', '120'];
+    const args = [...HOST_NET, '--async-retry-delay-ms', '200', '--idle-timeout', '120'];
     const total = 2000;
     try {
       const first = await startServer({ dataDir, args });

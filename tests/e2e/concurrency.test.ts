@@ -34,6 +34,10 @@ import {
 } from '@aws-sdk/client-lambda';
 import { deployFunction, expectError, lambdaClient, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
+// These functions report to a collector on the host's 127.0.0.1, which only the host network mode lets them reach
+// (every environment otherwise has a network namespace of its own: tests/security/isolation.test.ts).
+const HOST_NET = ['--function-network', 'host'];
+
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 
 // ------------------------------------------------------------- barrier
@@ -117,7 +121,7 @@ describe('reserved and provisioned concurrency (account limit 1000)', () => {
   let lambda: LambdaClient;
 
   before(async () => {
-    server = await startServer({ args: ['--async-retry-delay-ms', '200'] });
+    server = await startServer({ args: [...HOST_NET, '--async-retry-delay-ms', '200'] });
     lambda = lambdaClient(server.url);
   });
   after(async () => {
@@ -376,14 +380,14 @@ describe('reserved and provisioned concurrency (account limit 1000)', () => {
 describe('concurrency settings across a restart', () => {
   test('reserved and provisioned concurrency are stored and re-provisioned at start', async () => {
     const dataDir = tempDir();
-    let server = await startServer({ dataDir });
+    let server = await startServer({ dataDir, args: HOST_NET });
     try {
       let lambda = lambdaClient(server.url);
       await deploy(lambda, 'kept', { Publish: true });
       await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'kept', ReservedConcurrentExecutions: 5 }));
       await lambda.send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: 'kept', Qualifier: '1', ProvisionedConcurrentExecutions: 1 }));
       assert.equal(await server.stop(), 0);
-      server = await startServer({ dataDir });
+      server = await startServer({ dataDir, args: HOST_NET });
       lambda = lambdaClient(server.url);
       assert.equal((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'kept' }))).ReservedConcurrentExecutions, 5);
       const s = await lambda.send(new GetAccountSettingsCommand({}));
@@ -407,7 +411,7 @@ describe('account concurrency limit (2)', () => {
   let lambda: LambdaClient;
 
   before(async () => {
-    server = await startServer({ args: ['--account-concurrency', '2'] });
+    server = await startServer({ args: [...HOST_NET, '--account-concurrency', '2'] });
     lambda = lambdaClient(server.url);
   });
   after(async () => {
@@ -442,7 +446,7 @@ describe('host capacity (256 MB for environments)', () => {
   let lambda: LambdaClient;
 
   before(async () => {
-    server = await startServer({ args: ['--host-memory-mb', '256'] });
+    server = await startServer({ args: [...HOST_NET, '--host-memory-mb', '256'] });
     lambda = lambdaClient(server.url);
   });
   after(async () => {

@@ -111,7 +111,7 @@ async function waitFor(cond: () => boolean, timeoutMs = 3000): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('argv building and helpers (pure)', () => {
-  test('bwrap options: namespaces, read-only mounts, tmpfs size, no network unsharing, env only via --setenv', () => {
+  test('bwrap options: namespaces, read-only mounts, tmpfs size, network unshared only when asked, env only via --setenv', () => {
     const layout = { system: [{ kind: 'bind' as const, path: '/usr' }, { kind: 'symlink' as const, path: '/bin', target: 'usr/bin' }] };
     const { options, command } = buildBwrapArgs(
       spec({ id: 'x', env: { A: '1', B: 'two words' }, tmpSizeMb: 512, optDir: '/layers', extraReadOnly: [{ host: '/h/lang', inside: '/var/lang' }] }),
@@ -123,6 +123,8 @@ describe('argv building and helpers (pure)', () => {
       assert.ok(options.includes(flag), flag);
     }
     assert.ok(!options.includes('--unshare-net') && !options.includes('--unshare-all'));
+    const net = buildBwrapArgs(spec({ id: 'x' }), layout, { hostname: 'h', etcDir: '/e', dropCapabilities: true, network: { infoFd: 4, blockFd: 5 } });
+    assert.match(net.options.join(' '), /--unshare-net --info-fd 4 --block-fd 5/);
     assert.match(joined, /--ro-bind \/usr \/usr --symlink usr\/bin \/bin/);
     assert.match(joined, /--ro-bind \/state\/\.etc \/etc/);
     assert.match(joined, /--perms 1777 --size 536870912 --tmpfs \/tmp/);
@@ -271,20 +273,37 @@ describe('bubblewrap sandbox', () => {
     assert.deepEqual(r.exit, { code: 0, signal: null, oomKilled: false });
   });
 
-  test('the network is shared: the sandbox reaches a server on the host\'s 127.0.0.1', async (t) => {
+  test('the network is the sandbox\'s own: the host\'s 127.0.0.1 is unreachable, its Runtime API listener is at 127.0.0.1:9001', async (t) => {
     const sb = bwrapOrSkip(t);
     if (!sb) return;
+    if (sb.report.network !== 'namespace') return t.skip('no network namespaces here');
+    if (!existsSync('/usr/bin/python3')) return t.skip('no /usr/bin/python3');
     const { createServer } = await import('node:http');
-    const server = createServer((_req, res) => res.end('pong'));
+    const server = createServer((_req, res) => res.end('host'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const inside = createServer((_req, res) => res.end('pong'));
+    let listener: import('node:net').Server | undefined;
     try {
       const port = (server.address() as { port: number }).port;
-      const py = `import urllib.request;print(urllib.request.urlopen('http://127.0.0.1:${port}/').read().decode())`;
-      if (!existsSync('/usr/bin/python3')) return t.skip('no /usr/bin/python3');
-      const r = await run(sb, { argv: ['/usr/bin/python3', '-c', py] });
-      assert.equal(r.stdout.trim(), 'pong', r.stderr);
+      const py = [
+        'import urllib.request',
+        'def get(u):',
+        '    try: return urllib.request.urlopen(u, timeout=2).read().decode()',
+        '    except Exception as e: return type(e).__name__',
+        `print(get('http://127.0.0.1:${port}/'), get('http://127.0.0.1:9001/'))`,
+      ].join('\n');
+      const r = await run(sb, {
+        argv: ['/usr/bin/python3', '-c', py],
+        runtimeApi: (l) => {
+          listener = l;
+          l.on('connection', (c) => inside.emit('connection', c));
+        },
+      });
+      assert.equal(r.stdout.trim(), 'URLError pong', r.stderr);
     } finally {
       server.close();
+      inside.close();
+      listener?.close();
     }
   });
 
