@@ -54,7 +54,7 @@ export async function exchange(address: string, parts: (string | Buffer)[], dead
 }
 
 /**
- * Parses a stream of HTTP/1.1 responses framed by Content-Length (how the Runtime API answers). Throws on anything
+ * Parses a stream of HTTP/1.1 responses framed by Content-Length (how the Runtime API answers) or chunked (node's own 417); 1xx have no body. Throws on anything
  * malformed; a trailing incomplete response is an error too, unless allowPartialTail.
  */
 export function parseResponses(buf: Buffer, allowPartialTail = false): RawResponse[] {
@@ -75,18 +75,59 @@ export function parseResponses(buf: Buffer, allowPartialTail = false): RawRespon
       if (c <= 0) throw new Error(`malformed header line: ${JSON.stringify(line)}`);
       headers[line.slice(0, c).toLowerCase()] = line.slice(c + 1).trim();
     }
+    const status = Number(m[1]);
+    if (status < 200) {
+      // 1xx (100 Continue) has no body.
+      out.push({ status, headers, body: Buffer.alloc(0) });
+      pos = end + 4;
+      continue;
+    }
+    const start = end + 4;
+    if (headers['transfer-encoding'] !== undefined) {
+      if (headers['transfer-encoding'] !== 'chunked') throw new Error(`unexpected Transfer-Encoding: ${headers['transfer-encoding']}`);
+      const chunked = dechunk(buf, start);
+      if (chunked === null) {
+        if (allowPartialTail) break;
+        throw new Error('chunked response body truncated');
+      }
+      out.push({ status, headers, body: chunked.body });
+      pos = chunked.end;
+      continue;
+    }
     const cl = headers['content-length'];
     if (cl === undefined || !/^\d+$/.test(cl)) throw new Error(`response without a valid Content-Length: ${JSON.stringify(lines)}`);
-    const start = end + 4;
     const len = Number(cl);
     if (start + len > buf.length) {
       if (allowPartialTail) break;
       throw new Error(`response body truncated (${buf.length - start} of ${len} bytes)`);
     }
-    out.push({ status: Number(m[1]), headers, body: buf.subarray(start, start + len) });
+    out.push({ status, headers, body: buf.subarray(start, start + len) });
     pos = start + len;
   }
   return out;
+}
+
+/** A strictly framed chunked body starting at pos: the body and where it ends, or null when incomplete. */
+function dechunk(buf: Buffer, pos: number): { body: Buffer; end: number } | null {
+  const parts: Buffer[] = [];
+  for (;;) {
+    const eol = buf.indexOf('\r\n', pos, 'latin1');
+    if (eol < 0) return null;
+    const sizeText = buf.toString('latin1', pos, eol);
+    if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw new Error(`malformed chunk size: ${JSON.stringify(sizeText)}`);
+    const size = parseInt(sizeText, 16);
+    pos = eol + 2;
+    if (size === 0) {
+      const t = buf.indexOf('\r\n', pos, 'latin1');
+      if (t < 0) return null;
+      if (t !== pos) throw new Error('unexpected trailers in a response');
+      return { body: Buffer.concat(parts), end: t + 2 };
+    }
+    if (buf.length < pos + size + 2) return null;
+    if (buf.toString('latin1', pos + size, pos + size + 2) !== '\r\n') throw new Error('chunk not followed by CRLF');
+    parts.push(buf.subarray(pos, pos + size));
+    pos += size + 2;
+  }
 }
 
 export async function withDeadline<T>(p: Promise<T>, ms: number, what: () => string): Promise<T> {
