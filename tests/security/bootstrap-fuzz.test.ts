@@ -105,6 +105,11 @@ class HostileApi {
     return r;
   }
 
+  /** Every request received and not yet taken by next(). */
+  takeAll(): Req[] {
+    return this.queue.splice(0);
+  }
+
   dropAll(): void {
     for (const s of this.sockets) s.destroy();
   }
@@ -348,6 +353,51 @@ const SCENARIOS: Scenario[] = [
     },
   ],
 ];
+
+/**
+ * Seeded mutations of a valid invocation (bytes flipped, inserted, deleted, spans duplicated). What a mutated answer
+ * means varies (it may still be valid, or promise more bytes than it sends), so the property is the general one: the
+ * bootstrap posts well-formed requests or exits cleanly, and once the Runtime API goes away it exits with 1.
+ */
+function mutated(r: ReturnType<typeof prng>, round: number): Buffer {
+  let b = invocation(`mut-${round}`, JSON.stringify({ round, s: 'x'.repeat(r.int(200)) }), 'Lambda-Runtime-Client-Context: {"custom":{}}\r\n');
+  for (let i = 0, n = 1 + r.int(4); i < n; i++) {
+    const at = r.int(b.length);
+    switch (r.int(4)) {
+      case 0:
+        b = Buffer.concat([b.subarray(0, at), r.bytes(1 + r.int(8)), b.subarray(at)]);
+        break;
+      case 1:
+        b = Buffer.concat([b.subarray(0, at), b.subarray(at + 1 + r.int(8))]);
+        break;
+      case 2:
+        b = Buffer.from(b);
+        b[at] = r.int(256);
+        break;
+      default:
+        b = Buffer.concat([b.subarray(0, at), b.subarray(at, at + r.int(40)), b.subarray(at)]);
+    }
+  }
+  return b;
+}
+
+for (let round = 0; round < 10; round++) {
+  SCENARIOS.push([
+    `seeded mutation ${round} of a valid invocation (seed ${SEED})`,
+    async (t) => {
+      const r = prng(SEED + 1000 + round);
+      (await t.api.nextInvocationRequest()).socket.write(mutated(r, round));
+      // Give it a moment to act on the answer (a valid-looking one gets posted back), then go away.
+      await Promise.race([t.child.exited, new Promise((res) => setTimeout(res, 300))]);
+      t.api.dropAll();
+      const ex = await withDeadline(t.child.exited, DEADLINE_MS, () => 'the bootstrap did not exit after the Runtime API went away');
+      // Whatever it sent meanwhile is well-formed requests of the Runtime API.
+      for (const q of t.api.takeAll()) assert.match(q.line, /^(GET|POST) \/2018-06-01\/runtime\/[\x21-\x7e]+ HTTP\/1\.1$/, JSON.stringify(q.line));
+      assert.equal(ex.code, 1, `exit ${ex.code ?? ex.signal}; stderr: ${t.child.stderr().slice(-800)}`);
+      assert.doesNotMatch(t.child.stderr(), /Traceback|Uncaught/, t.child.stderr().slice(-800));
+    },
+  ]);
+}
 
 for (const kind of ['node', 'python'] as const) {
   describe(`${kind} bootstrap against a hostile Runtime API`, { timeout: 300_000 }, () => {
