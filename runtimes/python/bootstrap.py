@@ -315,8 +315,11 @@ class LambdaRuntimeClient(object):
                 if total > _MAX_BODY_BYTES:
                     raise ValueError("chunked body too large")
                 if size == 0:
-                    while self._read_line(budget) not in (b"\r\n", b"\n"):
-                        pass
+                    while True:  # trailers, up to the blank line, within what is left of the head budget
+                        line = self._read_line(budget)
+                        budget -= len(line)
+                        if line in (b"\r\n", b"\n"):
+                            break
                     break
                 parts.append(self._read_exactly(size))
                 if self._read_exactly(2) != b"\r\n":
