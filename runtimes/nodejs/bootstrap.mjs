@@ -317,15 +317,24 @@ class RapidConnection {
     for (;;) {
       if (this.head === null) {
         const end = buf.indexOf('\r\n\r\n', 0, 'latin1');
-        if (end < 0) break;
-        this.head = parseHead(buf.toString('latin1', 0, end));
+        if (end < 0) {
+          if (buf.length > MAX_HEAD_BYTES) fatalApiError(new Error('Runtime API response head too large'));
+          break;
+        }
+        if (end > MAX_HEAD_BYTES) fatalApiError(new Error('Runtime API response head too large'));
+        const head = parseHead(buf.toString('latin1', 0, end));
+        if (head === null) fatalApiError(new Error(`malformed Runtime API response: ${JSON.stringify(buf.toString('latin1', 0, Math.min(end, 200)))}`));
         buf = buf.subarray(end + 4);
+        // 1xx (100 Continue): informational, no body; the answer to the request follows.
+        if (head.status < 200) continue;
+        this.head = head;
       }
       const h = this.head;
       let body;
       if (h.chunked) {
         const r = dechunk(buf);
         if (r === null) break;
+        if (r.error) fatalApiError(new Error(`malformed Runtime API response: ${r.error}`));
         body = r.body;
         buf = buf.subarray(r.consumed);
       } else {
@@ -348,41 +357,69 @@ class RapidConnection {
   }
 }
 
+// A broken or hostile Runtime API must not make the runtime buffer without bound or misframe what follows: a head
+// past 1 MiB, a body past 64 MiB (invocation payloads are at most 6 MB), a Content-Length or chunk size that is not a
+// plain number, conflicting lengths or an unknown transfer coding end the runtime (fatalApiError), as a closed
+// connection does.
+const MAX_HEAD_BYTES = 1 << 20;
+const MAX_BODY_BYTES = 64 << 20;
+const STATUS_LINE = /^HTTP\/1\.[01] ([1-5]\d\d)(?: |$)/;
+const DIGITS = /^\d{1,12}$/;
+
+/** Status and headers of a response head; null when it is not HTTP/1.x or cannot be framed. */
 function parseHead(text) {
   const lines = text.split('\r\n');
-  const status = parseInt(lines[0].slice(9, 12), 10);
+  const m = STATUS_LINE.exec(lines[0]);
+  if (m === null) return null;
   const headers = {};
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     const c = line.indexOf(':');
     if (c <= 0) continue;
-    headers[line.slice(0, c).trim().toLowerCase()] = line.slice(c + 1).trim();
+    const name = line.slice(0, c).trim().toLowerCase();
+    const value = line.slice(c + 1).trim();
+    if (name === 'content-length' && headers[name] !== undefined && headers[name] !== value) return null;
+    headers[name] = value;
   }
   const te = headers['transfer-encoding'];
-  const chunked = te !== undefined && te.toLowerCase().includes('chunked');
-  return { status, headers, chunked, length: chunked ? 0 : Number(headers['content-length'] ?? 0) };
+  if (te !== undefined && te.toLowerCase() !== 'chunked') return null;
+  const chunked = te !== undefined;
+  const cl = headers['content-length'];
+  if (!chunked && cl !== undefined && (!DIGITS.test(cl) || Number(cl) > MAX_BODY_BYTES)) return null;
+  return { status: Number(m[1]), headers, chunked, length: chunked ? 0 : Number(cl ?? 0) };
 }
 
-/** Decodes a complete chunked body at the start of buf, or null when more bytes are needed. */
+const CHUNK_SIZE = /^([0-9a-fA-F]{1,8})(?:[ \t]*;.*)?$/;
+
+/**
+ * Decodes a complete chunked body at the start of buf: { body, consumed }, null when more bytes are needed, or
+ * { error } when the framing is broken.
+ */
 function dechunk(buf) {
   const parts = [];
+  let total = 0;
   let pos = 0;
   for (;;) {
     const eol = buf.indexOf('\r\n', pos, 'latin1');
-    if (eol < 0) return null;
-    const size = parseInt(buf.toString('latin1', pos, eol), 16);
+    if (eol < 0) return buf.length - pos > 4096 ? { error: 'chunk size line too long' } : null;
+    const m = CHUNK_SIZE.exec(buf.toString('latin1', pos, eol));
+    if (m === null) return { error: 'bad chunk size' };
+    const size = parseInt(m[1], 16);
+    total += size;
+    if (total > MAX_BODY_BYTES) return { error: 'chunked body too large' };
     pos = eol + 2;
     if (size === 0) {
       // Skip trailers up to the blank line.
       for (;;) {
         const e = buf.indexOf('\r\n', pos, 'latin1');
-        if (e < 0) return null;
+        if (e < 0) return buf.length - pos > MAX_HEAD_BYTES ? { error: 'trailers too large' } : null;
         const blank = e === pos;
         pos = e + 2;
         if (blank) return { body: Buffer.concat(parts), consumed: pos };
       }
     }
     if (buf.length < pos + size + 2) return null;
+    if (buf[pos + size] !== 13 || buf[pos + size + 1] !== 10) return { error: 'chunk not followed by CRLF' };
     parts.push(buf.subarray(pos, pos + size));
     pos += size + 2;
   }
@@ -395,7 +432,8 @@ function nextInvocation() {
   return new Promise((resolve, reject) => {
     rapid.write([NEXT_REQUEST], [
       (status, headers, body) => {
-        if (status === 200) resolve({ headers, body });
+        if (status === 200 && headers['lambda-runtime-aws-request-id']) resolve({ headers, body });
+        else if (status === 200) reject(new Error('GET /next answered without Lambda-Runtime-Aws-Request-Id'));
         else reject(new Error(`GET /next answered ${status}: ${body.toString('utf8', 0, 300)}`));
       },
     ]);

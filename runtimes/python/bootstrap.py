@@ -27,6 +27,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import socket
 import sys
 import time
@@ -213,6 +214,10 @@ class RuntimeApiError(Exception):
 
 
 _BASE = "/2018-06-01/runtime/"
+_MAX_HEAD_BYTES = 1 << 20
+_MAX_BODY_BYTES = 64 << 20
+_STATUS_LINE = re.compile(rb"HTTP/1\.[01] ([1-5][0-9][0-9])(?: |\r?\n)")
+_CHUNK_SIZE = re.compile(rb"([0-9a-fA-F]{1,8})[ \t]*(?:;[^\r\n]*)?\r?\n$")
 
 
 class LambdaRuntimeClient(object):
@@ -246,31 +251,86 @@ class LambdaRuntimeClient(object):
         self.sock.sendall(data)
 
     def _read_response(self):
-        line = self.rfile.readline(65537)
+        """(status, headers, body) of the next response. A broken or hostile Runtime API must not make the runtime
+        read without bound, misframe what follows or run a handler on a partial event: a head past 1 MiB, a body
+        past 64 MiB (invocation payloads are at most 6 MB), a length or chunk size that is not a plain number,
+        conflicting lengths, an unknown transfer coding or a connection closed mid-response raise RuntimeApiError."""
+        try:
+            while True:
+                status, headers, body = self._read_one_response()
+                if not 100 <= status < 200:  # 1xx (100 Continue): informational, the answer follows
+                    return status, headers, body
+        except (ValueError, IndexError, UnicodeError) as e:
+            raise RuntimeApiError("malformed Runtime API response: %s" % (e,))
+
+    def _read_line(self, budget):
+        line = self.rfile.readline(budget + 1)
+        if len(line) > budget:
+            raise RuntimeApiError("Runtime API response head too large")
+        if not line.endswith(b"\n"):
+            raise RuntimeApiError("Runtime API connection closed mid-response")
+        return line
+
+    def _read_exactly(self, n):
+        data = self.rfile.read(n)
+        if len(data) != n:
+            raise RuntimeApiError("Runtime API connection closed mid-response")
+        return data
+
+    def _read_one_response(self):
+        budget = _MAX_HEAD_BYTES
+        line = self.rfile.readline(budget + 1)
         if not line:
             raise RuntimeApiError("Runtime API connection closed")
-        status = int(line.split(None, 2)[1])
+        if len(line) > budget or not line.endswith(b"\n"):
+            raise RuntimeApiError("Runtime API response head too large or cut short")
+        budget -= len(line)
+        m = _STATUS_LINE.match(line)
+        if m is None:
+            raise ValueError("status line %r" % (line[:100],))
+        status = int(m.group(1))
         headers = {}
         while True:
-            line = self.rfile.readline(65537)
-            if line in (b"\r\n", b"\n", b""):
+            line = self._read_line(budget)
+            budget -= len(line)
+            if line in (b"\r\n", b"\n"):
                 break
             name, _, value = line.decode("latin-1").partition(":")
-            headers[name.strip().lower()] = value.strip()
-        if "chunked" in headers.get("transfer-encoding", "").lower():
+            name, value = name.strip().lower(), value.strip()
+            if name == "content-length" and headers.get(name, value) != value:
+                raise ValueError("conflicting Content-Length headers")
+            headers[name] = value
+        te = headers.get("transfer-encoding")
+        if te is not None:
+            if te.lower() != "chunked":
+                raise ValueError("transfer coding %r" % (te,))
             parts = []
+            total = 0
             while True:
-                size = int(self.rfile.readline(65537).split(b";", 1)[0].strip() or b"0", 16)
+                m = _CHUNK_SIZE.match(self._read_line(4096))
+                if m is None:
+                    raise ValueError("bad chunk size")
+                size = int(m.group(1), 16)
+                total += size
+                if total > _MAX_BODY_BYTES:
+                    raise ValueError("chunked body too large")
                 if size == 0:
-                    while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
-                        pass
+                    while True:  # trailers, up to the blank line, within what is left of the head budget
+                        line = self._read_line(budget)
+                        budget -= len(line)
+                        if line in (b"\r\n", b"\n"):
+                            break
                     break
-                parts.append(self.rfile.read(size))
-                self.rfile.readline(65537)
+                parts.append(self._read_exactly(size))
+                if self._read_exactly(2) != b"\r\n":
+                    raise ValueError("chunk not followed by CRLF")
             body = b"".join(parts)
         else:
-            length = int(headers.get("content-length") or 0)
-            body = self.rfile.read(length) if length else b""
+            cl = headers.get("content-length") or "0"
+            if not cl.isdigit() or not cl.isascii() or int(cl) > _MAX_BODY_BYTES:
+                raise ValueError("Content-Length %r" % (cl[:40],))
+            length = int(cl)
+            body = self._read_exactly(length) if length else b""
         return status, headers, body
 
     def wait_next_invocation(self):
@@ -284,6 +344,8 @@ class LambdaRuntimeClient(object):
         status, headers, body = self._read_response()
         if status != 200:
             raise RuntimeApiError("GET /next answered %d: %r" % (status, body[:200]))
+        if not headers.get("lambda-runtime-aws-request-id"):
+            raise RuntimeApiError("GET /next answered without Lambda-Runtime-Aws-Request-Id")
         return headers, body
 
     def _post_then_next(self, path, body, content_type):

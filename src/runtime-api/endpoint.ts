@@ -5,14 +5,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 
+import { MAX_HEADER_BYTES, onClientError } from './client-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './errors.js';
 import { route } from './router.js';
 import { RuntimeApiState } from './state.js';
 import type { InvocationOutcome, RuntimeApiEvents, RuntimeApiOptions, RuntimeInvocation } from './types.js';
 
 const RUNTIME_API_PREFIX = '/2018-06-01/';
-const BAD_REQUEST_BODY = '{"errorMessage":"Malformed HTTP request","errorType":"BadRequest"}';
-const BAD_REQUEST = `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(BAD_REQUEST_BODY)}\r\n\r\n${BAD_REQUEST_BODY}`;
 
 export class RuntimeApiEndpoint {
   /** "host:port", the value for AWS_LAMBDA_RUNTIME_API. */
@@ -56,7 +55,7 @@ export class RuntimeApiEndpoint {
   private static serve(events: RuntimeApiEvents, opts: RuntimeApiOptions): { server: Server; state: RuntimeApiState } {
     const state = new RuntimeApiState(events, opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const server = createServer(
-      { noDelay: true, requireHostHeader: false, requestTimeout: 0 },
+      { noDelay: true, requireHostHeader: false, requestTimeout: 0, maxHeaderSize: MAX_HEADER_BYTES },
       opts.aws
         ? (req: IncomingMessage, res: ServerResponse) => {
             if (req.url?.startsWith(RUNTIME_API_PREFIX) === false) (opts.aws as NonNullable<RuntimeApiOptions['aws']>)(req, res);
@@ -70,10 +69,7 @@ export class RuntimeApiEndpoint {
     server.headersTimeout = 60_000;
     // One runtime per endpoint; a handful of connections is plenty (AWS's client uses 2-3).
     server.maxConnections = 64;
-    server.on('clientError', (_err: Error, socket: Socket) => {
-      if (socket.writable) socket.end(BAD_REQUEST);
-      else socket.destroy();
-    });
+    server.on('clientError', onClientError);
     return { server, state };
   }
 

@@ -115,10 +115,15 @@ export class RuntimeApiState {
     this.park(res);
   }
 
-  /** The delivered, current slot for a request id from a post's path, or null (→ 400). */
+  /**
+   * The current invocation's slot when a post's path names it, else null (→ 400 InvalidRequestID). As RIE's
+   * AwsRequestIDValidator, the id is checked against the invocation in hand even before the runtime received it;
+   * such a post then fails the state check (403: the runtime is not Running), as in RIE's security tests. Finished,
+   * aborted (timed out) and never-seen ids are unknown.
+   */
   slotFor(id: string): Slot | null {
     const s = this.slot;
-    if (s === null || !s.delivered) return null;
+    if (s === null) return null;
     if (s.inv.requestId === id) return s;
     if (id.includes('%')) {
       try {
@@ -199,7 +204,12 @@ export class RuntimeApiState {
   }
 }
 
-/** The long-poll's connection is still open (a pipelined response has no socket of its own yet: use the request's). */
+/**
+ * The long-poll's connection can still carry an answer (a pipelined response has no socket of its own yet: use the
+ * request's). Not writable: the runtime half-closed it, or a parse error ended it; an invocation written there
+ * would be lost.
+ */
 function alive(res: ServerResponse): boolean {
-  return !res.req.socket.destroyed && !res.writableEnded;
+  const s = res.req.socket;
+  return !s.destroyed && s.writable && !res.writableEnded;
 }
