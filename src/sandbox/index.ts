@@ -1,6 +1,6 @@
 // Execution-environment sandboxes: one bubblewrap sandbox (or, as a fallback, a plain process group) per Lambda
 // execution environment, inside its own cgroups (memory cap, CPU share proportional to memory, pids limit, freezer).
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { Outbound, SLIRP_DNS, type OutboundLink } from './outbound.js';
 import { BLOCK_FD, cpuCapOf, INFO_FD, startProcess } from './process.js';
 import type { ReapResult } from './state.js';
 import { createEnvDir, reapWith, removeEnvDir } from './state.js';
-import type { IsolationReport, Sandbox, SandboxProcess, SandboxSpec } from './types.js';
+import type { IsolationReport, MissingCapability, Sandbox, SandboxProcess, SandboxSpec } from './types.js';
 import { launchUnsandboxed } from './unsandboxed.js';
 import { assertValidId } from './util.js';
 
@@ -66,6 +66,8 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   // Own network namespaces need the listener helper too (the Runtime API is served from inside each one).
   let netns: NetnsListeners | undefined;
   let outbound: Outbound | undefined;
+  let outboundMissing: MissingCapability | undefined;
+  const isRoot = process.getuid?.() === 0;
   if (useBwrap && opts?.network === 'host') {
     warnings.push('functions share the host\'s network (--function-network host): they reach the host\'s loopback services, Lambent\'s port and each other\'s Runtime API; use it for trusted code only');
   } else if (useBwrap && probe.report.network === 'namespace') {
@@ -77,10 +79,17 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
   }
   if (netns && (opts?.network ?? 'internet') === 'internet') {
     const slirp = findExecutable('slirp4netns', ['/usr/bin', '/usr/local/bin']);
-    if (slirp) outbound = new Outbound(slirp);
-    else warnings.push('slirp4netns not found: functions have no outbound network (loopback only); apt-get install -y slirp4netns, or start with --function-network none to say so');
+    const effect = 'functions have no outbound network (their own loopback only)';
+    if (!slirp) {
+      warnings.push(`slirp4netns not found: ${effect}; apt-get install -y slirp4netns, or start with --function-network none to say so`);
+      outboundMissing = { capability: 'outbound network', effect, reason: 'slirp4netns is not installed', fix: 'sudo apt-get install -y slirp4netns  (or --function-network none)' };
+    } else if (!isRoot && !canOpenTun()) {
+      // Without root, slirp4netns opens /dev/net/tun as the user (most distributions make it 0666).
+      warnings.push(`/dev/net/tun is not readable and writable by this user: ${effect}; sudo chmod 0666 /dev/net/tun`);
+      outboundMissing = { capability: 'outbound network', effect, reason: '/dev/net/tun is not accessible to this user', fix: 'sudo chmod 0666 /dev/net/tun  (or --function-network none)' };
+    } else outbound = new Outbound(slirp);
   }
-  const missing = [...(probe.report.missing ?? [])];
+  const missing = [...(probe.report.missing ?? []), ...(outboundMissing ? [outboundMissing] : [])];
   if (useBwrap && !netns) {
     missing.push({
       capability: 'network isolation',
@@ -133,7 +142,6 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
 
   const bwrap = probe.bwrap as string;
   const layout = scanHost();
-  const isRoot = process.getuid?.() === 0;
   const uid = isRoot && probe.setpriv ? (opts?.uid ?? DEFAULT_UID) : (process.getuid?.() ?? 0);
   const gid = isRoot && probe.setpriv ? (opts?.gid ?? DEFAULT_GID) : (process.getgid?.() ?? 0);
   // env(1) as seen inside (under /usr or /bin), to drop the PWD that bwrap always sets.
@@ -216,13 +224,29 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           ...(netns
             ? {
                 beforeExec: async (pid: number) => {
-                  // Both in parallel: the listener (~0.2 ms) and the outbound link (slirp4netns start-up).
-                  const [listener, l] = await Promise.all([
-                    spec.runtimeApi ? netns.listen(spec.id, pid) : undefined,
-                    outbound?.attach(pid),
-                  ]);
-                  link = l;
-                  if (listener) spec.runtimeApi?.(listener);
+                  if (isRoot) {
+                    // Both in parallel: the listener (~0.2 ms) and the outbound link (slirp4netns start-up).
+                    const [listener, l] = await Promise.all([
+                      spec.runtimeApi ? netns.listen(spec.id, pid) : undefined,
+                      outbound?.attach(pid),
+                    ]);
+                    link = l;
+                    if (listener) spec.runtimeApi?.(listener.server);
+                    return;
+                  }
+                  // Without root, slirp4netns must join the user namespace that owns the sandbox's network
+                  // namespace, which the helper finds (and holds open) while it makes the listener.
+                  const listener = spec.runtimeApi || outbound ? await netns.listen(spec.id, pid) : undefined;
+                  try {
+                    link = outbound ? await outbound.attach(pid, listener?.ownerUserns) : undefined;
+                  } catch (err) {
+                    listener?.server.close();
+                    throw err;
+                  } finally {
+                    netns.release(spec.id);
+                  }
+                  if (listener && spec.runtimeApi) spec.runtimeApi(listener.server);
+                  else listener?.server.close();
                 },
               }
             : {}),
@@ -247,6 +271,15 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
 export async function reapStale(stateDir: string): Promise<ReapResult> {
   const { driver } = await detectCgroups();
   return reapWith(stateDir, driver);
+}
+
+function canOpenTun(): boolean {
+  try {
+    accessSync('/dev/net/tun', fsConstants.R_OK | fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function validateSpec(spec: SandboxSpec): void {

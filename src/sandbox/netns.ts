@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:net';
 
 const HELPER = `
-import array, ctypes, json, os, select, socket, sys
+import array, ctypes, fcntl, json, os, select, socket, sys
 libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 IPC = 3
@@ -39,8 +39,10 @@ def bound(port):
     s.bind(('127.0.0.1', port))
     s.listen(128)
     return s
-def send(ident, s):
-    msg = json.dumps({'cmd': 'NODE_HANDLE', 'type': 'net.Server', 'msg': {'lambentNetns': ident}}) + '\\n'
+NS_GET_USERNS = 0xb701
+OWNERS = {}
+def send(ident, s, owner=None):
+    msg = json.dumps({'cmd': 'NODE_HANDLE', 'type': 'net.Server', 'msg': {'lambentNetns': ident, 'owner': owner}}) + '\\n'
     socket.socket(fileno=os.dup(IPC)).sendmsg([msg.encode()], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array('i', [s.fileno()]).tobytes())])
 def in_place(ident, pid, port):
     # Same user namespace (Lambent runs as root): this thread enters the sandbox's network namespace, makes the
@@ -57,16 +59,30 @@ def in_place(ident, pid, port):
         s.close()
 def forked(ident, pid, port):
     # The sandbox has its own user namespace (Lambent is not root): entering it needs a single-threaded process of
-    # our own, so a child enters both namespaces, makes the socket and sends it.
+    # our own, so a child enters both namespaces, makes the socket and sends it. The namespace to enter is the one
+    # that owns the network namespace: bubblewrap nests a second user namespace for the sandbox's processes, in
+    # which nobody holds capabilities over the network. That owner stays open here (OWNERS) until released, so
+    # slirp4netns can join it too (/proc/<helper>/fd/<n>).
+    net = os.open('/proc/%d/ns/net' % pid, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        owner = fcntl.ioctl(net, NS_GET_USERNS)
+    finally:
+        os.close(net)
+    old = OWNERS.pop(ident, None)
+    if old is not None:
+        os.close(old)
+    OWNERS[ident] = owner
     r, w = os.pipe()
     child = os.fork()
     if child == 0:
         code = 0
         try:
             os.close(r)
-            setns('/proc/%d/ns/user' % pid, CLONE_NEWUSER)
+            if libc.setns(owner, CLONE_NEWUSER) != 0:
+                e = ctypes.get_errno()
+                raise OSError(e, os.strerror(e) + ' (setns user)')
             setns('/proc/%d/ns/net' % pid, CLONE_NEWNET)
-            send(ident, bound(port))
+            send(ident, bound(port), owner)
         except BaseException as e:
             try:
                 os.write(w, str(e).replace('\\n', ' ').encode())
@@ -86,7 +102,13 @@ def forked(ident, pid, port):
     if status != 0:
         raise OSError(out.decode() or 'listener process died')
 def handle(line):
-    _, ident, pid, port = line.split('\t')
+    parts = line.split('\t')
+    if parts[0] == 'release':
+        fd = OWNERS.pop(parts[1], None)
+        if fd is not None:
+            os.close(fd)
+        return
+    _, ident, pid, port = parts
     try:
         if os.stat('/proc/%s/ns/user' % pid).st_ino == OWN_USER:
             in_place(ident, int(pid), int(port))
@@ -117,24 +139,32 @@ while True:
             handle(line.decode())
 `;
 
+export interface NetnsListener {
+  server: Server;
+  /** Without root: /proc/<helper>/fd/<n>, the user namespace owning the sandbox's network namespace. */
+  ownerUserns?: string;
+}
+
 /** The port of the Runtime API inside every environment, as on AWS. */
 export const RUNTIME_API_PORT = 9001;
 
 /** Creates listening sockets inside sandboxes' network namespaces and hands them to Lambent. */
 export class NetnsListeners {
-  private readonly waiting = new Map<string, { resolve: (s: Server) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<string, { resolve: (l: NetnsListener) => void; reject: (e: Error) => void }>();
   private buf = '';
   private pending = 0;
 
   private constructor(private readonly helper: ChildProcess) {
     helper.on('message', (msg: unknown, handle: unknown) => {
-      const id = (msg as { lambentNetns?: unknown } | null)?.lambentNetns;
+      const m = msg as { lambentNetns?: unknown; owner?: unknown } | null;
+      const id = m?.lambentNetns;
       if (typeof id !== 'string') return;
       const w = this.waiting.get(id);
       if (w && handle) {
         this.waiting.delete(id);
         this.settled();
-        w.resolve(handle as Server);
+        const owner = typeof m?.owner === 'number' && helper.pid !== undefined ? `/proc/${helper.pid}/fd/${m.owner}` : undefined;
+        w.resolve({ server: handle as Server, ...(owner ? { ownerUserns: owner } : {}) });
       } else (handle as Server | undefined)?.close();
     });
     helper.stdout?.setEncoding('utf8');
@@ -170,8 +200,11 @@ export class NetnsListeners {
     return { listeners: new NetnsListeners(helper) };
   }
 
-  /** A listening socket on 127.0.0.1:port inside the network namespace of host pid `pid`. */
-  listen(id: string, pid: number, port = RUNTIME_API_PORT): Promise<Server> {
+  /**
+   * A listening socket on 127.0.0.1:port inside the network namespace of host pid `pid`. Without root, also the
+   * path of the user namespace that owns that network namespace, held open until release(id).
+   */
+  listen(id: string, pid: number, port = RUNTIME_API_PORT): Promise<NetnsListener> {
     if (id.includes('\t') || id.includes('\n')) return Promise.reject(new Error('invalid id'));
     if (!this.helper.stdin || this.helper.exitCode !== null) return Promise.reject(new Error('network namespace helper is not running'));
     if (this.waiting.has(id)) return Promise.reject(new Error(`a listener for ${id} is already pending`));
@@ -180,6 +213,11 @@ export class NetnsListeners {
       if (this.pending++ === 0) this.busy();
       this.helper.stdin?.write(`listen\t${id}\t${pid}\t${port}\n`);
     });
+  }
+
+  /** Closes what the helper holds for sandbox id (the owner user namespace of listen()). */
+  release(id: string): void {
+    if (this.helper.stdin && this.helper.exitCode === null && !id.includes('\t') && !id.includes('\n')) this.helper.stdin.write(`release\t${id}\n`);
   }
 
   close(): Promise<void> {

@@ -17,13 +17,18 @@ export interface OutboundLink {
 export class Outbound {
   constructor(private readonly slirp: string) {}
 
-  /** Gives the network namespace of host pid `pid` a route outside; resolves once the interface is configured. */
-  attach(pid: number, timeoutMs = 5000): Promise<OutboundLink> {
-    const ns = ['--userns-path', `/proc/${pid}/ns/user`];
-    const sameUserNs = process.getuid?.() === 0;
+  /**
+   * Gives the network namespace of host pid `pid` a route outside; resolves once the interface is configured.
+   * Without root, `ownerUserns` is the user namespace that owns that network namespace (NetnsListener.ownerUserns).
+   */
+  attach(pid: number, ownerUserns?: string, timeoutMs = 5000): Promise<OutboundLink> {
     const child = spawn(
       this.slirp,
-      ['--configure', '--mtu=65520', '--disable-host-loopback', '--ready-fd=3', '--exit-fd=4', ...(sameUserNs ? [] : ns), String(pid), 'tap0'],
+      [
+        '--configure', '--mtu=65520', '--disable-host-loopback', '--ready-fd=3', '--exit-fd=4',
+        ...(ownerUserns ? [`--userns-path=${ownerUserns}`, '--netns-type=path', `/proc/${pid}/ns/net`] : [String(pid)]),
+        'tap0',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: {}, detached: false },
     );
     let err = '';

@@ -232,5 +232,5 @@ export function describeIsolation(r: IsolationReport): { summary: string; missin
     missing.push('no sandbox (--sandbox none): functions run as host processes with your user: they can read your files and see and signal your other processes');
   }
   const net = r.network === 'namespace' ? `a network namespace each (outbound: ${r.outbound})` : 'host network shared';
-  return { summary: `isolation: ${sandbox}; ${net}; ${cg}; ${pool}`, missing };
+  return { summary: `isolation: ${sandbox}; ${cg}; ${pool}; ${net}`, missing };
 }

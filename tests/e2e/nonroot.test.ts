@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { deployFunction, lambdaClient, startServer, type TestServer } from '../helpers/lambent.js';
@@ -21,6 +21,7 @@ if (skip) process.stdout.write(`# nonroot: skipped: ${skip}\n`);
 let u: NonRootUser | undefined;
 let checkout: { root: string; dispose(): void } | undefined;
 let server: TestServer | undefined;
+let tunMode: number | undefined;
 let lambda: LambdaClient;
 
 const health = async (): Promise<Health> => (await (await fetch(`${server?.url ?? ''}/health`)).json()) as Health;
@@ -46,6 +47,10 @@ async function invoke(name: string): Promise<{ error?: string; json: { errorType
 
 describe('Lambent as an unprivileged user with a delegated cgroup', { skip }, () => {
   before(async () => {
+    // Outbound networking without root opens /dev/net/tun as the user: Debian and Ubuntu ship it 0666, as laptops
+    // have it; some containers make it root-only. Give it the distributions' mode for this test, then restore it.
+    tunMode = statSync('/dev/net/tun', { throwIfNoEntry: false })?.mode;
+    if (tunMode !== undefined && (tunMode & 0o006) !== 0o006) chmodSync('/dev/net/tun', 0o666);
     u = setUpNonRoot('lambentnr');
     checkout = readableCheckout(u);
     const dataDir = u.dataDir();
@@ -62,6 +67,7 @@ describe('Lambent as an unprivileged user with a delegated cgroup', { skip }, ()
   after(async () => {
     lambda?.destroy();
     await server?.stop();
+    if (tunMode !== undefined && (tunMode & 0o006) !== 0o006) chmodSync('/dev/net/tun', tunMode & 0o7777);
     await u?.cleanup();
     checkout?.dispose();
   });

@@ -216,7 +216,7 @@ describe('helpers', () => {
         { capability: 'pre-warmed pool', effect: 'slower cold starts', reason: 'no python3', fix: 'sudo apt-get install -y python3' },
       ],
     });
-    assert.equal(summary, 'isolation: bubblewrap sandbox; a network namespace each (outbound: internet); no cgroups; no pre-warmed pool');
+    assert.equal(summary, 'isolation: bubblewrap sandbox; no cgroups; no pre-warmed pool; a network namespace each (outbound: internet)');
     assert.equal(missing.length, 2);
     assert.equal(missing[0], `no memory limit: functions can use more than their MemorySize\n  no CPU limit: unlimited CPU\n    why: nothing delegated\n    fix: ${fix}`);
     assert.match(missing[1] ?? '', /no pre-warmed pool: slower cold starts\n {4}why: no python3\n {4}fix: sudo apt-get install -y python3/);
