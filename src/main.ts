@@ -1,11 +1,12 @@
 // The composition root: config → store → engine pieces → services → gateway.
 // The one place where parts are wired; everything else receives what it needs.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
+import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
 import { createGateway, type InternalRoute } from './gateway/server.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
@@ -43,6 +44,15 @@ export interface RunningLambent {
   stop(): Promise<void>;
 }
 
+/** Opens the database; a file Lambent may not open is the user's to fix, so the message names it. */
+function openStore(file: string): SqliteStore {
+  try {
+    return new SqliteStore(file);
+  } catch (e) {
+    throw new StartupError(`cannot open ${file}: ${(e as Error).message}; check its owner and permissions, or choose another --data-dir`);
+  }
+}
+
 /** A persistent random key for URLs Lambent signs itself (code download links). */
 function loadOrCreateKey(dataDir: string): Buffer {
   const file = join(dataDir, 'url-signing.key');
@@ -74,8 +84,19 @@ function healthRoute(report: () => Promise<Record<string, unknown>>): InternalRo
 }
 
 export async function startLambent(config: LambentConfig, log: Logger): Promise<RunningLambent> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const store = new SqliteStore(join(config.dataDir, 'lambent.db'));
+  ensureDataDir(config.dataDir);
+  // One server per data dir; held until stop() or the process dies (the kernel drops it even on kill -9).
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await startLocked(config, log, lock);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock): Promise<RunningLambent> {
+  const store = openStore(join(config.dataDir, 'lambent.db'));
   const code = new CodeStore(join(config.dataDir, 'code'));
   const codeCache = new CodeCache(join(config.dataDir, 'unpacked'), code);
   const codeLocations = new CodeLocations(loadOrCreateKey(config.dataDir), code);
@@ -100,7 +121,12 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   if (resumed > 0) log.info(`resuming preparation of ${resumed} function(s) interrupted by the last shutdown`);
 
   const envDir = join(config.dataDir, 'environments');
-  await reapStale(envDir);
+  // Environments a previous Lambent left behind (it was killed: frozen sandboxes cannot even receive SIGKILL).
+  const reaped = await reapStale(envDir);
+  if (reaped.removed.length > 0) {
+    log.info(`reaped ${reaped.removed.length} execution environment(s) left behind by a previous Lambent on this data dir`);
+  }
+  for (const e of reaped.errors) log.warn(`could not reap a leftover execution environment: ${e}`);
   const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir });
   if (sandbox.report.sandbox === 'none' || sandbox.report.cgroups === 'none') {
     log.warn('functions will run WITHOUT full isolation on this host:');
@@ -194,6 +220,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
+  lock.setUrl(url);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -214,6 +241,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
         await lifecycle.idle();
         await sweeping;
         await store.close();
+        lock.release();
       })();
       return stopping;
     },
