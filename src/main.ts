@@ -127,11 +127,18 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     log.info(`reaped ${reaped.removed.length} execution environment(s) left behind by a previous Lambent on this data dir`);
   }
   for (const e of reaped.errors) log.warn(`could not reap a leftover execution environment: ${e}`);
-  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir });
+  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir }).catch((e: unknown) => {
+    // An explicit --sandbox bubblewrap refuses to start without it: the message says what is missing and the fix.
+    if (config.sandboxMode !== 'bubblewrap') throw e;
+    throw new StartupError(`--sandbox bubblewrap: ${(e as Error).message} (bwrap is looked for on PATH, in /usr/bin and /usr/local/bin; or start with --sandbox auto)`);
+  });
   if (sandbox.report.sandbox === 'none' || sandbox.report.cgroups === 'none') {
     log.warn('functions will run WITHOUT full isolation on this host:');
     for (const w of sandbox.report.warnings) log.warn(`  ${w}`);
     log.warn('run `lambent doctor` for details');
+  }
+  if (!interpreters.python) {
+    log.warn('python3 not found (looked for /usr/bin/python3, /usr/local/bin/python3): python3.x functions cannot run; install it: apt-get install -y python3');
   }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
   const concurrency = new ConcurrencyLimits(config.accountConcurrency);

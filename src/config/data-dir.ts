@@ -1,8 +1,8 @@
 // The data directory: created (or refused with a message a person can act on) and locked, so that exactly one
 // Lambent serves it. Two servers on one dir would each cache configuration the other changes (the first keeps
 // invoking a function the second deleted).
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** A start-up failure that is fully explained by its one-line message (no stack trace is useful). */
@@ -24,9 +24,10 @@ function describe(e: unknown): string {
   switch (err.code) {
     case 'EACCES':
     case 'EPERM':
+      return 'permission denied';
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_READONLY':
-      return 'permission denied';
+      return 'cannot create or write files there';
     case 'EROFS':
       return 'read-only file system';
     case 'ENOTDIR':
@@ -43,7 +44,24 @@ export function ensureDataDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
-    throw new StartupError(`cannot create data dir ${dir}: ${describe(e)}; ${FIX}`);
+    throw new StartupError(`cannot create data dir ${dir}: ${describe(realMkdirError(dir, e))}; ${FIX}`);
+  }
+}
+
+/**
+ * A recursive mkdir can report ENOENT where the cause is a read-only or unwritable parent: retry the first missing
+ * component alone to get the error that explains it.
+ */
+function realMkdirError(dir: string, first: unknown): unknown {
+  if ((first as NodeJS.ErrnoException).code !== 'ENOENT') return first;
+  let missing = dir;
+  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+  try {
+    mkdirSync(missing);
+    rmdirSync(missing);
+    return first;
+  } catch (e) {
+    return e;
   }
 }
 
