@@ -3,6 +3,7 @@
 // - A git checkout with `npm install` has TypeScript (a dev dependency): build.
 // - `npm install --omit=dev` has no TypeScript: skip instead of failing the whole install. An unpacked release
 //   tarball already ships dist/; a checkout without it says what to do.
+// - `npm run build` (--force) always builds.
 // - `npm pack` / `npm publish` must ship a fresh dist/: there TypeScript is required and stale output is removed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packing = process.env.npm_command === 'pack' || process.env.npm_command === 'publish';
+// `npm run build`: always build, and TypeScript must be there.
+const force = process.argv.includes('--force');
 let tsc;
 try {
   tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -19,8 +22,8 @@ try {
   tsc = undefined;
 }
 if (!tsc) {
-  if (packing) {
-    process.stderr.write('lambent: packing needs TypeScript to build dist/: run `npm install` (with dev dependencies) first\n');
+  if (packing || force) {
+    process.stderr.write('lambent: building dist/ needs TypeScript, a dev dependency: run `npm install` (without --omit=dev) first\n');
     process.exit(1);
   }
   if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
@@ -42,7 +45,7 @@ const newest = (dir) =>
 const upToDate = () =>
   existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(join(root, 'src')), statSync(join(root, 'tsconfig.json')).mtimeMs);
 if (packing) rmSync(join(root, 'dist'), { recursive: true, force: true });
-else if (upToDate()) process.exit(0);
+else if (!force && upToDate()) process.exit(0);
 const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (r.status === 0) writeFileSync(stamp, `${new Date().toISOString()}\n`);
 process.exit(r.status ?? 1);

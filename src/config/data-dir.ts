@@ -39,6 +39,11 @@ function describe(e: unknown): string {
   }
 }
 
+function isFsRefusal(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (/^SQLITE_(CANTOPEN|READONLY|PERM|IOERR|FULL)/.test(code) || /^E[A-Z]+$/.test(code));
+}
+
 /** Creates the data dir (0700), or throws a StartupError naming it and the fix. */
 export function ensureDataDir(dir: string): void {
   try {
@@ -83,6 +88,8 @@ export function lockDataDir(dir: string): DataDirLock {
   try {
     db = new Database(lockPath, { timeout: 0 });
   } catch (e) {
+    // Only file-system refusals are the data dir's fault; anything else (a broken native module) stays as it is.
+    if (!isFsRefusal(e)) throw e;
     throw new StartupError(`cannot write in data dir ${dir}: ${describe(e)}; ${FIX}`);
   }
   try {
@@ -97,6 +104,7 @@ export function lockDataDir(dir: string): DataDirLock {
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw new StartupError(`data dir ${dir} is in use by ${otherHolder(holderPath)}; stop it first, or use another --data-dir`);
     }
+    if (!isFsRefusal(e)) throw e;
     throw new StartupError(`cannot write in data dir ${dir}: ${describe(e)}; ${FIX}`);
   }
   const holder: Holder = { pid: process.pid, startedAt: new Date().toISOString() };
