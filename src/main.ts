@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
 import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
+import { watchForDeath } from './death-watch.js';
 import { createGateway, type InternalRoute } from './gateway/server.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
@@ -127,6 +128,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     log.info(`reaped ${reaped.removed.length} execution environment(s) left behind by a previous Lambent on this data dir`);
   }
   for (const e of reaped.errors) log.warn(`could not reap a leftover execution environment: ${e}`);
+  watchForDeath(envDir);
   const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir }).catch((e: unknown) => {
     // An explicit --sandbox bubblewrap refuses to start without it: the message says what is missing and the fix.
     if (config.sandboxMode !== 'bubblewrap') throw e;

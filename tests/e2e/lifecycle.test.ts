@@ -144,7 +144,7 @@ function killTree(p: ChildProcess): void {
 }
 
 describe('sandboxes do not outlive Lambent', () => {
-  test('kill -9 with warm and frozen environments: none survives the next start, which says it reaped them', async () => {
+  test('kill -9 with warm and frozen environments: none survives, and the next start reaps what is left, saying so', async () => {
     const server = await startServer({ args: ['--sandbox', 'auto'] });
     const lambda = lambdaClient(server.url);
     const envDir = join(server.dataDir, 'environments');
@@ -166,10 +166,11 @@ describe('sandboxes do not outlive Lambent', () => {
     assert.ok(ids.length >= 2, `environments on disk: ${ids.join(', ')}`);
     assert.ok(sandboxPids(ids).length >= 2, 'the environments have processes');
     await server.kill();
+    // Running sandboxes die with Lambent; frozen ones are thawed by its death watcher so their SIGKILL lands.
+    await until('every sandbox process of the killed Lambent to be gone', () => sandboxPids(ids).length === 0, 20_000);
 
     const restarted = await startServer({ dataDir: server.dataDir });
     try {
-      await until('every sandbox process of the killed Lambent to be gone', () => sandboxPids(ids).length === 0, 20_000);
       assert.match(restarted.output(), /reaped \d+ execution environment\(s\) left behind by a previous Lambent/);
     } finally {
       await restarted.dispose();
