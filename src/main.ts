@@ -1,11 +1,13 @@
 // The composition root: config → store → engine pieces → services → gateway.
 // The one place where parts are wired; everything else receives what it needs.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
+import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
+import { watchForDeath } from './death-watch.js';
 import { createGateway, type InternalRoute } from './gateway/server.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
@@ -45,6 +47,15 @@ export interface RunningLambent {
   stop(): Promise<void>;
 }
 
+/** Opens the database; a file Lambent may not open is the user's to fix, so the message names it. */
+function openStore(file: string): SqliteStore {
+  try {
+    return new SqliteStore(file);
+  } catch (e) {
+    throw new StartupError(`cannot open ${file}: ${(e as Error).message}; check its owner and permissions, or choose another --data-dir`);
+  }
+}
+
 /** A persistent random key for URLs Lambent signs itself (code download links). */
 function loadOrCreateKey(dataDir: string): Buffer {
   const file = join(dataDir, 'url-signing.key');
@@ -76,8 +87,19 @@ function healthRoute(report: () => Promise<Record<string, unknown>>): InternalRo
 }
 
 export async function startLambent(config: LambentConfig, log: Logger): Promise<RunningLambent> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const store = new SqliteStore(join(config.dataDir, 'lambent.db'));
+  ensureDataDir(config.dataDir);
+  // One server per data dir; held until stop() or the process dies (the kernel drops it even on kill -9).
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await startLocked(config, log, lock);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock): Promise<RunningLambent> {
+  const store = openStore(join(config.dataDir, 'lambent.db'));
   const code = new CodeStore(join(config.dataDir, 'code'));
   const codeCache = new CodeCache(join(config.dataDir, 'unpacked'), code);
   const codeLocations = new CodeLocations(loadOrCreateKey(config.dataDir), code);
@@ -103,8 +125,18 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   if (resumed > 0) log.info(`resuming preparation of ${resumed} function(s) interrupted by the last shutdown`);
 
   const envDir = join(config.dataDir, 'environments');
-  await reapStale(envDir);
-  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir, network: config.functionNetwork });
+  // Environments a previous Lambent left behind (it was killed: frozen sandboxes cannot even receive SIGKILL).
+  const reaped = await reapStale(envDir);
+  if (reaped.removed.length > 0) {
+    log.info(`reaped ${reaped.removed.length} execution environment(s) left behind by a previous Lambent on this data dir`);
+  }
+  for (const e of reaped.errors) log.warn(`could not reap a leftover execution environment: ${e}`);
+  watchForDeath(envDir);
+  const sandbox = await createSandbox({ mode: config.sandboxMode, stateDir: envDir, network: config.functionNetwork }).catch((e: unknown) => {
+    // An explicit --sandbox bubblewrap refuses to start without it: the message says what is missing and the fix.
+    if (config.sandboxMode !== 'bubblewrap') throw e;
+    throw new StartupError(`--sandbox bubblewrap: ${(e as Error).message} (bwrap is looked for on PATH, in /usr/bin and /usr/local/bin; or start with --sandbox auto)`);
+  });
   // Say what isolation functions get and, for each missing piece, what it changes for them and how to fix it.
   const isolation = describeIsolation(sandbox.report);
   log.info(isolation.summary);
@@ -116,6 +148,9 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   if (sandbox.report.network === 'namespace') {
     log.info(`functions: a network namespace each (Runtime API and Lambent's API at 127.0.0.1:9001 inside); outbound network: ${
       sandbox.report.outbound === 'internet' ? 'internet through slirp4netns (no access to the host\'s loopback)' : 'none'}`);
+  }
+  if (!interpreters.python) {
+    log.warn('python3 not found (looked for /usr/bin/python3, /usr/local/bin/python3): python3.x functions cannot run; install it: apt-get install -y python3');
   }
   const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
   const concurrency = new ConcurrencyLimits(config.accountConcurrency);
@@ -219,6 +254,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
+  lock.setUrl(url);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -239,6 +275,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
         await lifecycle.idle();
         await sweeping;
         await store.close();
+        lock.release();
       })();
       return stopping;
     },

@@ -1,6 +1,8 @@
 // The `lambent` command line: thin over the same code the server runs.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, resolveConfig } from '../config/config.js';
+import { StartupError } from '../config/data-dir.js';
 import { startLambent, VERSION } from '../main.js';
 import { consoleLogger } from '../observability/logger.js';
 
@@ -19,7 +21,7 @@ Run "lambent <command> --help" for a command's options.
 `,
   start: `Usage: lambent start [options]
 
-Runs Lambent in the foreground until SIGINT/SIGTERM.
+Runs Lambent in the foreground until SIGINT, SIGTERM or SIGHUP. One Lambent per data dir.
 
 Options:
   --host HOST              Address to listen on (default 127.0.0.1; env LAMBENT_HOST).
@@ -93,6 +95,7 @@ async function start(args: string[]): Promise<void> {
   const log = consoleLogger();
   const running = await startLambent(config, log);
   const cred = config.credentials[0];
+  const keys = `AWS_ACCESS_KEY_ID=${cred?.accessKeyId ?? 'test'} AWS_SECRET_ACCESS_KEY=${config.usingDevCredentials ? 'test' : '...'} AWS_DEFAULT_REGION=us-east-1`;
   process.stdout.write(
     [
       `Lambent ${VERSION} listening on ${running.url}`,
@@ -100,17 +103,19 @@ async function start(args: string[]): Promise<void> {
       config.usingDevCredentials
         ? `  credentials: access key "test", secret "test", account 000000000000 (dev defaults, loopback only)`
         : `  credentials: ${config.credentials.length} configured (first access key ${cred?.accessKeyId ?? ''})`,
-      `Try:`,
-      `  AWS_ACCESS_KEY_ID=${cred?.accessKeyId ?? 'test'} AWS_SECRET_ACCESS_KEY=${config.usingDevCredentials ? 'test' : '...'} AWS_DEFAULT_REGION=us-east-1 \\`,
-      `  AWS_ENDPOINT_URL=${running.url} aws lambda list-functions`,
+      `Try (any AWS CLI):`,
+      `  export ${keys}`,
+      `  aws --endpoint-url ${running.url} lambda list-functions`,
+      `or set the endpoint once (the SDKs, AWS CLI v1 and v2.13+; older CLI v2 ignore it and call real AWS):`,
+      `  export AWS_ENDPOINT_URL=${running.url}`,
       '',
     ].join('\n'),
   );
   let stopping = false;
-  const shutdown = (signal: string): void => {
+  const shutdown = (reason: string): void => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal} received, shutting down`);
+    log.info(`${reason}, shutting down`);
     running.stop().then(
       () => process.exit(0),
       (e: unknown) => {
@@ -119,8 +124,51 @@ async function start(args: string[]): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // SIGHUP: the terminal Lambent runs in was closed.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => shutdown(`${sig} received`));
+  watchLauncher(() => shutdown('the npm/npx process that started Lambent is gone'));
+}
+
+/**
+ * Under `npx lambent start` (or `npm start`) Lambent runs as npm → sh → node. npm forwards SIGINT and SIGTERM to the
+ * shell only, which dies without passing them on; SIGHUP or kill -9 to npm reach neither. Either way Lambent would
+ * stay, orphaned and still answering. So it watches its launchers: when npm or the shell between goes away, it stops
+ * as if it had received the signal itself.
+ */
+function watchLauncher(onGone: () => void): void {
+  if (!process.env['npm_lifecycle_event'] && !process.env['npm_command']) return;
+  const parent = process.ppid;
+  // When the parent is the shell npm ran (dash does not exec the command), npm is the grandparent.
+  const grandparent = isNpm(parent) ? undefined : parentOf(parent);
+  const npmAbove = grandparent !== undefined && isNpm(grandparent) ? grandparent : undefined;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || (npmAbove !== undefined && parentOf(parent) !== npmAbove)) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 250);
+  timer.unref();
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 4, after "pid (comm) state"; comm may contain spaces and parentheses, so count from the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isNpm(pid: number): boolean {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // npm sets its process title ("npm exec …", "npm start"); otherwise node …/npm-cli.js.
+    return /^npm( |$)/.test(argv[0] ?? '') || argv.some((a) => /npm-cli\.js$|\/npx?-cli\.js$/.test(a));
+  } catch {
+    return false;
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -159,6 +207,10 @@ main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof ConfigError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     process.stderr.write(`lambent: ${(e as Error).message}\n`);
     process.exit(2);
+  }
+  if (e instanceof StartupError) {
+    process.stderr.write(`lambent: ${e.message}\n`);
+    process.exit(1);
   }
   if ((e as { code?: string }).code === 'EADDRINUSE') {
     process.stderr.write(`lambent: ${(e as Error).message}; choose another --port\n`);

@@ -200,6 +200,12 @@ export class ExecutionEnvironment {
     try {
       const taskDir = await this.deps.codeCache.ensure(snap.codeSha256Hex);
       const plan = launchPlan(snap, this.deps, taskDir);
+      // Said where the user looks when 3.12 syntax fails on the host's 3.11: the function's own log (and tail).
+      const pyWanted = /^python(\d+\.\d+)$/.exec(snap.runtime)?.[1];
+      const py = this.deps.interpreters.python;
+      if (pyWanted && py && !`${py.version}.`.startsWith(`${pyWanted}.`)) {
+        this.log(`WARNING: ${snap.runtime} runs on the host's python3 ${py.version}, not ${pyWanted}: code that needs Python ${pyWanted} fails here`);
+      }
       const stem = this.stem;
       this.stem = undefined;
       const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);

@@ -84,7 +84,10 @@ test('aws lambda reserved and provisioned concurrency; a throttled invoke', { sk
 
   // Reserved 0: every invocation is throttled; the CLI retries the 429 and gives up.
   const outFile = join(work, 'out.json');
-  const throttled = aws('invoke', '--function-name', 'cli-conc', '--payload', '{}', outFile);
+  // fileb:// sends the bytes as they are on AWS CLI v1 and v2 alike (v2 reads an inline --payload as base64).
+  const event = join(work, 'event.json');
+  writeFileSync(event, '{}');
+  const throttled = aws('invoke', '--function-name', 'cli-conc', '--payload', `fileb://${event}`, outFile);
   assert.notEqual(throttled.status, 0);
   assert.match(throttled.err, /TooManyRequestsException\) when calling the Invoke operation \(reached max retries: \d+\): Rate Exceeded\./);
 
@@ -120,7 +123,7 @@ test('aws lambda reserved and provisioned concurrency; a throttled invoke', { sk
   assert.deepEqual(configs.map((c) => [c['FunctionArn'], c['AllocatedProvisionedConcurrentExecutions'], c['Status']]), [
     ['arn:aws:lambda:us-east-1:000000000000:function:cli-conc:1', 1, 'READY'],
   ]);
-  const served = aws('invoke', '--function-name', 'cli-conc', '--qualifier', '1', '--payload', '{}', outFile);
+  const served = aws('invoke', '--function-name', 'cli-conc', '--qualifier', '1', '--payload', `fileb://${event}`, outFile);
   assert.equal(served.status, 0, served.err);
   assert.equal(readFileSync(outFile, 'utf8'), '"provisioned-concurrency"');
 

@@ -2,8 +2,8 @@
 // environments, driven by the AWS SDK v3.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import {
   InvokeCommand,
   UpdateFunctionCodeCommand,
@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import Database from 'better-sqlite3';
 import { deployFunction, lambdaClient, makeZip, startServer, type TestServer, type ZipFiles } from '../helpers/lambent.js';
+import { RIC_DIR, ricSkipReason } from '../helpers/ric.js';
 
 let server: TestServer;
 let lambda: LambdaClient;
@@ -276,25 +277,27 @@ done
   });
 
   test('provided.al2023 running the official aws-lambda-ric', async (t) => {
-    const ric = 'node_modules/aws-lambda-ric';
-    if (!existsSync(join(ric, 'dist', 'rapid-client.node'))) {
-      t.skip('aws-lambda-ric is not built on this machine (needs autoconf automake libtool)');
+    const skip = ricSkipReason();
+    if (skip) {
+      t.skip(skip);
       return;
     }
+    // The package goes into the zip as node_modules/aws-lambda-ric/..., as a user would ship it.
+    const ric = 'node_modules/aws-lambda-ric';
     const files: ZipFiles = {
-      bootstrap: { content: `#!/bin/sh\ncd /var/task 2>/dev/null || cd "$LAMBDA_TASK_ROOT"\nexec ${process.execPath} ./node_modules/aws-lambda-ric/bin/index.mjs "$_HANDLER"\n`, mode: 0o755 },
+      bootstrap: { content: `#!/bin/sh\ncd /var/task 2>/dev/null || cd "$LAMBDA_TASK_ROOT"\nexec ${process.execPath} ./${ric}/bin/index.mjs "$_HANDLER"\n`, mode: 0o755 },
       'index.js': 'exports.handler = async (e, ctx) => ({ ric: true, e, rid: ctx.awsRequestId });\nexports.fails = async () => { throw new TypeError("ric boom"); };',
     };
     const walk = (dir: string): void => {
       for (const f of readdirSync(dir)) {
         const p = join(dir, f);
         if (statSync(p).isDirectory()) walk(p);
-        else files[p] = { content: readFileSync(p), mode: statSync(p).mode & 0o777 };
+        else files[`${ric}/${relative(RIC_DIR, p)}`] = { content: readFileSync(p), mode: statSync(p).mode & 0o777 };
       }
     };
-    files[`${ric}/package.json`] = readFileSync(join(ric, 'package.json'));
-    walk(join(ric, 'bin'));
-    walk(join(ric, 'dist'));
+    files[`${ric}/package.json`] = readFileSync(join(RIC_DIR, 'package.json'));
+    walk(join(RIC_DIR, 'bin'));
+    walk(join(RIC_DIR, 'dist'));
     await deploy('ric-fn', files, { Runtime: 'provided.al2023', Handler: 'index.handler' });
     const out = await invoke('ric-fn', { r: 1 });
     assert.equal(out.FunctionError, undefined, Buffer.from(out.Payload ?? []).toString());

@@ -6,10 +6,10 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { RuntimeApiEndpoint } from '../../src/runtime-api/index.js';
+import { RIC_ENTRY, ricSkipReason } from '../helpers/ric.js';
 import type { InvocationOutcome, RuntimeInvocation } from '../../src/runtime-api/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -17,7 +17,7 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'functions');
 const NODE_BOOTSTRAP = join(ROOT, 'runtimes', 'nodejs', 'bootstrap.mjs');
 const PY_BOOTSTRAP = join(ROOT, 'runtimes', 'python', 'bootstrap.py');
 const PYTHON = '/usr/bin/python3';
-const RIC = join(ROOT, 'node_modules', 'aws-lambda-ric', 'bin', 'index.mjs');
+const RIC = RIC_ENTRY;
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:fixture-fn';
 
 interface Runtime {
@@ -554,8 +554,7 @@ describe('python bootstrap', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("AWS's aws-lambda-ric against the endpoint", () => {
-  const installed = existsSync(RIC) && existsSync(join(ROOT, 'node_modules', 'aws-lambda-ric', 'dist', 'rapid-client.node'));
-  const skip = installed ? false : 'aws-lambda-ric is not installed (npm install --save-dev aws-lambda-ric@3.3.0)';
+  const skip = ricSkipReason();
   if (skip) console.log(`# skipping aws-lambda-ric tests: ${skip}`);
 
   test('success, with every context field from the invocation headers', { skip }, async () => {
