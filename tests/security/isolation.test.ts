@@ -200,6 +200,35 @@ describe('isolation of execution environments (attacks from inside a function)',
     assert.equal(still.Configuration?.FunctionName, 'victim');
   });
 
+  test('a memory hog gets Runtime.OutOfMemory at its MemorySize; Lambent and other functions carry on', async () => {
+    await deployFunction(client, 'hog', {
+      'index.js': 'const keep = []; exports.handler = async () => { for (;;) keep.push(Buffer.alloc(16 << 20, 1)); };',
+    }, { MemorySize: 128, Timeout: 30 });
+    const r = await client.send(new InvokeCommand({ FunctionName: 'hog', Payload: Buffer.from('{}') }));
+    assert.equal(r.FunctionError, 'Unhandled');
+    assert.equal(parse(r.Payload)['errorType'], 'Runtime.OutOfMemory');
+    assert.equal((await invoke(client, 'victim', {}))['victim'], true);
+  });
+
+  test('/tmp is bounded by EphemeralStorage: filling it ends in ENOSPC, not a full host disk', async () => {
+    await deployFunction(client, 'filler', {
+      'index.js': `const fs = require('node:fs');
+exports.handler = async () => {
+  const st = fs.statfsSync('/tmp');
+  const chunk = Buffer.alloc(4 << 20, 1);
+  const fd = fs.openSync('/tmp/fill', 'w');
+  let written = 0;
+  try { for (;;) { fs.writeSync(fd, chunk); written += chunk.length; } }
+  catch (e) { return { code: e.code, written, size: st.blocks * st.bsize }; }
+  finally { fs.closeSync(fd); fs.rmSync('/tmp/fill', { force: true }); }
+};`,
+    }, { MemorySize: 1024, Timeout: 60, EphemeralStorage: { Size: 512 } });
+    const out = await invoke(client, 'filler', {});
+    assert.equal(out['code'], 'ENOSPC');
+    assert.equal(out['size'], 512 * 1024 * 1024);
+    assert.ok((out['written'] as number) <= 512 * 1024 * 1024);
+  });
+
   test("a function sees no data dir, no other function's code, /tmp, processes or environment", async () => {
     const mark = `mark-${Date.now()}`;
     const out = await invoke(client, 'attacker', { files: { dataDir: server.dataDir, mark } });
