@@ -224,29 +224,20 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
           ...(netns
             ? {
                 beforeExec: async (pid: number) => {
-                  if (isRoot) {
-                    // Both in parallel: the listener (~0.2 ms) and the outbound link (slirp4netns start-up).
-                    const [listener, l] = await Promise.all([
-                      spec.runtimeApi ? netns.listen(spec.id, pid) : undefined,
-                      outbound?.attach(pid),
-                    ]);
-                    link = l;
-                    if (listener) spec.runtimeApi?.(listener.server);
-                    return;
-                  }
-                  // Without root, slirp4netns must join the user namespace that owns the sandbox's network
-                  // namespace, which the helper finds (and holds open) while it makes the listener.
-                  const listener = spec.runtimeApi || outbound ? await netns.listen(spec.id, pid) : undefined;
+                  // The listener first: making it waits out bubblewrap's loopback set-up, which slirp4netns's own
+                  // configuration must not race. Without root, the helper also finds (and holds open) the user
+                  // namespace owning the sandbox's network namespace, which slirp4netns must join.
+                  const listener = await netns.listen(spec.id, pid);
                   try {
-                    link = outbound ? await outbound.attach(pid, listener?.ownerUserns) : undefined;
+                    link = outbound ? await outbound.attach(pid, listener.ownerUserns) : undefined;
                   } catch (err) {
-                    listener?.server.close();
+                    listener.server.close();
                     throw err;
                   } finally {
-                    netns.release(spec.id);
+                    if (listener.ownerUserns) netns.release(spec.id);
                   }
-                  if (listener && spec.runtimeApi) spec.runtimeApi(listener.server);
-                  else listener?.server.close();
+                  if (spec.runtimeApi) spec.runtimeApi(listener.server);
+                  else listener.server.close();
                 },
               }
             : {}),

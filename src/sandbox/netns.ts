@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:net';
 
 const HELPER = `
-import array, ctypes, fcntl, json, os, select, socket, sys
+import array, ctypes, errno, fcntl, json, os, select, socket, sys, time
 libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 IPC = 3
@@ -34,9 +34,21 @@ def setns(path, kind):
 OWN_USER = os.stat('/proc/self/ns/user').st_ino
 OWN_NET = os.open('/proc/self/ns/net', os.O_RDONLY | os.O_CLOEXEC)
 def bound(port):
+    # bubblewrap gives the namespace its 127.0.0.1 right after creating it, concurrently with our being asked:
+    # until then bind() fails with EADDRNOTAVAIL. Once it succeeds, bubblewrap's loopback set-up is past the address
+    # (so nothing else configuring the namespace, such as slirp4netns, can race it).
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(('127.0.0.1', port))
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            s.bind(('127.0.0.1', port))
+            break
+        except OSError as e:
+            if e.errno != errno.EADDRNOTAVAIL or time.monotonic() > deadline:
+                s.close()
+                raise
+            time.sleep(0.0005)
     s.listen(128)
     return s
 NS_GET_USERNS = 0xb701
