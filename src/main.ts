@@ -107,7 +107,11 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     for (const w of sandbox.report.warnings) log.warn(`  ${w}`);
     log.warn('run `lambent doctor` for details');
   }
-  const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
+  const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`), {
+    maxBytes: config.functionLogsMaxMb * 1048576,
+    warn: (m) => log.warn(m),
+    hint: '--function-logs-max-mb N (or LAMBENT_FUNCTION_LOGS_MAX_MB)',
+  });
   const concurrency = new ConcurrencyLimits(config.accountConcurrency);
   await restoreReservedConcurrency(store, concurrency);
   const hostMemory = config.hostMemoryMb !== undefined
