@@ -1,5 +1,7 @@
 // Function-output probe (not part of `npm run bench`): one function writes a single line of N MB (1 MB writes
-// without a newline, then one newline); reports how long the invoke took, how long until the whole line was stored
+// without a newline, then one newline) and returns once stdout took all of it (Node's pipe writes are asynchronous:
+// otherwise the environment would be frozen with the rest still queued); reports how long the invoke took (≈ how
+// long Lambent took to read and split the output), how long until the whole line was stored
 // (log_streams.stored_bytes of the group reaches N MB), the Lambent process's peak RSS (VmHWM) and the largest
 // stored event.
 //
@@ -25,7 +27,7 @@ try {
   await deployFunction(
     client,
     'flood',
-    { 'index.js': `exports.handler = async (e) => { const c = 'x'.repeat(1 << 20); for (let i = 0; i < e.mb; i++) process.stdout.write(c); process.stdout.write('\\n'); return 'done'; };\n` },
+    { 'index.js': `exports.handler = async (e) => { const c = 'x'.repeat(1 << 20); for (let i = 0; i < e.mb; i++) process.stdout.write(c); await new Promise((r) => process.stdout.write('\\n', r)); return 'done'; };\n` },
     { Timeout: 900, MemorySize: 512 },
   );
   const rssBefore = status(pid, 'VmRSS');
