@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const which = process.argv[2] ?? 'all';
 const filter = process.argv[3];
-const groups = which === 'all' ? ['unit', 'e2e'] : [which];
+const groups = which === 'all' ? ['unit', 'e2e', 'security'] : [which];
 let failed = false;
 for (const group of groups) {
   const dir = join('tests', group);
