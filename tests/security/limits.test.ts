@@ -53,21 +53,28 @@ exports.handler = () => {
   return new Promise(() => setInterval(() => {}, 1000));
 };`,
   }, { Timeout: TIMEOUT_S });
+
   await deployFunction(lambda, 'calm', { 'index.js': `exports.handler = async () => 'calm';` });
+  const calm = async (): Promise<string> => Buffer.from((await lambda.send(new InvokeCommand({ FunctionName: 'calm' }))).Payload ?? []).toString('utf8');
+  assert.equal(await calm(), '"calm"');
 
   const t0 = Date.now();
   const out = await lambda.send(new InvokeCommand({ FunctionName: 'bomb', Payload: Buffer.from('{}') }));
   const took = Date.now() - t0;
+  // Killing a thousand processes takes a while: the bomb's environment is still there, holding its concurrency slot
+  // (and its memory), when the caller already has the answer.
+  const meanwhile = (await health()).environments;
   const doc = JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8')) as { errorType: string; errorMessage: string };
   assert.equal(out.FunctionError, 'Unhandled');
   assert.equal(doc.errorType, 'Sandbox.Timedout');
   assert.match(doc.errorMessage, new RegExp(`^RequestId: ${out.$metadata.requestId} Error: Task timed out after 3\\.00 seconds$`));
   // The answer must not wait for the bomb to be cleared away (that took 20–37 s): a generous margin over the timeout.
   assert.ok(took >= TIMEOUT_S * 1000 && took < (TIMEOUT_S + 4) * 1000, `answered after ${took} ms`);
+  assert.equal(meanwhile.environments, 2, 'the bomb environment is torn down after the answer, not before');
+  assert.equal(meanwhile.concurrentExecutions, 1, 'its slot is held until it is gone');
 
   // Lambent keeps serving, and the bomb's environment is really gone in the end (its slot and memory given back).
-  const calm = await lambda.send(new InvokeCommand({ FunctionName: 'calm' }));
-  assert.equal(Buffer.from(calm.Payload ?? []).toString('utf8'), '"calm"');
+  assert.equal(await calm(), '"calm"');
   await until('the bomb environment destroyed', async () => {
     const e = (await health()).environments;
     return e.concurrentExecutions === 0 && e.environments === 1 ? true : undefined;
