@@ -162,7 +162,10 @@ export async function measureColdStarts(opts: ColdStartOptions = {}): Promise<Co
   writeFileSync(join(codeDir, 'index.js'), source, { mode: 0o644 });
   writeFileSync(join(codeDir, 'bootstrap'), PROVIDED_BOOTSTRAP, { mode: 0o755 });
   const codeCache = new CodeCache(join(dir, 'unpacked'), {} as CodeStore);
-  const logs = new FunctionLogWriter({ append: async () => undefined, read: async () => [], listStreams: async () => [] }, () => undefined);
+  const logs = new FunctionLogWriter(
+    { append: async () => undefined, read: async () => [], listStreams: async () => [], storedBytes: async () => 0, deleteOldest: async () => ({ events: 0, bytes: 0 }) },
+    () => undefined,
+  );
   const interpreters = detectInterpreters();
   const deps: EnvironmentDeps = { sandbox, codeCache, logs, interpreters, stateDir };
   const pool = new StemPool({ sandbox, interpreters, stateDir, log: quietLogger, perKey: 1 });

@@ -152,7 +152,11 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   if (!interpreters.python) {
     log.warn('python3 not found (looked for /usr/bin/python3, /usr/local/bin/python3): python3.x functions cannot run; install it: apt-get install -y python3');
   }
-  const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`));
+  const logs = new FunctionLogWriter(store.logs, (e) => log.warn(`writing function logs failed: ${(e as Error).message}`), {
+    maxBytes: config.functionLogsMaxMb * 1048576,
+    warn: (m) => log.warn(m),
+    hint: '--function-logs-max-mb N (or LAMBENT_FUNCTION_LOGS_MAX_MB)',
+  });
   const concurrency = new ConcurrencyLimits(config.accountConcurrency);
   await restoreReservedConcurrency(store, concurrency);
   const hostMemory = config.hostMemoryMb !== undefined

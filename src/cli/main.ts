@@ -44,6 +44,8 @@ Options:
   --runtimes-dir DIR       Installed Node runtimes (default <data-dir>/runtimes; env LAMBENT_RUNTIMES_DIR)
   --runtime-install MODE   auto | off: install the Node major a nodejsNN.x runtime names on first use
                            (default auto; env LAMBENT_RUNTIME_INSTALL); until then it runs on the host's Node
+  --function-logs-max-mb N Function log events kept, in MB of text (default 1024; env
+                           LAMBENT_FUNCTION_LOGS_MAX_MB); over it the oldest events are deleted
   -h, --help               Show this help
 `,
   doctor: `Usage: lambent doctor [--data-dir DIR] [--runtimes-dir DIR]
@@ -70,6 +72,7 @@ async function start(args: string[]): Promise<void> {
       'async-retry-delay-ms': { type: 'string' },
       'runtimes-dir': { type: 'string' },
       'runtime-install': { type: 'string' },
+      'function-logs-max-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -91,6 +94,7 @@ async function start(args: string[]): Promise<void> {
     asyncRetryDelayMs: values['async-retry-delay-ms'],
     runtimesDir: values['runtimes-dir'],
     runtimeInstall: values['runtime-install'],
+    functionLogsMaxMb: values['function-logs-max-mb'],
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);

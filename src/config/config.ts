@@ -29,6 +29,8 @@ export interface LambentConfig {
   runtimesDir: string;
   /** auto: install a runtime's Node major on first use; off: only what `lambent runtimes install` installed. */
   runtimeInstall: 'auto' | 'off';
+  /** Function log events kept in the store, MB of message text; over it the oldest are deleted. */
+  functionLogsMaxMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +76,7 @@ export interface ConfigInput {
   asyncRetryDelayMs?: string | number | undefined;
   runtimesDir?: string | undefined;
   runtimeInstall?: string | undefined;
+  functionLogsMaxMb?: string | number | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -118,6 +121,10 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   const runtimesDir = resolve(input.runtimesDir || env['LAMBENT_RUNTIMES_DIR'] || join(dataDir, 'runtimes'));
   const runtimeInstall = input.runtimeInstall ?? env['LAMBENT_RUNTIME_INSTALL'] ?? 'auto';
   if (runtimeInstall !== 'auto' && runtimeInstall !== 'off') throw new ConfigError('--runtime-install must be auto or off');
+  const functionLogsMaxMb = Number(input.functionLogsMaxMb ?? env['LAMBENT_FUNCTION_LOGS_MAX_MB'] ?? 1024);
+  if (!Number.isInteger(functionLogsMaxMb) || functionLogsMaxMb < 1) {
+    throw new ConfigError('--function-logs-max-mb must be a positive integer (MB)');
+  }
   return {
     host,
     port,
@@ -132,6 +139,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     functionNetwork,
     idleTimeoutMs: idleSeconds * 1000,
     asyncRetryDelayMs,
+    functionLogsMaxMb,
   };
 }
 

@@ -107,12 +107,13 @@ export class InvocationEngine {
     }
     // On demand: holds a reserved/account concurrency slot while it runs (throws ThrottledError).
     const release = this.opts.concurrency.acquire(snap.accountId, snap.region, snap.arn);
+    const teardowns: Promise<void>[] = [];
     try {
-      const first = await this.invokeOnce(snap, req, this.takeIdle(poolKeyOf(snap)));
+      const first = await this.invokeOnce(snap, req, this.takeIdle(poolKeyOf(snap)), teardowns);
       // A warm environment that died before receiving the invocation ran nothing: run it on a fresh one.
       return (
         first ??
-        (await this.invokeOnce(snap, req, undefined)) ?? {
+        (await this.invokeOnce(snap, req, undefined, teardowns)) ?? {
           payload: Buffer.from(JSON.stringify(RuntimeErrors.exitedWithoutReason(req.requestId))),
           contentType: 'application/json',
           functionError: 'Unhandled',
@@ -120,7 +121,10 @@ export class InvocationEngine {
         }
       );
     } finally {
-      release();
+      // The caller has its answer, but an environment still being torn down (timeout, crash) keeps the slot until it
+      // is gone, so a function cannot run more environments than its concurrency while old ones are being killed.
+      if (teardowns.length === 0) release();
+      else void Promise.allSettled(teardowns).then(release);
     }
   }
 
@@ -128,16 +132,24 @@ export class InvocationEngine {
     snap: FunctionSnapshot,
     req: InvokeRequest,
     warm: ExecutionEnvironment | undefined,
+    teardowns: Promise<void>[],
   ): Promise<InvokeResult | undefined> {
     let env = warm;
     if (!env) {
       const started = await this.startEnvironment(snap, 'on-demand');
-      if (!started.ok) return started.env.failedStart(req);
+      if (!started.ok) {
+        const failed = await started.env.failedStart(req);
+        teardowns.push(started.env.destroy());
+        return failed;
+      }
       env = started.env;
     }
-    const { result, healthy } = await env.invoke(req);
+    const { result, healthy, teardown } = await env.invoke(req);
     if (healthy && !this.closed && this.current.get(versionKey(snap)) === snap.fingerprint) {
       this.pushIdle(env);
+    } else if (teardown) {
+      teardowns.push(teardown);
+      this.dropAfter(env, teardown);
     } else {
       this.drop(env);
       if (healthy) void env.destroy();
@@ -195,6 +207,11 @@ export class InvocationEngine {
     if (mb === undefined) return;
     this.holding.delete(env);
     this.opts.capacity.release(mb);
+  }
+
+  /** An environment being torn down in the background keeps its memory until it is gone (no over-commit meanwhile). */
+  private dropAfter(env: ExecutionEnvironment, teardown: Promise<void>): void {
+    void teardown.catch(() => undefined).then(() => this.drop(env));
   }
 
   private removeIdle(env: ExecutionEnvironment): void {
@@ -318,12 +335,13 @@ export class InvocationEngine {
     env: ExecutionEnvironment,
     req: InvokeRequest,
   ): Promise<InvokeResult | undefined> {
-    const { result, healthy } = await env.invoke(req);
+    const { result, healthy, teardown } = await env.invoke(req);
     if (healthy && !this.closed && this.provisioned.get(pool.key) === pool && pool.members.size <= pool.target) {
       pool.idle.push(env);
     } else {
       pool.members.delete(env);
-      this.drop(env);
+      if (teardown) this.dropAfter(env, teardown);
+      else this.drop(env);
       if (healthy) void env.destroy();
       this.fillPool(pool);
     }

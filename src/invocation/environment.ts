@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { FunctionLogWriter } from '../observability/function-logs.js';
-import { logStreamName } from '../observability/function-logs.js';
+import { LineSplitter, LogTail, logStreamName } from '../observability/function-logs.js';
 import { RuntimeApiEndpoint } from '../runtime-api/index.js';
 import type { InvocationOutcome, RuntimeApiEvents, RuntimeApiOptions } from '../runtime-api/index.js';
 import type { RuntimeFamily } from '../runtimes/catalog.js';
@@ -146,9 +146,10 @@ export class ExecutionEnvironment {
   private api: RuntimeApiEndpoint | undefined;
   private exit: SandboxExit | undefined;
   private exitWaiters: ((e: SandboxExit) => void)[] = [];
-  private tail: string[] | undefined;
-  /** Output of the init phase, kept for the Tail of an invocation whose init failed. */
-  private initLines: string[] = [];
+  /** The last 4 KB of the current invocation's log when the caller asked for LogType: Tail. */
+  private tail: LogTail | undefined;
+  /** The end of the init phase's output, kept for the Tail of an invocation whose init failed. */
+  private initLines = new LogTail(TAIL_BYTES);
   /** Why start() failed: the runtime's own init error document, or Lambda's document for a request id. */
   private startFailure: { body?: Buffer; doc?: (requestId: string) => RuntimeErrorDoc } | undefined;
   /** Max Memory Used: the environment's high-water mark (memory-report.ts). */
@@ -156,6 +157,7 @@ export class ExecutionEnvironment {
   private peakReader: ProcessPeakReader | undefined;
   /** END and REPORT of the last invocation, written once its last output was read (see invoke()). */
   private pendingReport: (() => void) | undefined;
+  private teardown: Promise<void> | undefined;
 
   constructor(
     readonly snapshot: FunctionSnapshot,
@@ -258,7 +260,7 @@ export class ExecutionEnvironment {
         // Init ran on a free CPU, as Lambda's init phase does; invocations get the share MemorySize buys.
         this.proc?.limitCpu();
         this.state = 'idle';
-        this.initLines = [];
+        this.initLines.clear();
         this.scheduleFreeze();
         if (this.initType === 'provisioned-concurrency') this.pendingInitMs = undefined;
         return true;
@@ -286,7 +288,7 @@ export class ExecutionEnvironment {
    */
   async failedStart(req: InvokeRequest): Promise<InvokeResult> {
     this.flushReport();
-    this.tail = req.tailLogs ? [...this.initLines] : undefined;
+    this.tail = req.tailLogs ? LogTail.of(this.initLines, TAIL_BYTES) : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
     const f = this.startFailure;
     let payload: Buffer;
@@ -297,16 +299,19 @@ export class ExecutionEnvironment {
       payload = Buffer.from(JSON.stringify(e.oomKilled ? RuntimeErrors.outOfMemory(req.requestId) : RuntimeErrors.exited(req.requestId, e.code, e.signal)));
     }
     const result = this.finish(req, payload, true, 0, 'error', errorTypeOf(payload));
-    await this.destroy();
+    // Not awaited: the caller has its answer; destroy() returns the same teardown to whoever must wait for it.
+    void this.destroy();
     return result;
   }
 
   /**
    * Runs one invocation; `healthy` says whether the environment may be reused. Undefined `result` means the
    * environment died before the runtime received the invocation (e.g. it was exiting after an uncaught
-   * exception): nothing ran, and the caller retries on a fresh environment.
+   * exception): nothing ran, and the caller retries on a fresh environment. `teardown` is set when the environment is
+   * being destroyed in the background after a timeout or crash: the result does not wait for it (killing a fork bomb's
+   * thousand processes takes seconds), but the environment holds its memory and concurrency until it resolves.
    */
-  async invoke(req: InvokeRequest): Promise<{ result: InvokeResult | undefined; healthy: boolean }> {
+  async invoke(req: InvokeRequest): Promise<{ result: InvokeResult | undefined; healthy: boolean; teardown?: Promise<void> }> {
     const api = this.api;
     const proc = this.proc;
     if (!api || !proc || this.state !== 'idle') throw new Error(`environment ${this.id} is ${this.state}`);
@@ -316,7 +321,7 @@ export class ExecutionEnvironment {
     this.flushReport();
     // A pending freeze timer stays armed (it does nothing while busy; scheduleFreeze re-arms it): thaw only if frozen.
     if (this.freezing) await this.thaw();
-    this.tail = req.tailLogs ? [] : undefined;
+    this.tail = req.tailLogs ? new LogTail(TAIL_BYTES) : undefined;
     this.log(`START RequestId: ${req.requestId} Version: ${this.snapshot.version}`);
     const timeoutMs = this.snapshot.timeoutSec * 1000;
     const t0 = performance.now();
@@ -365,8 +370,7 @@ export class ExecutionEnvironment {
         this.log(`${new Date().toISOString()} ${req.requestId} Task timed out after ${this.snapshot.timeoutSec.toFixed(2)} seconds`);
         const doc = RuntimeErrors.timeout(req.requestId, this.snapshot.timeoutSec);
         const result = this.finish(req, Buffer.from(JSON.stringify(doc)), true, durationMs, 'timeout');
-        await this.destroy();
-        return { result, healthy: false };
+        return { result, healthy: false, teardown: this.destroy() };
       }
       case 'exit': {
         if (!api.delivered) {
@@ -376,13 +380,18 @@ export class ExecutionEnvironment {
         }
         const doc = race.e.oomKilled ? RuntimeErrors.outOfMemory(req.requestId) : RuntimeErrors.exited(req.requestId, race.e.code, race.e.signal);
         const result = this.finish(req, Buffer.from(JSON.stringify(doc)), true, durationMs, 'error', doc.errorType);
-        await this.destroy();
-        return { result, healthy: false };
+        return { result, healthy: false, teardown: this.destroy() };
       }
     }
   }
 
-  async destroy(): Promise<void> {
+  /** Kills the sandbox and closes the endpoint; every call returns the same teardown. */
+  destroy(): Promise<void> {
+    this.teardown ??= this.tearDown();
+    return this.teardown;
+  }
+
+  private async tearDown(): Promise<void> {
     this.flushReport();
     this.state = 'dead';
     clearTimeout(this.freezeTimer);
@@ -470,10 +479,7 @@ export class ExecutionEnvironment {
     const tail = this.tail;
     this.tail = undefined;
     const result = this.resultOf(payload, failed, contentTypeOrErrorType);
-    if (tail) {
-      const text = Buffer.from(`${tail.join('\n')}\n`);
-      result.logResult = text.subarray(Math.max(0, text.length - TAIL_BYTES)).toString('base64');
-    }
+    if (tail) result.logResult = tail.text().toString('base64');
     return result;
   }
 
@@ -542,21 +548,25 @@ export class ExecutionEnvironment {
   private log(line: string): void {
     this.deps.logs.write(this.snapshot.logGroup, this.logStream, line);
     this.tail?.push(line);
-    if (this.state === 'starting' && this.initLines.length < 200) this.initLines.push(line);
+    if (this.state === 'starting') this.initLines.push(line);
   }
 
+  /**
+   * Splits the runtime's output into log events (linear time, each at most one CloudWatch event: a longer line is
+   * several). When the store falls behind, reading pauses, so the function's writes block as on a full pipe.
+   */
   private capture(stream: Readable): void {
-    let partial = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      for (const l of lines) this.log(l);
+    const lines = new LineSplitter((l) => this.log(l));
+    const logs = this.deps.logs;
+    const resume = (): void => void stream.resume();
+    stream.on('data', (chunk: Buffer) => {
+      lines.push(chunk);
+      if (logs.congested) {
+        stream.pause();
+        logs.whenDrained(resume);
+      }
     });
-    stream.on('end', () => {
-      if (partial) this.log(partial);
-      partial = '';
-    });
+    stream.on('end', () => lines.end());
     stream.on('error', () => undefined);
     // A stem cell's stdout was paused after its ready marker.
     stream.resume();

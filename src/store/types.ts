@@ -120,6 +120,13 @@ export interface LogStore {
   /** Events of a stream (or of the group when stream is undefined) in time order. */
   read(group: string, stream: string | undefined, opts?: { startTime?: number; limit?: number }): Promise<StoredLogEvent[]>;
   listStreams(group: string): Promise<string[]>;
+  /** UTF-8 bytes of every stored message, kept up to date as events come and go (never a scan). */
+  storedBytes(): Promise<number>;
+  /**
+   * Deletes the oldest events (in the order they were appended, across all groups) until at least `bytes` message
+   * bytes went or `maxEvents` events did; returns what was deleted. The cap on stored logs is built on these two.
+   */
+  deleteOldest(bytes: number, maxEvents: number): Promise<{ events: number; bytes: number }>;
 }
 
 /** What one attempt of an asynchronous event returned (kept for the failure record after the last one). */
