@@ -2,11 +2,13 @@
 // The one place where parts are wired; everything else receives what it needs.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
-import { createGateway, type InternalRoute } from './gateway/server.js';
+import { healthRoute } from './gateway/health.js';
+import { createFrontDoorServer } from './gateway/http-server.js';
+import { createGateway } from './gateway/server.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -50,27 +52,6 @@ function loadOrCreateKey(dataDir: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key, { mode: 0o600 });
   return key;
-}
-
-function healthRoute(report: () => Promise<Record<string, unknown>>): InternalRoute {
-  return {
-    handle(req, res, rawPath) {
-      if (rawPath !== '/health' && rawPath !== '/_lambent/health') return false;
-      report().then(
-        (r) => {
-          const body = JSON.stringify({ status: 'ok', version: VERSION, ...r });
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-          res.end(req.method === 'HEAD' ? undefined : body);
-        },
-        (e: unknown) => {
-          const body = JSON.stringify({ status: 'error', version: VERSION, message: (e as Error).message });
-          res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-          res.end(req.method === 'HEAD' ? undefined : body);
-        },
-      );
-      return true;
-    },
-  };
 }
 
 export async function startLambent(config: LambentConfig, log: Logger): Promise<RunningLambent> {
@@ -170,8 +151,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
     services: [lambda],
     credentials: credentialStore(config.credentials),
     internalRoutes: [
-      healthRoute(async () => ({
-        dataDir: config.dataDir,
+      healthRoute(VERSION, async () => ({
         sandbox: sandbox.report,
         runtimes: interpreters.report(),
         environments: engine.stats(),
@@ -179,9 +159,10 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
       })),
       codeLocations,
     ],
+    limits: config.frontDoor,
     logger: log,
   });
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
+  const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

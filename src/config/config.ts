@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_FRONT_DOOR_LIMITS, type FrontDoorLimits } from '../gateway/limits.js';
 import type { Credential, CredentialStore } from '../protocol/sigv4.js';
 
 export const DEFAULT_PORT = 9777;
@@ -27,6 +28,8 @@ export interface LambentConfig {
   runtimesDir: string;
   /** auto: install a runtime's Node major on first use; off: only what `lambent runtimes install` installed. */
   runtimeInstall: 'auto' | 'off';
+  /** Connections, header and body pacing, unauthenticated body memory (see gateway/limits.ts). */
+  frontDoor: FrontDoorLimits;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +74,10 @@ export interface ConfigInput {
   asyncRetryDelayMs?: string | number | undefined;
   runtimesDir?: string | undefined;
   runtimeInstall?: string | undefined;
+  maxConnections?: string | number | undefined;
+  headersTimeoutSeconds?: string | number | undefined;
+  bodyTimeoutSeconds?: string | number | undefined;
+  unauthenticatedBodyMb?: string | number | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -111,6 +118,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   const runtimesDir = resolve(input.runtimesDir || env['LAMBENT_RUNTIMES_DIR'] || join(dataDir, 'runtimes'));
   const runtimeInstall = input.runtimeInstall ?? env['LAMBENT_RUNTIME_INSTALL'] ?? 'auto';
   if (runtimeInstall !== 'auto' && runtimeInstall !== 'off') throw new ConfigError('--runtime-install must be auto or off');
+  const frontDoor = resolveFrontDoor(input, env);
   return {
     host,
     port,
@@ -124,6 +132,30 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     sandboxMode: sandbox,
     idleTimeoutMs: idleSeconds * 1000,
     asyncRetryDelayMs,
+    frontDoor,
+  };
+}
+
+/**
+ * LAMBENT_MAX_CONNECTIONS (default 1024), LAMBENT_HEADERS_TIMEOUT and LAMBENT_BODY_TIMEOUT (seconds, default 60
+ * and 30), LAMBENT_UNAUTHENTICATED_BODY_MB (default 64).
+ */
+function resolveFrontDoor(input: ConfigInput, env: NodeJS.ProcessEnv): FrontDoorLimits {
+  const d = DEFAULT_FRONT_DOOR_LIMITS;
+  const num = (v: string | number | undefined, fallback: number): number => (v === undefined || v === '' ? fallback : Number(v));
+  const maxConnections = num(input.maxConnections ?? env['LAMBENT_MAX_CONNECTIONS'], d.maxConnections);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new ConfigError('max connections must be a positive integer');
+  const headersS = num(input.headersTimeoutSeconds ?? env['LAMBENT_HEADERS_TIMEOUT'], d.headersTimeoutMs / 1000);
+  if (!(headersS > 0)) throw new ConfigError('headers timeout must be a positive number of seconds');
+  const bodyS = num(input.bodyTimeoutSeconds ?? env['LAMBENT_BODY_TIMEOUT'], d.bodyTimeoutMs / 1000);
+  if (!(bodyS > 0)) throw new ConfigError('body timeout must be a positive number of seconds');
+  const budgetMb = num(input.unauthenticatedBodyMb ?? env['LAMBENT_UNAUTHENTICATED_BODY_MB'], d.unauthenticatedBodyBytes / 1048576);
+  if (!(budgetMb > 0)) throw new ConfigError('unauthenticated body budget must be a positive number of MB');
+  return {
+    maxConnections,
+    headersTimeoutMs: Math.round(headersS * 1000),
+    bodyTimeoutMs: Math.round(bodyS * 1000),
+    unauthenticatedBodyBytes: Math.round(budgetMb * 1048576),
   };
 }
 
