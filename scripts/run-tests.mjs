@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the test suite with node:test. `node scripts/run-tests.mjs [unit|e2e] [filter]`.
-// Unit tests run first (fast); end-to-end tests start real Lambent servers.
+// Runs the test suite with node:test. `node scripts/run-tests.mjs [unit|e2e|security] [filter]`.
+// Unit tests run first (fast); end-to-end tests start real Lambent servers; security tests drive the real
+// server as a hostile client would (slow, oversized, forged requests).
 import { readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const which = process.argv[2] ?? 'all';
 const filter = process.argv[3];
-const groups = which === 'all' ? ['unit', 'e2e'] : [which];
+const groups = which === 'all' ? ['unit', 'e2e', 'security'] : [which];
 let failed = false;
 for (const group of groups) {
   const dir = join('tests', group);

@@ -14,12 +14,26 @@ const DRAIN_FACTOR = 4;
 const draining = new WeakSet<IncomingMessage>();
 
 /**
- * Reads and throws away what is left of a body Lambent answered without reading (refused, unauthenticated,
+ * Reads and throws away what is left of a body Lambent answers without reading (refused, unauthenticated,
  * too large), so the client can read the answer; past DRAIN_FACTOR × `limit` bytes the connection is cut.
  * Never unbounded: Node's own discarding (after the response) reads whatever the client keeps sending.
+ * Resolves once the body has ended or the connection is gone.
  */
-export function discardBody(req: IncomingMessage, limit: number): void {
-  if (req.complete || req.destroyed || draining.has(req)) return;
+export function discardBody(req: IncomingMessage, limit: number): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  const socket = req.socket;
+  const settled = new Promise<void>((resolve) => {
+    const done = (): void => {
+      req.off('end', done);
+      req.off('close', done);
+      socket.off('close', done);
+      resolve();
+    };
+    req.once('end', done);
+    req.once('close', done);
+    socket.once('close', done); // see readBody: a finished response detaches the request from its socket
+  });
+  if (draining.has(req)) return settled;
   draining.add(req);
   let seen = 0;
   req.removeAllListeners('data');
@@ -28,30 +42,33 @@ export function discardBody(req: IncomingMessage, limit: number): void {
     if (seen > limit * DRAIN_FACTOR) req.destroy();
   });
   req.resume();
+  return settled;
 }
 
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) {
-    discardBody(req, limit);
+    void discardBody(req, limit);
     return Promise.reject(new BodyTooLargeError());
   }
   if (declared === 0) return Promise.resolve(EMPTY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const socket = req.socket;
     const done = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('close', onClose);
+      socket.off('close', onClose);
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
         chunks.length = 0;
         done();
-        discardBody(req, limit);
+        void discardBody(req, limit);
         reject(new BodyTooLargeError());
         return;
       }
@@ -65,7 +82,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       done();
       reject(new BodyAbortedError(e.message));
     };
-    // 'close' before 'end': the socket went away mid-body (Node does not always emit 'error' for it).
+    // 'close' before 'end': the connection went away mid-body. Node does not always tell the request: once its
+    // response has finished (a stalled body answered 408), a socket close no longer reaches it.
     const onClose = (): void => {
       done();
       reject(new BodyAbortedError('connection closed before the request body was complete'));
@@ -74,5 +92,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('close', onClose);
+    socket.once('close', onClose);
   });
 }

@@ -167,7 +167,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const service =
       (scope && bySigningName.get(scope.service)) ?? opts.services.find((s) => s.ownsPath(rawPath));
     if (!service) {
-      discardBody(req, UNROUTED_BODY_LIMIT);
+      await discardBody(req, UNROUTED_BODY_LIMIT);
+      if (req.destroyed && !req.complete) return;
       send(res, requestId, genericError(CommonErrors.unknownOperation(method, rawPath)));
       return;
     }
@@ -210,8 +211,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
     } catch (e) {
       // Nothing to answer: the client is gone, or a stalled body was already answered 408.
       if (e instanceof BodyAbortedError) return;
-      // Refused before its body was read (bad signature, busy): read and drop the rest, boundedly.
-      discardBody(req, bodyLimit);
+      // Refused before its body was read (bad signature, busy): read and drop the rest (boundedly, never kept)
+      // before answering, so a client that asked for Connection: close is not cut off mid-upload by the close
+      // that follows the answer and gets to read it.
+      if (!req.complete) {
+        await discardBody(req, bodyLimit);
+        if (req.destroyed && !req.complete) return;
+      }
       if (e instanceof AwsError) {
         send(res, requestId, codec.encodeError(e));
         return;
