@@ -69,6 +69,15 @@ export function preview(value: unknown, max: number): string {
   return out.length > max ? out.slice(0, max) : out;
 }
 
+/**
+ * Sets a map entry. A "__proto__" key (JSON.parse makes it an ordinary key) is defined as one too: assigning it
+ * would replace the map's prototype and drop the key, so validation would never see it.
+ */
+function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
 export function fromJson(model: Model, shapeName: string, value: unknown, path: string, depth = 0): unknown {
   if (value === null || value === undefined) return undefined;
   const shape: Shape = model.shape(shapeName);
@@ -96,7 +105,7 @@ export function fromJson(model: Model, shapeName: string, value: unknown, path: 
       if (depth >= MAX_DEPTH) throw new JsonDepthError(depth + 1);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        out[k] = fromJson(model, shape.value.shape, v, `${path}.${k}`, depth + 1) ?? null;
+        setKey(out, k, fromJson(model, shape.value.shape, v, `${path}.${k}`, depth + 1) ?? null);
       }
       return out;
     }
@@ -147,7 +156,7 @@ export function toJson(model: Model, shapeName: string, value: unknown, depth = 
       return (value as unknown[]).map((v) => toJson(model, shape.member.shape, v, depth + 1) ?? null);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toJson(model, shape.value.shape, v, depth + 1) ?? null;
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setKey(out, k, toJson(model, shape.value.shape, v, depth + 1) ?? null);
       return out;
     }
     case 'blob':
