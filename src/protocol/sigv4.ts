@@ -11,7 +11,12 @@
 // Payload: `x-amz-content-sha256` when present, otherwise the SHA-256 of the
 // body (CLI v2 sends no such header). Presigned: the header, or a hoisted
 // `X-Amz-Content-Sha256` query parameter, otherwise UNSIGNED-PAYLOAD with a
-// fallback to the body hash (what @smithy/signature-v4's presign() signs).
+// fallback to the body hash (what @smithy/signature-v4's presign() signs). A request that declares its payload
+// hash can be verified before its body is read (verifySigV4Head), and the body checked afterwards
+// (checkPayloadHash), so the gateway buffers no body of an unauthenticated sender.
+//
+// Scope: the region must look like an AWS region (it ends up in ARNs), and, when the caller names the service
+// the request reached, the scope's service must be that one; both refused in AWS's words.
 //
 // This is on the invoke hot path: no regex-heavy parsing, derived signing keys
 // are cached, fallbacks cost nothing unless the first attempt fails.
