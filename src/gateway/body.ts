@@ -45,6 +45,14 @@ export function discardBody(req: IncomingMessage, limit: number): Promise<void> 
   return settled;
 }
 
+/** Throws BodyTooLargeError (and drains the body) when the declared Content-Length is over `limit`. */
+export function refuseDeclaredOversize(req: IncomingMessage, limit: number): void {
+  if (Number(req.headers['content-length'] ?? NaN) > limit) {
+    void discardBody(req, limit);
+    throw new BodyTooLargeError();
+  }
+}
+
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) {

@@ -17,7 +17,7 @@ import {
   type VerifyOptions,
 } from '../protocol/sigv4.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
-import { BodyAbortedError, BodyTooLargeError, discardBody, readBody } from './body.js';
+import { BodyAbortedError, BodyTooLargeError, discardBody, readBody, refuseDeclaredOversize } from './body.js';
 import { BodyWatch, type Watched } from './body-watch.js';
 import { ByteBudget } from './byte-budget.js';
 import { DEFAULT_FRONT_DOOR_LIMITS, type FrontDoorLimits } from './limits.js';
@@ -125,6 +125,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     vopts: VerifyOptions,
   ): Promise<AuthResult> {
     if (declaresPayloadHash(parts)) {
+      // A declared length over the limit is refused first, as before any signature check: otherwise a refused
+      // signature would have the whole oversized body drained before its answer.
+      refuseDeclaredOversize(req, bodyLimit);
       const head = verifySigV4Head(parts, opts.credentials, vopts);
       parts.body = await readBody(req, bodyLimit);
       if (watched) watch.unwatch(watched);

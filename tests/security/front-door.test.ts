@@ -298,6 +298,16 @@ describe('front door', () => {
     const headers = await sign(server.url, 'POST', path, '{"a":1}');
     const r = await send(server.url, 'POST', path, headers, '{"a":2}');
     assertAwsError(r, 403, 'InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+
+    // A declared length over the limit is answered at once, before the signature and without the body.
+    const big = await openRaw(server.url);
+    const h = await sign(server.url, 'POST', path, '{}');
+    h['content-length'] = String(7 * MB);
+    big.socket.write(`POST ${path} HTTP/1.1\r\n${Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+    const deadline = Date.now() + 10_000;
+    while (!big.received().includes('\r\n\r\n{') && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    assertAwsError(parseRaw(big.received()), 413, 'RequestTooLargeException');
+    big.socket.destroy();
   });
 
   test("Node's own HTTP rejections (431, malformed request) carry an AWS-shaped body", async () => {
