@@ -21,17 +21,14 @@ const draining = new WeakSet<IncomingMessage>();
  */
 export function discardBody(req: IncomingMessage, limit: number): Promise<void> {
   if (req.complete || req.destroyed) return Promise.resolve();
-  const socket = req.socket;
   const settled = new Promise<void>((resolve) => {
     const done = (): void => {
       req.off('end', done);
       req.off('close', done);
-      socket.off('close', done);
       resolve();
     };
     req.once('end', done);
     req.once('close', done);
-    socket.once('close', done); // see readBody: a finished response detaches the request from its socket
   });
   if (draining.has(req)) return settled;
   draining.add(req);
@@ -63,13 +60,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const socket = req.socket;
     const done = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('close', onClose);
-      socket.off('close', onClose);
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
@@ -90,8 +85,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       done();
       reject(new BodyAbortedError(e.message));
     };
-    // 'close' before 'end': the connection went away mid-body. Node does not always tell the request: once its
-    // response has finished (a stalled body answered 408), a socket close no longer reaches it.
+    // 'close' before 'end': the connection went away mid-body (or Lambent cut it, see rejectRequest).
     const onClose = (): void => {
       done();
       reject(new BodyAbortedError('connection closed before the request body was complete'));
@@ -100,6 +94,5 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('close', onClose);
-    socket.once('close', onClose);
   });
 }

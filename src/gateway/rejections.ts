@@ -74,11 +74,19 @@ export function rejectSocket(socket: Duplex, r: HttpRejection): void {
   closeAfterFlush(socket);
 }
 
-/** Answers a request in progress (unless its answer has begun) and closes the connection. */
+/**
+ * Answers a request in progress (unless its answer has begun) and closes the connection. The request itself is
+ * destroyed too: once its response has finished Node detaches it from the socket, so a socket close would no
+ * longer reach whoever is still reading (or draining) its body.
+ */
 export function rejectRequest(req: IncomingMessage, res: ServerResponse, r: HttpRejection): void {
   const socket = req.socket;
-  if (res.headersSent || res.writableEnded) {
+  const cut = (): void => {
+    req.destroy();
     socket.destroy();
+  };
+  if (res.headersSent || res.writableEnded) {
+    cut();
     return;
   }
   const b = body(r);
@@ -89,6 +97,11 @@ export function rejectRequest(req: IncomingMessage, res: ServerResponse, r: Http
     'Content-Length': Buffer.byteLength(b),
     Connection: 'close',
   });
-  res.end(b, () => socket.destroy());
-  closeAfterFlush(socket);
+  res.end(b, cut);
+  const fallback = setTimeout(cut, FLUSH_GRACE_MS);
+  fallback.unref();
+  socket.once('close', () => {
+    clearTimeout(fallback);
+    req.destroy();
+  });
 }

@@ -14,6 +14,7 @@ import {
   verifySigV4Head,
   type AuthResult,
   type CredentialStore,
+  type HeadAuthResult,
   type VerifyOptions,
 } from '../protocol/sigv4.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
@@ -111,29 +112,33 @@ export function createGateway(opts: GatewayOptions): Gateway {
   );
 
   /**
-   * Authenticates a request and reads its body, holding bounded memory for bodies whose sender is unknown:
+   * Authenticating a request while holding bounded memory for bodies whose sender is unknown:
    * - with x-amz-content-sha256 (the JS SDK), the signature over that declared hash is verified before a byte of
-   *   the body is read; the body is then checked against the hash;
+   *   the body is read (verifyBeforeBody); the body, once read, is checked against the hash (bodyMatches);
    * - without it (the AWS CLI, boto3), the signature covers the body's hash, so the body has to be read first:
-   *   it waits for its share of the budget of unauthenticated bytes over every connection.
+   *   it waits for its share of the budget of unauthenticated bytes over every connection (readWithinBudget).
+   * The first is the invoke hot path: the caller awaits only readBody.
    */
-  async function authenticate(
+  function verifyBeforeBody(req: IncomingMessage, parts: HttpRequestParts, bodyLimit: number, vopts: VerifyOptions): HeadAuthResult | undefined {
+    if (!declaresPayloadHash(parts)) return undefined;
+    // A declared length over the limit is refused first, as before any signature check: otherwise a refused
+    // signature would have the whole oversized body drained before its answer.
+    refuseDeclaredOversize(req, bodyLimit);
+    return verifySigV4Head(parts, opts.credentials, vopts);
+  }
+
+  function bodyMatches(parts: HttpRequestParts, head: HeadAuthResult, watched: Watched | undefined): void {
+    if (watched) watch.unwatch(watched);
+    if (head.payloadSha256 !== undefined) checkPayloadHash(parts.body, head.payloadSha256);
+  }
+
+  async function readWithinBudget(
     req: IncomingMessage,
     parts: HttpRequestParts,
     watched: Watched | undefined,
     bodyLimit: number,
     vopts: VerifyOptions,
   ): Promise<AuthResult> {
-    if (declaresPayloadHash(parts)) {
-      // A declared length over the limit is refused first, as before any signature check: otherwise a refused
-      // signature would have the whole oversized body drained before its answer.
-      refuseDeclaredOversize(req, bodyLimit);
-      const head = verifySigV4Head(parts, opts.credentials, vopts);
-      parts.body = await readBody(req, bodyLimit);
-      if (watched) watch.unwatch(watched);
-      if (head.payloadSha256 !== undefined) checkPayloadHash(parts.body, head.payloadSha256);
-      return head;
-    }
     const reserve = bodyReservation(req, bodyLimit);
     if (reserve > 0) {
       // Held back on purpose: not the client's slowness, so not judged meanwhile.
@@ -183,14 +188,22 @@ export function createGateway(opts: GatewayOptions): Gateway {
       const routed = codec.route(parts);
       if (!routed) {
         // Still authenticate, so an unsigned probe learns nothing about routing.
-        await authenticate(req, parts, watched, bodyLimit, vopts);
+        const head = verifyBeforeBody(req, parts, bodyLimit, vopts);
+        if (head === undefined) await readWithinBudget(req, parts, watched, bodyLimit, vopts);
         throw CommonErrors.unknownOperation(method, rawPath);
       }
       const limit = service.bodyLimit(routed.operation.name);
       bodyLimit = limit.bytes;
       let auth: AuthResult;
       try {
-        auth = await authenticate(req, parts, watched, bodyLimit, vopts);
+        const head = verifyBeforeBody(req, parts, bodyLimit, vopts);
+        if (head !== undefined) {
+          parts.body = await readBody(req, bodyLimit);
+          bodyMatches(parts, head, watched);
+          auth = head;
+        } else {
+          auth = await readWithinBudget(req, parts, watched, bodyLimit, vopts);
+        }
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           const err = limit.error();
