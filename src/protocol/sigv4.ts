@@ -249,7 +249,7 @@ function verify(
   }
 
   // AWS's wording, trailing space included.
-  if (!REGION_RE.test(scope.region)) {
+  if (scope.region !== lastValidRegion && !validRegion(scope.region)) {
     throw CommonErrors.invalidSignature(`Credential should be scoped to a valid region, not '${scope.region}'. `);
   }
   if (opts.service !== undefined && scope.service !== opts.service) {
@@ -376,6 +376,15 @@ export function peekCredentialScope(
   if (credential === undefined) return undefined;
   const scope = parseCredential(credential);
   return typeof scope === 'string' ? undefined : scope;
+}
+
+/** The region of the last request that passed the check: nearly every request names the same one. */
+let lastValidRegion = '';
+
+function validRegion(region: string): boolean {
+  if (!REGION_RE.test(region)) return false;
+  lastValidRegion = region;
+  return true;
 }
 
 // ---------------------------------------------------------------------------
