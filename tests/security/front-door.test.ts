@@ -257,9 +257,9 @@ describe('front door', () => {
     for (const r of replies) assertAwsError(r, 403, 'InvalidSignatureException', /signature we calculated does not match/);
     const peak = procStatus(pid, 'VmHWM');
     const grew = peak - before;
-    // The budget is 16 MB; a body larger than the budget runs alone, so about 2 × 24 MB at the peak. Buffering
-    // them all would be 240–480 MB.
-    assert.ok(grew < 160 * MB, `server peak RSS grew by ${(grew / MB).toFixed(0)} MB (from ${(before / MB).toFixed(0)} MB)`);
+    // The budget is 16 MB; a body larger than the budget runs alone, so about 2 × 24 MB at the peak plus what the
+    // collector has not reclaimed yet (about 130 MB measured). Buffering them all grew it by 440 MB.
+    assert.ok(grew < 250 * MB, `server peak RSS grew by ${(grew / MB).toFixed(0)} MB (from ${(before / MB).toFixed(0)} MB)`);
   });
 
   test('deeply nested JSON is a 400 with the AWS error body, never a 500', async () => {
