@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the test suite with node:test. `node scripts/run-tests.mjs [unit|e2e] [filter]`.
-// Unit tests run first (fast); end-to-end tests start real Lambent servers.
+// Runs the test suite with node:test. `node scripts/run-tests.mjs [unit|e2e|security] [filter]`.
+// Unit tests run first (fast); end-to-end tests start real Lambent servers; security tests drive the real
+// server as a hostile client would (slow, oversized, forged requests).
 import { readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

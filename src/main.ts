@@ -2,13 +2,15 @@
 // The one place where parts are wired; everything else receives what it needs.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { credentialStore, type LambentConfig } from './config/config.js';
 import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
 import { watchForDeath } from './death-watch.js';
-import { createGateway, type InternalRoute } from './gateway/server.js';
+import { healthRoute } from './gateway/health.js';
+import { createFrontDoorServer } from './gateway/http-server.js';
+import { createGateway } from './gateway/server.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -63,27 +65,6 @@ function loadOrCreateKey(dataDir: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key, { mode: 0o600 });
   return key;
-}
-
-function healthRoute(report: () => Promise<Record<string, unknown>>): InternalRoute {
-  return {
-    handle(req, res, rawPath) {
-      if (rawPath !== '/health' && rawPath !== '/_lambent/health') return false;
-      report().then(
-        (r) => {
-          const body = JSON.stringify({ status: 'ok', version: VERSION, ...r });
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-          res.end(req.method === 'HEAD' ? undefined : body);
-        },
-        (e: unknown) => {
-          const body = JSON.stringify({ status: 'error', version: VERSION, message: (e as Error).message });
-          res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-          res.end(req.method === 'HEAD' ? undefined : body);
-        },
-      );
-      return true;
-    },
-  };
 }
 
 export async function startLambent(config: LambentConfig, log: Logger): Promise<RunningLambent> {
@@ -228,8 +209,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     services: [lambda],
     credentials: credentialStore(config.credentials),
     internalRoutes: [
-      healthRoute(async () => ({
-        dataDir: config.dataDir,
+      healthRoute(VERSION, async () => ({
         sandbox: sandbox.report,
         runtimes: interpreters.report(),
         environments: engine.stats(),
@@ -237,6 +217,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
       })),
       codeLocations,
     ],
+    limits: config.frontDoor,
     logger: log,
   });
   // Lambent's API as a function reaches it from inside its sandbox: only at its Runtime API's address
@@ -244,8 +225,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
   const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
-  sandboxApi.handler = createGateway({ services: [lambda], credentials: configuredOnly, logger: log });
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
+  sandboxApi.handler = createGateway({ services: [lambda], credentials: configuredOnly, limits: config.frontDoor, logger: log });
+  const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

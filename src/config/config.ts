@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_FRONT_DOOR_LIMITS, type FrontDoorLimits } from '../gateway/limits.js';
 import type { Credential, CredentialStore } from '../protocol/sigv4.js';
 
 export const DEFAULT_PORT = 9777;
@@ -31,6 +32,8 @@ export interface LambentConfig {
   runtimeInstall: 'auto' | 'off';
   /** Function log events kept in the store, MB of message text; over it the oldest are deleted. */
   functionLogsMaxMb: number;
+  /** Connections, header and body pacing, unauthenticated body memory (see gateway/limits.ts). */
+  frontDoor: FrontDoorLimits;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +80,10 @@ export interface ConfigInput {
   runtimesDir?: string | undefined;
   runtimeInstall?: string | undefined;
   functionLogsMaxMb?: string | number | undefined;
+  maxConnections?: string | number | undefined;
+  headersTimeoutSeconds?: string | number | undefined;
+  bodyTimeoutSeconds?: string | number | undefined;
+  unauthenticatedBodyMb?: string | number | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -125,6 +132,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
   if (!Number.isInteger(functionLogsMaxMb) || functionLogsMaxMb < 1) {
     throw new ConfigError('--function-logs-max-mb must be a positive integer (MB)');
   }
+  const frontDoor = resolveFrontDoor(input, env);
   return {
     host,
     port,
@@ -140,6 +148,30 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     idleTimeoutMs: idleSeconds * 1000,
     asyncRetryDelayMs,
     functionLogsMaxMb,
+    frontDoor,
+  };
+}
+
+/**
+ * LAMBENT_MAX_CONNECTIONS (default 1024), LAMBENT_HEADERS_TIMEOUT and LAMBENT_BODY_TIMEOUT (seconds, default 60
+ * and 30), LAMBENT_UNAUTHENTICATED_BODY_MB (default 64).
+ */
+function resolveFrontDoor(input: ConfigInput, env: NodeJS.ProcessEnv): FrontDoorLimits {
+  const d = DEFAULT_FRONT_DOOR_LIMITS;
+  const num = (v: string | number | undefined, fallback: number): number => (v === undefined || v === '' ? fallback : Number(v));
+  const maxConnections = num(input.maxConnections ?? env['LAMBENT_MAX_CONNECTIONS'], d.maxConnections);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new ConfigError('max connections must be a positive integer');
+  const headersS = num(input.headersTimeoutSeconds ?? env['LAMBENT_HEADERS_TIMEOUT'], d.headersTimeoutMs / 1000);
+  if (!(headersS > 0)) throw new ConfigError('headers timeout must be a positive number of seconds');
+  const bodyS = num(input.bodyTimeoutSeconds ?? env['LAMBENT_BODY_TIMEOUT'], d.bodyTimeoutMs / 1000);
+  if (!(bodyS > 0)) throw new ConfigError('body timeout must be a positive number of seconds');
+  const budgetMb = num(input.unauthenticatedBodyMb ?? env['LAMBENT_UNAUTHENTICATED_BODY_MB'], d.unauthenticatedBodyBytes / 1048576);
+  if (!(budgetMb > 0)) throw new ConfigError('unauthenticated body budget must be a positive number of MB');
+  return {
+    maxConnections,
+    headersTimeoutMs: Math.round(headersS * 1000),
+    bodyTimeoutMs: Math.round(bodyS * 1000),
+    unauthenticatedBodyBytes: Math.round(budgetMb * 1048576),
   };
 }
 

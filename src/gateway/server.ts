@@ -6,9 +6,23 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRequestParts, HttpResponseParts } from '../protocol/codec.js';
 import { AwsError, CommonErrors } from '../protocol/errors.js';
-import { peekCredentialScope, verifySigV4, type CredentialStore } from '../protocol/sigv4.js';
+import {
+  checkPayloadHash,
+  declaresPayloadHash,
+  peekCredentialScope,
+  verifySigV4,
+  verifySigV4Head,
+  type AuthResult,
+  type CredentialStore,
+  type HeadAuthResult,
+  type VerifyOptions,
+} from '../protocol/sigv4.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
-import { BodyTooLargeError, readBody } from './body.js';
+import { BodyAbortedError, BodyTooLargeError, discardBody, readBody, refuseDeclaredOversize } from './body.js';
+import { BodyWatch, type Watched } from './body-watch.js';
+import { ByteBudget } from './byte-budget.js';
+import { DEFAULT_FRONT_DOOR_LIMITS, type FrontDoorLimits } from './limits.js';
+import { rejectRequest, Rejections } from './rejections.js';
 
 export interface InternalRoute {
   /** Returns true when it handled the request. Runs before authentication. */
@@ -16,6 +30,7 @@ export interface InternalRoute {
 }
 
 export interface GatewayLogger {
+  warn(msg: string): void;
   error(msg: string, err?: unknown): void;
 }
 
@@ -25,10 +40,26 @@ export interface GatewayOptions {
   internalRoutes?: InternalRoute[];
   /** Allowed clock skew for signatures (AWS: 15 minutes). */
   maxSkewMs?: number;
+  /** Body pacing and the unauthenticated-body budget (the connection and header limits are the HTTP server's). */
+  limits?: FrontDoorLimits;
   logger: GatewayLogger;
 }
 
+export interface Gateway {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Stops the body-pacing timer (the server is closing). */
+  close(): void;
+}
+
 const EMPTY = Buffer.alloc(0);
+/** Bodies of requests no operation matches are read (to verify their signature) up to this size. */
+const UNROUTED_BODY_LIMIT = 1 << 20;
+/**
+ * How long an unauthenticated request waits for its share of the body budget before it is refused with a
+ * retryable 429. Only clients that do not send x-amz-content-sha256 (the AWS CLI, boto3) ever wait: the
+ * signature of the others is verified before their body is read.
+ */
+const BUDGET_WAIT_MS = 30_000;
 
 /** Writes a response: status line, headers and body leave in one write. `out` is the caller's own. */
 function send(res: ServerResponse, requestId: string, out: HttpResponseParts): void {
@@ -48,11 +79,86 @@ function genericError(err: AwsError): HttpResponseParts {
   };
 }
 
-export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res: ServerResponse) => void {
+/** True when the request carries a body (a declared length above 0, or a chunked one). */
+function hasBody(req: IncomingMessage): boolean {
+  const cl = req.headers['content-length'];
+  if (cl !== undefined) return cl !== '0';
+  return req.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Bytes of memory an unauthenticated body may take: its declared length, or the operation's limit when the
+ * length is not declared (chunked). A declared length beyond the limit is refused unread by readBody.
+ */
+function bodyReservation(req: IncomingMessage, limit: number): number {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isNaN(declared)) return req.headers['transfer-encoding'] !== undefined ? limit : 0;
+  return declared > limit ? 0 : declared;
+}
+
+export function createGateway(opts: GatewayOptions): Gateway {
   const bySigningName = new Map(opts.services.map((s) => [s.signingName, s]));
   const internal = opts.internalRoutes ?? [];
+  const limits = opts.limits ?? DEFAULT_FRONT_DOOR_LIMITS;
+  const budget = new ByteBudget(limits.unauthenticatedBodyBytes);
+  const watch = new BodyWatch(limits.bodyTimeoutMs, (req, res) => rejectRequest(req, res, Rejections.timeout));
 
-  const verifyOptions: { maxSkewMs?: number } = opts.maxSkewMs === undefined ? {} : { maxSkewMs: opts.maxSkewMs };
+  // Per service: a signature scoped to another service is refused with AWS's wording.
+  const verifyOptions = new Map<ServiceDefinition, VerifyOptions>(
+    opts.services.map((s) => [
+      s,
+      opts.maxSkewMs === undefined ? { service: s.signingName } : { service: s.signingName, maxSkewMs: opts.maxSkewMs },
+    ]),
+  );
+
+  /**
+   * Authenticating a request while holding bounded memory for bodies whose sender is unknown:
+   * - with x-amz-content-sha256 (the JS SDK), the signature over that declared hash is verified before a byte of
+   *   the body is read (verifyBeforeBody); the body, once read, is checked against the hash (bodyMatches);
+   * - without it (the AWS CLI, boto3), the signature covers the body's hash, so the body has to be read first:
+   *   it waits for its share of the budget of unauthenticated bytes over every connection (readWithinBudget).
+   * The first is the invoke hot path: the caller awaits only readBody.
+   */
+  function verifyBeforeBody(req: IncomingMessage, parts: HttpRequestParts, bodyLimit: number, vopts: VerifyOptions): HeadAuthResult | undefined {
+    if (!declaresPayloadHash(parts)) return undefined;
+    // A declared length over the limit is refused first, as before any signature check: otherwise a refused
+    // signature would have the whole oversized body drained before its answer.
+    refuseDeclaredOversize(req, bodyLimit);
+    return verifySigV4Head(parts, opts.credentials, vopts);
+  }
+
+  function bodyMatches(parts: HttpRequestParts, head: HeadAuthResult, watched: Watched | undefined): void {
+    if (watched) watch.unwatch(watched);
+    if (head.payloadSha256 !== undefined) checkPayloadHash(parts.body, head.payloadSha256);
+  }
+
+  async function readWithinBudget(
+    req: IncomingMessage,
+    parts: HttpRequestParts,
+    watched: Watched | undefined,
+    bodyLimit: number,
+    vopts: VerifyOptions,
+  ): Promise<AuthResult> {
+    const reserve = bodyReservation(req, bodyLimit);
+    if (reserve > 0) {
+      // Held back on purpose: not the client's slowness, so not judged meanwhile.
+      if (watched) watch.unwatch(watched);
+      const granted = await budget.acquire(reserve, BUDGET_WAIT_MS, req);
+      if (!granted) {
+        if (req.destroyed) throw new BodyAbortedError('client went away while waiting for the body budget');
+        throw CommonErrors.busy();
+      }
+      if (watched) watch.rewatch(watched);
+    }
+    try {
+      parts.body = await readBody(req, bodyLimit);
+      if (watched) watch.unwatch(watched);
+      return verifySigV4(parts, opts.credentials, vopts);
+    } finally {
+      // Verified or refused, the body is no longer an unauthenticated one.
+      if (reserve > 0) budget.release(reserve);
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -61,6 +167,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
     const rawPath = q === -1 ? url : url.slice(0, q);
     const rawQuery = q === -1 ? '' : url.slice(q + 1);
     const method = req.method ?? 'GET';
+    const watched = hasBody(req) ? watch.watch(req, res) : undefined;
 
     for (const route of internal) if (route.handle(req, res, rawPath, rawQuery)) return;
 
@@ -68,23 +175,35 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
     const service =
       (scope && bySigningName.get(scope.service)) ?? opts.services.find((s) => s.ownsPath(rawPath));
     if (!service) {
-      req.resume();
+      await discardBody(req, UNROUTED_BODY_LIMIT);
+      if (req.destroyed && !req.complete) return;
       send(res, requestId, genericError(CommonErrors.unknownOperation(method, rawPath)));
       return;
     }
     const codec = service.codec;
+    const vopts = verifyOptions.get(service) as VerifyOptions;
     const parts: HttpRequestParts = { method, rawPath, rawQuery, headers: req.headers, body: EMPTY };
+    let bodyLimit = UNROUTED_BODY_LIMIT;
     try {
       const routed = codec.route(parts);
       if (!routed) {
         // Still authenticate, so an unsigned probe learns nothing about routing.
-        parts.body = await readBody(req, 1 << 20);
-        verifySigV4(parts, opts.credentials, verifyOptions);
+        const head = verifyBeforeBody(req, parts, bodyLimit, vopts);
+        if (head === undefined) await readWithinBudget(req, parts, watched, bodyLimit, vopts);
         throw CommonErrors.unknownOperation(method, rawPath);
       }
       const limit = service.bodyLimit(routed.operation.name);
+      bodyLimit = limit.bytes;
+      let auth: AuthResult;
       try {
-        parts.body = await readBody(req, limit.bytes);
+        const head = verifyBeforeBody(req, parts, bodyLimit, vopts);
+        if (head !== undefined) {
+          parts.body = await readBody(req, bodyLimit);
+          bodyMatches(parts, head, watched);
+          auth = head;
+        } else {
+          auth = await readWithinBudget(req, parts, watched, bodyLimit, vopts);
+        }
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           const err = limit.error();
@@ -93,7 +212,6 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
         }
         throw e;
       }
-      const auth = verifySigV4(parts, opts.credentials, verifyOptions);
       const handler = service.handlers[routed.operation.name];
       if (!handler) throw CommonErrors.notImplemented(service.displayName, routed.operation.name);
       const input = codec.decode(parts, routed.operation, routed.labels);
@@ -107,6 +225,15 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
       const output = await handler(input, ctx);
       send(res, requestId, codec.encode(routed.operation, output));
     } catch (e) {
+      // Nothing to answer: the client is gone, or a stalled body was already answered 408.
+      if (e instanceof BodyAbortedError) return;
+      // Refused before its body was read (bad signature, busy): read and drop the rest (boundedly, never kept)
+      // before answering, so a client that asked for Connection: close is not cut off mid-upload by the close
+      // that follows the answer and gets to read it.
+      if (!req.complete) {
+        await discardBody(req, bodyLimit);
+        if (req.destroyed && !req.complete) return;
+      }
       if (e instanceof AwsError) {
         send(res, requestId, codec.encodeError(e));
         return;
@@ -116,7 +243,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
     }
   }
 
-  return (req, res) => {
+  const gateway = ((req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((e: unknown) => {
       opts.logger.error('unhandled gateway failure', e);
       if (!res.headersSent) {
@@ -126,5 +253,7 @@ export function createGateway(opts: GatewayOptions): (req: IncomingMessage, res:
         res.destroy();
       }
     });
-  };
+  }) as Gateway;
+  gateway.close = () => watch.close();
+  return gateway;
 }

@@ -70,6 +70,13 @@ export const CommonErrors = {
       { status: 501 },
     );
   },
+  /**
+   * Lambent is holding as many bodies of not-yet-authenticated requests as it allows; the SDKs retry a 429
+   * (TooManyRequestsException is in every SDK's throttling list, and its Retry-After is honoured).
+   */
+  busy(): AwsError {
+    return new AwsError('TooManyRequestsException', 'Rate exceeded', { status: 429, headers: { 'Retry-After': '1' } });
+  },
   internal(): AwsError {
     return new AwsError('ServiceException', 'An internal error occurred in Lambent; see the server log.', {
       status: 500,

@@ -11,7 +11,12 @@
 // Payload: `x-amz-content-sha256` when present, otherwise the SHA-256 of the
 // body (CLI v2 sends no such header). Presigned: the header, or a hoisted
 // `X-Amz-Content-Sha256` query parameter, otherwise UNSIGNED-PAYLOAD with a
-// fallback to the body hash (what @smithy/signature-v4's presign() signs).
+// fallback to the body hash (what @smithy/signature-v4's presign() signs). A request that declares its payload
+// hash can be verified before its body is read (verifySigV4Head), and the body checked afterwards
+// (checkPayloadHash), so the gateway buffers no body of an unauthenticated sender.
+//
+// Scope: the region must look like an AWS region (it ends up in ARNs), and, when the caller names the service
+// the request reached, the scope's service must be that one; both refused in AWS's words.
 //
 // This is on the invoke hot path: no regex-heavy parsing, derived signing keys
 // are cached, fallbacks cost nothing unless the first attempt fails.
@@ -57,6 +62,19 @@ export interface VerifyOptions {
    * tests freeze their clock at 2015-01-01).
    */
   maxSkewMs?: number;
+  /**
+   * The signing name of the service the request reached (e.g. "lambda"). A credential scoped to another
+   * service is refused as AWS refuses it, even when the signature itself is right.
+   */
+  service?: string;
+}
+
+/** The request without its body: what can be checked before a single body byte is read. */
+export type SignedRequestHead = Omit<SignedRequestParts, 'body'>;
+
+export interface HeadAuthResult extends AuthResult {
+  /** The body's SHA-256 (lower-case hex) the signature covers; undefined for UNSIGNED-PAYLOAD. */
+  payloadSha256: string | undefined;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -68,6 +86,8 @@ const SIGNATURE_RE = /^[0-9a-fA-F]{64}$/;
 const HEX_SHA256_RE = /^[0-9a-fA-F]{64}$/;
 const AMZ_DATE_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const SCOPE_DATE_RE = /^\d{8}$/;
+/** AWS region names (the region part of Lambda's own ARN pattern): us-east-1, us-gov-west-1, us-isob-east-1... */
+const REGION_RE = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -77,6 +97,45 @@ const SCOPE_DATE_RE = /^\d{8}$/;
  * Returns who signed it and the credential scope; throws AwsError otherwise.
  */
 export function verifySigV4(req: SignedRequestParts, store: CredentialStore, opts: VerifyOptions = {}): AuthResult {
+  const r = verify(req, req.body, store, opts);
+  if (r.payloadSha256 !== undefined) checkPayloadHash(req.body, r.payloadSha256);
+  return { accessKeyId: r.accessKeyId, accountId: r.accountId, region: r.region, service: r.service };
+}
+
+/**
+ * True when the request names its payload hash (an `x-amz-content-sha256` header, or that parameter in a
+ * presigned query): the signature can then be verified before the body is read (verifySigV4Head), and the
+ * body checked against the hash afterwards (checkPayloadHash).
+ */
+export function declaresPayloadHash(req: SignedRequestHead): boolean {
+  if (req.headers['x-amz-content-sha256'] !== undefined) return true;
+  if (req.headers.authorization !== undefined || req.rawQuery === '') return false;
+  const q = parseQuery(req.rawQuery);
+  return q !== undefined && isPresigned(q) && queryParamCi(q, 'x-amz-content-sha256') !== undefined;
+}
+
+/**
+ * Verifies the signature over the declared payload hash without the body (see declaresPayloadHash, which must
+ * hold). The caller reads the body afterwards and passes it with `payloadSha256` to checkPayloadHash.
+ */
+export function verifySigV4Head(req: SignedRequestHead, store: CredentialStore, opts: VerifyOptions = {}): HeadAuthResult {
+  return verify(req, undefined, store, opts);
+}
+
+/** Throws AWS's error when the body is not the one whose hash was signed. */
+export function checkPayloadHash(body: Buffer, payloadSha256: string): void {
+  if (sha256Hex(body) !== payloadSha256) {
+    throw CommonErrors.invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+}
+
+/** `body` undefined: only a request that declares its payload hash can be verified (declaresPayloadHash). */
+function verify(
+  req: SignedRequestHead,
+  body: Buffer | undefined,
+  store: CredentialStore,
+  opts: VerifyOptions,
+): HeadAuthResult {
   const authHeader = headerString(req.headers.authorization);
   const query = parseQuery(req.rawQuery);
   const presigned = authHeader === undefined && query !== undefined && isPresigned(query);
@@ -189,6 +248,14 @@ export function verifySigV4(req: SignedRequestParts, store: CredentialStore, opt
     );
   }
 
+  // AWS's wording, trailing space included.
+  if (scope.region !== lastValidRegion && !validRegion(scope.region)) {
+    throw CommonErrors.invalidSignature(`Credential should be scoped to a valid region, not '${scope.region}'. `);
+  }
+  if (opts.service !== undefined && scope.service !== opts.service) {
+    throw CommonErrors.invalidSignature(`Credential should be scoped to correct service: '${opts.service}'. `);
+  }
+
   const headerNames = signedHeaders.toLowerCase().split(';');
   if (!headerNames.includes('host') && !headerNames.includes(':authority')) {
     throw CommonErrors.incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -240,11 +307,13 @@ export function verifySigV4(req: SignedRequestParts, store: CredentialStore, opt
           'send the hex SHA-256 of the body or UNSIGNED-PAYLOAD.',
       );
     }
+  } else if (body === undefined) {
+    throw new Error('verifySigV4Head: the request declares no payload hash; verify it with its body');
   } else if (presigned) {
     payloadHash = UNSIGNED_PAYLOAD;
-    payloadFallback = sha256Hex(req.body);
+    payloadFallback = sha256Hex(body);
   } else {
-    payloadHash = sha256Hex(req.body);
+    payloadHash = sha256Hex(body);
   }
 
   const key = signingKey(cred.secretAccessKey, scope.date, scope.region, scope.service);
@@ -274,13 +343,13 @@ export function verifySigV4(req: SignedRequestParts, store: CredentialStore, opt
   }
   if (!ok) throw CommonErrors.invalidSignature();
 
-  if (checkBody && sha256Hex(req.body) !== payloadHash.toLowerCase()) {
-    throw CommonErrors.invalidSignature(
-      "The provided 'x-amz-content-sha256' header does not match what was computed.",
-    );
-  }
-
-  return { accessKeyId: scope.accessKeyId, accountId: cred.accountId, region: scope.region, service: scope.service };
+  return {
+    accessKeyId: scope.accessKeyId,
+    accountId: cred.accountId,
+    region: scope.region,
+    service: scope.service,
+    payloadSha256: checkBody ? payloadHash.toLowerCase() : undefined,
+  };
 }
 
 /** Reads only the credential scope (no verification) — used to route by service before verifying. */
@@ -307,6 +376,15 @@ export function peekCredentialScope(
   if (credential === undefined) return undefined;
   const scope = parseCredential(credential);
   return typeof scope === 'string' ? undefined : scope;
+}
+
+/** The region of the last request that passed the check: nearly every request names the same one. */
+let lastValidRegion = '';
+
+function validRegion(region: string): boolean {
+  if (!REGION_RE.test(region)) return false;
+  lastValidRegion = region;
+  return true;
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import type { Model, MemberRef, Operation, Shape, StructureShape } from '../model.js';
 import type { HttpRequestParts, HttpResponseParts, ProtocolCodec } from '../codec.js';
 import { AwsError, CommonErrors } from '../errors.js';
-import { fromJson, JsonTypeError, toJson } from '../json-values.js';
+import { fromJson, JsonDepthError, JsonTypeError, toJson } from '../json-values.js';
 import { Validator } from '../validate.js';
 import { RestRouter } from './router.js';
 
@@ -227,7 +227,9 @@ export class RestJsonCodec implements ProtocolCodec {
     try {
       return (fromJson(this.model, shapeName, doc, path) as Record<string, unknown>) ?? {};
     } catch (e) {
-      if (e instanceof JsonTypeError) throw this.malformed(`Could not parse request body into json: ${e.message}`);
+      if (e instanceof JsonTypeError || e instanceof JsonDepthError) {
+        throw this.malformed(`Could not parse request body into json: ${e.message}`);
+      }
       throw e;
     }
   }
