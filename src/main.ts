@@ -108,8 +108,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const envDir = join(config.dataDir, 'environments');
   // Environments a previous Lambent left behind (it was killed: frozen sandboxes cannot even receive SIGKILL).
   const reaped = await reapStale(envDir);
-  if (reaped.removed.length > 0) {
-    log.info(`reaped ${reaped.removed.length} execution environment(s) left behind by a previous Lambent on this data dir`);
+  if (reaped.own.length > 0) {
+    log.info(`reaped ${reaped.own.length} execution environment(s) left behind by a previous Lambent on this data dir`);
   }
   for (const e of reaped.errors) log.warn(`could not reap a leftover execution environment: ${e}`);
   watchForDeath(envDir);

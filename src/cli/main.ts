@@ -98,6 +98,23 @@ async function start(args: string[]): Promise<void> {
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);
+  let stopping = false;
+  const shutdown = (reason: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${reason}, shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error('shutdown failed', e);
+        process.exit(1);
+      },
+    );
+  };
+  // SIGHUP: the terminal Lambent runs in was closed. Installed before the banner: whoever waits for the banner may
+  // signal at once, and a signal that finds no handler kills the process on the spot.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => shutdown(`${sig} received`));
+  watchLauncher(() => shutdown('the npm/npx process that started Lambent is gone'));
   const cred = config.credentials[0];
   const keys = `AWS_ACCESS_KEY_ID=${cred?.accessKeyId ?? 'test'} AWS_SECRET_ACCESS_KEY=${config.usingDevCredentials ? 'test' : '...'} AWS_DEFAULT_REGION=us-east-1`;
   process.stdout.write(
@@ -115,22 +132,6 @@ async function start(args: string[]): Promise<void> {
       '',
     ].join('\n'),
   );
-  let stopping = false;
-  const shutdown = (reason: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${reason}, shutting down`);
-    running.stop().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        log.error('shutdown failed', e);
-        process.exit(1);
-      },
-    );
-  };
-  // SIGHUP: the terminal Lambent runs in was closed.
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => shutdown(`${sig} received`));
-  watchLauncher(() => shutdown('the npm/npx process that started Lambent is gone'));
 }
 
 /**

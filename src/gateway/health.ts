@@ -9,14 +9,23 @@ const PATH_VALUE_RE = /^(?:\/|[A-Za-z]:[\\/])/;
 /** An absolute path inside text: a '/' that starts a token (not the '//' of a URL). */
 const PATH_IN_TEXT_RE = /(?<=^|[\s'"`(=,[])\/[^\s'"`),\]]*/g;
 
+/**
+ * Paths inside the sandbox, the same in every Lambent and on AWS (a stem's command reads
+ * `/usr/bin/node /var/runtime/bootstrap.mjs` → `<path> /var/runtime/bootstrap.mjs`), and /tmp by itself.
+ */
+const SANDBOX_PATH_RE = /^\/(?:(?:var\/(?:task|runtime|lang)|opt)(?:\/|$)|tmp$)/;
+
+const scrub = (p: string): string => (SANDBOX_PATH_RE.test(p) ? p : '<path>');
+
 /** The report without host paths: path-valued fields dropped, paths in text replaced. */
 export function withoutHostPaths(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.includes('/') ? value.replace(PATH_IN_TEXT_RE, '<path>') : value;
+  if (typeof value === 'string') return value.includes('/') ? value.replace(PATH_IN_TEXT_RE, scrub) : value;
   if (value === null || typeof value !== 'object' || depth > 32) return value;
   if (Array.isArray(value)) return value.map((v) => withoutHostPaths(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string' && PATH_VALUE_RE.test(v)) continue;
+    // A field that is one path is dropped; text that starts with one (a command line) has its paths replaced.
+    if (typeof v === 'string' && PATH_VALUE_RE.test(v) && !/\s/.test(v) && !SANDBOX_PATH_RE.test(v)) continue;
     out[k] = withoutHostPaths(v, depth + 1);
   }
   return out;

@@ -247,8 +247,17 @@ export class ExecutionEnvironment {
       settle({ kind: 'launch-failed', message: (e as Error).message });
     }
     const timer = setTimeout(() => settle({ kind: 'timeout' }), INIT_TIMEOUT_MS);
-    const result = await outcome;
+    let result = await outcome;
     clearTimeout(timer);
+    // The sandbox's outbound network comes up alongside the runtime's boot; no invocation runs before it is there.
+    if (result.kind === 'ready' && this.proc) {
+      try {
+        await this.proc.network;
+      } catch (e) {
+        this.deps.log?.warn(`environment ${this.id} of ${snap.arn}:${snap.version}: outbound network failed: ${(e as Error).message}`);
+        result = { kind: 'launch-failed', message: `the execution environment's network could not be set up: ${(e as Error).message}` };
+      }
+    }
     const tReady = performance.now();
     this.pendingInitMs = tReady - t0;
     if (b.path !== 'sandbox') b.importMs = tReady - tHandover;

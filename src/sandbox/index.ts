@@ -179,7 +179,9 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
         await createEnvDir(stateDir, spec.id);
         const taskDir = mounts ? mounts.taskDirFor(spec.id) : spec.taskDir;
         let link: OutboundLink | undefined;
+        let cleaned = false;
         const cleanup = async (): Promise<void> => {
+          cleaned = true;
           link?.stop();
           await mounts?.release(spec.id);
           await removeEnvDir(stateDir, spec.id);
@@ -228,16 +230,19 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
                   // configuration must not race. Without root, the helper also finds (and holds open) the user
                   // namespace owning the sandbox's network namespace, which slirp4netns must join.
                   const listener = await netns.listen(spec.id, pid);
-                  try {
-                    link = outbound ? await outbound.attach(pid, listener.ownerUserns) : undefined;
-                  } catch (err) {
-                    listener.server.close();
-                    throw err;
-                  } finally {
-                    if (listener.ownerUserns) netns.release(spec.id);
-                  }
                   if (spec.runtimeApi) spec.runtimeApi(listener.server);
                   else listener.server.close();
+                  if (!outbound) return {};
+                  // slirp4netns takes tens of milliseconds to start and configure the tap: it does so while the
+                  // runtime boots, and the first invocation waits for it (ExecutionEnvironment.start).
+                  const network = outbound.attach(pid, listener.ownerUserns).then((l) => {
+                    if (cleaned) l.stop();
+                    else link = l;
+                  }).finally(() => {
+                    if (listener.ownerUserns) netns.release(spec.id);
+                  });
+                  network.catch(() => undefined);
+                  return { network };
                 },
               }
             : {}),

@@ -51,7 +51,12 @@ export interface StartOptions {
    * The sandbox has a network namespace of its own (bwrap --info-fd 4 --block-fd 5): called with the sandbox's pid
    * once its namespaces exist and before its command runs (which waits until this resolves).
    */
-  beforeExec?: (sandboxPid: number) => Promise<void>;
+  beforeExec?: (sandboxPid: number) => Promise<BeforeExecResult>;
+}
+
+/** What beforeExec may leave pending: the sandbox's outbound network, set up while its command starts. */
+export interface BeforeExecResult {
+  network?: Promise<void>;
 }
 
 /** The fds bwrap reports the sandbox's pid on and waits on before running its command (BwrapOptions.network). */
@@ -168,7 +173,8 @@ export async function startProcess(o: StartOptions): Promise<SandboxProcess> {
       info.on('error', noop);
       release.on('error', noop);
       const sandboxPid = await Promise.race([childPidFrom(info), exited.then(() => { throw new Error('the sandbox exited before it started'); })]);
-      await o.beforeExec(sandboxPid);
+      const r = await o.beforeExec(sandboxPid);
+      if (r.network) proc.network = r.network;
       release.end('1');
     } catch (err) {
       await proc.destroy();
@@ -198,6 +204,8 @@ function childPidFrom(info: Readable): Promise<number> {
 }
 
 class Process implements SandboxProcess {
+  /** SandboxProcess.network: resolved at once unless beforeExec left the outbound network pending. */
+  network: Promise<void> = Promise.resolve();
   private destroying: Promise<void> | undefined;
   private exitedFlag = false;
 

@@ -21,6 +21,8 @@ export async function removeEnvDir(stateDir: string, id: string): Promise<void> 
 export interface ReapResult {
   /** Environment ids whose cgroup and/or dir were removed. */
   removed: string[];
+  /** Of those, the ones this stateDir had a dir for (left by a Lambent of this data dir; the rest were unowned). */
+  own: string[];
   /** lambent/* cgroups left alone: they belong to another live Lambent (or another stateDir) and still have processes. */
   skipped: string[];
   errors: string[];
@@ -35,7 +37,7 @@ const UNOWNED_GRACE_MS = 60_000;
  * (including this one) are left alone, so concurrent instances with their own stateDir do not disturb each other.
  */
 export async function reapWith(stateDir: string, driver: CgroupDriver | null): Promise<ReapResult> {
-  const result: ReapResult = { removed: [], skipped: [], errors: [] };
+  const result: ReapResult = { removed: [], own: [], skipped: [], errors: [] };
   let entries: string[] = [];
   try {
     entries = (await readdir(stateDir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
@@ -55,6 +57,7 @@ export async function reapWith(stateDir: string, driver: CgroupDriver | null): P
       }
       await removeEnvDir(stateDir, id);
       result.removed.push(id);
+      result.own.push(id);
     } catch (err) {
       result.errors.push(`${id}: ${errMessage(err)}`);
     }

@@ -42,6 +42,11 @@ export interface SandboxProcess {
   /** Milliseconds spent in launch(): creating the cgroup, and spawning until the process existed. */
   readonly timings: { cgroupMs: number; spawnMs: number };
   /**
+   * Settles when the sandbox's outbound network is ready (user-mode networking starts alongside the runtime, off the
+   * cold start's path; invocations wait for it); rejects when it could not be set up. Resolved when there is none.
+   */
+  readonly network: Promise<void>;
+  /**
    * Makes codeDir appear read-only at /var/task of a sandbox launched with lateCode (a bind mount propagated into
    * it). Unsandboxed, nothing is mounted: the runtime is pointed at codeDir itself.
    */

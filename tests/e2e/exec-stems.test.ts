@@ -40,7 +40,10 @@ async function invoke(name: string): Promise<{ text: string; error?: string }> {
   return { text: Buffer.from(out.Payload ?? []).toString('utf8'), ...(out.FunctionError ? { error: out.FunctionError } : {}) };
 }
 
-/** Waits until an exec stem whose command label matches is ready (the pool refills in the background). */
+/**
+ * Waits until an exec stem whose command label matches is ready (the pool refills in the background). /health shows
+ * no paths (gateway/health.ts): labels read `exec: <path> (<path> 512 MB)` there.
+ */
 async function readyExecStem(label: RegExp): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -111,7 +114,7 @@ describe('exec stems', () => {
     assert.equal(fresh.error, undefined, fresh.text);
     assert.equal((await health()).environments.stems.hits, s0.hits, 'the reference started in a fresh sandbox');
 
-    await readyExecStem(/^exec: \/var\/task\/bootstrap \(\/tmp 512 MB\)$/);
+    await readyExecStem(/^exec: (?:\/var\/task\/bootstrap|<path>) \((?:\/tmp|<path>) 512 MB\)$/);
     await deploy('exec-a', files, cfg('a'));
     const h1 = (await health()).environments.stems.hits;
     const a = await invoke('exec-a');
@@ -144,7 +147,7 @@ describe('exec stems', () => {
     assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort());
 
     // The next function from the next exec stem finds nothing of exec-a (its /tmp file, its variables).
-    await readyExecStem(/^exec: \/var\/task\/bootstrap \(\/tmp 512 MB\)$/);
+    await readyExecStem(/^exec: (?:\/var\/task\/bootstrap|<path>) \((?:\/tmp|<path>) 512 MB\)$/);
     await deploy('exec-b', files, { ...cfg('b'), Environment: { Variables: { MARK: 'b' } } });
     const h2 = (await health()).environments.stems.hits;
     const b = parse((await invoke('exec-b')).text);
@@ -176,7 +179,7 @@ describe('exec stems', () => {
     await deploy('exec-node-first', code, cfg('first'));
     const first = JSON.parse((await invoke('exec-node-first')).text);
     // Keyed by the command and /tmp's size: node with the runtime's bootstrap, /tmp 1024 MB.
-    await readyExecStem(/^exec: \S*node \S*bootstrap\.mjs \(\/tmp 1024 MB\)$/);
+    await readyExecStem(/^exec: (?:\S*node|<path>) (?:\S*bootstrap\.mjs|<path>) \((?:\/tmp|<path>) 1024 MB\)$/);
     const stems = (await health()).environments.stems;
 
     await deploy('exec-node', code, cfg('second'));
