@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:net';
 
 const HELPER = `
-import array, ctypes, errno, fcntl, json, os, select, socket, sys, time
+import array, ctypes, errno, fcntl, json, os, select, socket, struct, sys, time
 libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 IPC = 3
@@ -49,6 +49,13 @@ def bound(port):
                 s.close()
                 raise
             time.sleep(0.0005)
+    # bubblewrap's last loopback step sets lo up (its address came first): wait for that too, so that nothing else
+    # configuring the namespace (slirp4netns sets lo up as well) overlaps bubblewrap's netlink requests.
+    while True:
+        flags = struct.unpack('16sH', fcntl.ioctl(s.fileno(), 0x8913, struct.pack('16sH', b'lo', 0)))[1]
+        if flags & 1 or time.monotonic() > deadline:
+            break
+        time.sleep(0.0005)
     s.listen(128)
     return s
 NS_GET_USERNS = 0xb701

@@ -180,9 +180,10 @@ async function verify(c: LambdaClient, name: string, qualifier: string, p: Pkg):
   assert.equal(res.status, 200, `${what}: Code.Location answers ${res.status}`);
   const body = Buffer.from(await res.arrayBuffer());
   assert.equal(createHash('sha256').update(body).digest('base64'), p.sha, `${what}: downloaded package digest`);
-  const inv = await c.send(new InvokeCommand({ FunctionName: name, Qualifier: qualifier }));
+  const inv = await c.send(new InvokeCommand({ FunctionName: name, Qualifier: qualifier, LogType: 'Tail' }));
   const payload = Buffer.from(inv.Payload ?? []).toString();
-  assert.equal(inv.FunctionError, undefined, `${what}: ${payload}`);
+  const tail = Buffer.from(inv.LogResult ?? '', 'base64').toString();
+  assert.equal(inv.FunctionError, undefined, `${what}: ${payload}\n${tail}`);
   assert.deepEqual(JSON.parse(payload), { tag: p.tag }, `${what} runs its own code`);
 }
 
