@@ -8,7 +8,7 @@
 // SigV4-signed per request with @smithy/signature-v4; the signing time is kept
 // out of the measured interval and reported on its own.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, release, totalmem } from 'node:os';
@@ -560,7 +560,6 @@ async function main(): Promise<void> {
     const u = new URL(server.url);
     const target: Target = { host: u.hostname, port: Number(u.port) };
     lambda = lambdaClient(server.url, { region: REGION });
-    const serverPid = server.proc.pid ?? 0;
 
     // 1. Cold start through the Invoke API (a new function's first invoke, HTTP and all).
     log(`cold start: ${COLD_SAMPLES} fresh functions`);
@@ -618,11 +617,19 @@ async function main(): Promise<void> {
       }
     }
 
-    // 4. Scale-out 0 → N and the idle cost of those N environments.
-    log(`scale-out: ${SCALE_OUT} concurrent invocations held at a barrier`);
-    const scale = await measureScaleOut(lambda, target, server.url, SCALE_OUT);
+    // 4. Scale-out 0 → N and the idle cost of those N environments. The handlers wait at a barrier on the host's
+    // loopback, which a function in its own network namespace cannot reach: this part runs on a second server whose
+    // functions share the host's network (--function-network host). Everything else above used the default.
+    lambda.destroy();
+    await server.dispose();
+    server = await startServer({ args: ['--account-concurrency', '1000', '--function-network', 'host'] });
+    const su = new URL(server.url);
+    const scaleTarget: Target = { host: su.hostname, port: Number(su.port) };
+    lambda = lambdaClient(server.url, { region: REGION });
+    log(`scale-out: ${SCALE_OUT} concurrent invocations held at a barrier (server with --function-network host)`);
+    const scale = await measureScaleOut(lambda, scaleTarget, server.url, SCALE_OUT);
     log(`idle cost: PSS of the idle environments`);
-    const idle = await measureIdleCost(serverPid, server.url, SCALE_OUT);
+    const idle = await measureIdleCost(server.proc.pid ?? 0, server.url, SCALE_OUT);
     const idleHealth = await health(server.url);
     await lambda.send(new DeleteFunctionCommand({ FunctionName: 'bench-scale-out' }));
 
@@ -889,7 +896,8 @@ ${THROUGHPUT_LEVELS.map((c) => {
   The "reserved concurrency" rows keep 32 connections busy against a function with \`ReservedConcurrentExecutions\` 1 or 2:
   as on AWS, an invocation beyond it is throttled (429 \`TooManyRequestsException\`), the worker sends its next one at once,
   so the one or two environments always have work waiting; only served invocations count.
-- **Scale-out**: a ${DEFAULT_MEMORY_MB} MB function whose handler calls an HTTP barrier in the bench process and returns when the barrier
+- **Scale-out**: on a second Lambent started with \`--function-network host\` (the barrier is on the host's loopback, which
+  functions in their own network namespace cannot reach), a ${DEFAULT_MEMORY_MB} MB function whose handler calls an HTTP barrier in the bench process and returns when the barrier
   releases, which it does once all ${SCALE_OUT} handlers have arrived: ${SCALE_OUT} invocations sent at once need ${SCALE_OUT} environments
   running at the same time. "All serving" is the ${SCALE_OUT}th arrival, from the moment the invocations were sent; the creation rate is
   ${SCALE_OUT} / that time (the cold starts overlap, so it is a rate, not an inverse latency). Lambent started with
@@ -905,7 +913,9 @@ ${THROUGHPUT_LEVELS.map((c) => {
   (\`POST /2015-03-31/functions/bench-dev-hello/invocations\`), handlers in its default worker threads. lambda-local:
   \`lambda-local -l handler.js -h handler --watch PORT\`, body \`{"event": ...}\` (the event handed to the handler as is).
 `;
-    writeFileSync(RESULTS, md);
+    // The install-time figures are measured by hand (bench/install-time.sh) and kept with every generated report.
+    const installTime = new URL('./INSTALL-TIME.md', import.meta.url).pathname;
+    writeFileSync(RESULTS, existsSync(installTime) ? `${md.trimEnd()}\n\n${readFileSync(installTime, 'utf8')}` : md);
     process.stdout.write(`\n${coldTable}\n\n${warmTable}\n\n${tputTable}\n\n${scaleTable}\n\n${idleTable}\n`);
     log(`wrote ${RESULTS} in ${totalS.toFixed(0)} s`);
   } finally {
