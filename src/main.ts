@@ -225,7 +225,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
   const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
-  sandboxApi.handler = createGateway({ services: [lambda], credentials: configuredOnly, limits: config.frontDoor, logger: log });
+  const sandboxGateway = createGateway({ services: [lambda], credentials: configuredOnly, limits: config.frontDoor, logger: log });
+  sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -257,6 +258,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
           asyncInvocations.stop(ASYNC_SHUTDOWN_GRACE_MS),
         ]);
         await engine.shutdown();
+        // No sandbox is left to call it (the front door's gateway closes with its server).
+        sandboxGateway.close();
         await lifecycle.idle();
         await sweeping;
         await store.close();

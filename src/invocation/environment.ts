@@ -117,7 +117,7 @@ export async function runtimeApiFor(
   aws: RuntimeApiOptions['aws'],
 ): Promise<{ api: RuntimeApiEndpoint; spec: { runtimeApi?: (l: Server) => void } }> {
   if (sandbox.report.network === 'namespace') {
-    // Lambent's API is reachable from inside only here, at the Runtime API's address (see SandboxApi in main.ts).
+    // Lambent's API is reachable from inside only here, at the Runtime API's address (main.ts: the sandbox gateway).
     const api = RuntimeApiEndpoint.inNamespace(events, aws ? { aws } : {});
     return { api, spec: { runtimeApi: (l) => api.adopt(l) } };
   }

@@ -164,6 +164,9 @@ export interface NetnsListener {
   ownerUserns?: string;
 }
 
+/** Ids travel in tab-separated lines to the helper. */
+const lineSafe = (id: string): boolean => !id.includes('\t') && !id.includes('\n');
+
 /** The port of the Runtime API inside every environment, as on AWS. */
 export const RUNTIME_API_PORT = 9001;
 
@@ -171,17 +174,14 @@ export const RUNTIME_API_PORT = 9001;
 export class NetnsListeners {
   private readonly waiting = new Map<string, { resolve: (l: NetnsListener) => void; reject: (e: Error) => void }>();
   private buf = '';
-  private pending = 0;
 
   private constructor(private readonly helper: ChildProcess) {
     helper.on('message', (msg: unknown, handle: unknown) => {
       const m = msg as { lambentNetns?: unknown; owner?: unknown } | null;
       const id = m?.lambentNetns;
       if (typeof id !== 'string') return;
-      const w = this.waiting.get(id);
-      if (w && handle) {
-        this.waiting.delete(id);
-        this.settled();
+      const w = handle ? this.take(id) : undefined;
+      if (w) {
         const owner = typeof m?.owner === 'number' && helper.pid !== undefined ? `/proc/${helper.pid}/fd/${m.owner}` : undefined;
         w.resolve({ server: handle as Server, ...(owner ? { ownerUserns: owner } : {}) });
       } else (handle as Server | undefined)?.close();
@@ -224,19 +224,19 @@ export class NetnsListeners {
    * path of the user namespace that owns that network namespace, held open until release(id).
    */
   listen(id: string, pid: number, port = RUNTIME_API_PORT): Promise<NetnsListener> {
-    if (id.includes('\t') || id.includes('\n')) return Promise.reject(new Error('invalid id'));
+    if (!lineSafe(id)) return Promise.reject(new Error('invalid id'));
     if (!this.helper.stdin || this.helper.exitCode !== null) return Promise.reject(new Error('network namespace helper is not running'));
     if (this.waiting.has(id)) return Promise.reject(new Error(`a listener for ${id} is already pending`));
     return new Promise((resolve, reject) => {
+      if (this.waiting.size === 0) this.busy();
       this.waiting.set(id, { resolve, reject });
-      if (this.pending++ === 0) this.busy();
       this.helper.stdin?.write(`listen\t${id}\t${pid}\t${port}\n`);
     });
   }
 
   /** Closes what the helper holds for sandbox id (the owner user namespace of listen()). */
   release(id: string): void {
-    if (this.helper.stdin && this.helper.exitCode === null && !id.includes('\t') && !id.includes('\n')) this.helper.stdin.write(`release\t${id}\n`);
+    if (this.helper.stdin && this.helper.exitCode === null && lineSafe(id)) this.helper.stdin.write(`release\t${id}\n`);
   }
 
   close(): Promise<void> {
@@ -249,15 +249,16 @@ export class NetnsListeners {
   }
 
   private fail(id: string, err: Error): void {
-    const w = this.waiting.get(id);
-    if (!w) return;
-    this.waiting.delete(id);
-    this.settled();
-    w.reject(err);
+    this.take(id)?.reject(err);
   }
 
-  private settled(): void {
-    if (--this.pending === 0) this.idle();
+  /** The awaited answer for id, no longer awaited; the helper stops keeping Lambent alive once none is. */
+  private take(id: string): { resolve: (l: NetnsListener) => void; reject: (e: Error) => void } | undefined {
+    const w = this.waiting.get(id);
+    if (!w) return undefined;
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.idle();
+    return w;
   }
 
   private busy(): void {
