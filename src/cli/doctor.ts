@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { resolveConfig } from '../config/config.js';
 import { RuntimeInterpreters } from '../runtimes/interpreters.js';
 import { probeIsolation } from '../sandbox/index.js';
-import { describeIsolation, findExecutable } from '../sandbox/probe.js';
+import { findOutbound } from '../sandbox/outbound.js';
+import { describeIsolation } from '../sandbox/probe.js';
 import { formatRuntimes } from './runtimes.js';
 
 export async function runDoctor(args: string[] = []): Promise<number> {
@@ -19,7 +20,7 @@ export async function runDoctor(args: string[] = []): Promise<number> {
     `sandbox:     ${r.sandbox === 'bubblewrap' ? 'bubblewrap (mount, PID, IPC, UTS namespaces)' : 'none — functions run unsandboxed'}`,
     `namespaces:  ${yes(r.namespaces)}`,
     `network:     ${r.network === 'namespace'
-      ? `a namespace per environment; outbound ${findExecutable('slirp4netns', ['/usr/bin']) ? 'internet through slirp4netns (--function-network none: loopback only)' : 'none (apt-get install -y slirp4netns for internet access)'}`
+      ? `a namespace per environment; outbound ${outboundLine()}`
       : "shared with the host: functions can reach each other's Runtime API and the host's loopback services"}`,
     `cgroups:     ${r.cgroups === 'none' ? 'none' : (r.cgroupSource ?? r.cgroups)}`,
     `  memory:    ${yes(r.controllers.memory)}`,
@@ -41,6 +42,11 @@ export async function runDoctor(args: string[] = []): Promise<number> {
   const canRun = await canSpawn();
   if (!canRun) process.stdout.write('\nERROR: this host cannot start a process for a function (spawning /bin/sh failed)\n');
   return canRun ? 0 : 1;
+}
+
+function outboundLine(): string {
+  const o = findOutbound();
+  return 'slirp' in o ? 'internet through slirp4netns (--function-network none: loopback only)' : `none: ${o.missing.reason} (fix: ${o.missing.fix})`;
 }
 
 function userName(): string {

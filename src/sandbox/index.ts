@@ -1,6 +1,6 @@
 // Execution-environment sandboxes: one bubblewrap sandbox (or, as a fallback, a plain process group) per Lambda
 // execution environment, inside its own cgroups (memory cap, CPU share proportional to memory, pids limit, freezer).
-import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,7 @@ import { execWaiterArgv } from './exec-stem.js';
 import { LateMounts } from './mounts.js';
 import { findExecutable, probeHost } from './probe.js';
 import { NetnsListeners } from './netns.js';
-import { Outbound, SLIRP_DNS, type OutboundLink } from './outbound.js';
+import { findOutbound, Outbound, SLIRP_DNS, type OutboundLink } from './outbound.js';
 import { BLOCK_FD, cpuCapOf, INFO_FD, startProcess } from './process.js';
 import type { ReapResult } from './state.js';
 import { createEnvDir, reapWith, removeEnvDir } from './state.js';
@@ -78,16 +78,12 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
     warnings.push('functions share the host\'s network: each environment\'s Runtime API is a port on the host\'s loopback that other functions can reach');
   }
   if (netns && (opts?.network ?? 'internet') === 'internet') {
-    const slirp = findExecutable('slirp4netns', ['/usr/bin', '/usr/local/bin']);
-    const effect = 'functions have no outbound network (their own loopback only)';
-    if (!slirp) {
-      warnings.push(`slirp4netns not found: ${effect}; apt-get install -y slirp4netns, or start with --function-network none to say so`);
-      outboundMissing = { capability: 'outbound network', effect, reason: 'slirp4netns is not installed', fix: 'sudo apt-get install -y slirp4netns  (or --function-network none)' };
-    } else if (!isRoot && !canOpenTun()) {
-      // Without root, slirp4netns opens /dev/net/tun as the user (most distributions make it 0666).
-      warnings.push(`/dev/net/tun is not readable and writable by this user: ${effect}; sudo chmod 0666 /dev/net/tun`);
-      outboundMissing = { capability: 'outbound network', effect, reason: '/dev/net/tun is not accessible to this user', fix: 'sudo chmod 0666 /dev/net/tun  (or --function-network none)' };
-    } else outbound = new Outbound(slirp);
+    const found = findOutbound();
+    if ('slirp' in found) outbound = new Outbound(found.slirp);
+    else {
+      warnings.push(found.warning);
+      outboundMissing = found.missing;
+    }
   }
   const missing = [...(probe.report.missing ?? []), ...(outboundMissing ? [outboundMissing] : [])];
   if (useBwrap && !netns) {
@@ -267,15 +263,6 @@ export async function createSandbox(opts?: CreateSandboxOptions): Promise<Sandbo
 export async function reapStale(stateDir: string): Promise<ReapResult> {
   const { driver } = await detectCgroups();
   return reapWith(stateDir, driver);
-}
-
-function canOpenTun(): boolean {
-  try {
-    accessSync('/dev/net/tun', fsConstants.R_OK | fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function validateSpec(spec: SandboxSpec): void {

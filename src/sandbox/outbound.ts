@@ -5,9 +5,43 @@
 // otherwise open (10.0.2.2 → the host's 127.0.0.1): a function reaches outside networks, never the host's loopback
 // services or Lambent's own port.
 import { spawn } from 'node:child_process';
+import { accessSync, constants as fsConstants } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { findExecutable } from './probe.js';
+import type { MissingCapability } from './types.js';
 
 export const SLIRP_DNS = '10.0.2.3';
+
+/**
+ * Whether this host can give sandboxes outbound network: slirp4netns installed and, without root, /dev/net/tun
+ * usable by the user (most distributions make it 0666). Asked by createSandbox and by `lambent doctor`.
+ */
+export function findOutbound(): { slirp: string } | { missing: MissingCapability; warning: string } {
+  const effect = 'functions have no outbound network (their own loopback only)';
+  const slirp = findExecutable('slirp4netns', ['/usr/bin', '/usr/local/bin']);
+  if (!slirp) {
+    return {
+      warning: `slirp4netns not found: ${effect}; apt-get install -y slirp4netns, or start with --function-network none to say so`,
+      missing: { capability: 'outbound network', effect, reason: 'slirp4netns is not installed', fix: 'sudo apt-get install -y slirp4netns  (or --function-network none)' },
+    };
+  }
+  if (process.getuid?.() !== 0 && !canOpenTun()) {
+    return {
+      warning: `/dev/net/tun is not readable and writable by this user: ${effect}; sudo chmod 0666 /dev/net/tun`,
+      missing: { capability: 'outbound network', effect, reason: '/dev/net/tun is not accessible to this user', fix: 'sudo chmod 0666 /dev/net/tun  (or --function-network none)' },
+    };
+  }
+  return { slirp };
+}
+
+function canOpenTun(): boolean {
+  try {
+    accessSync('/dev/net/tun', fsConstants.R_OK | fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface OutboundLink {
   /** Ends the user-mode network (closing the exit fd makes slirp4netns exit; SIGKILL if it lingers). */
