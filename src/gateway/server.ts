@@ -221,6 +221,15 @@ export function createGateway(opts: GatewayOptions): Gateway {
         region: auth.region,
         accessKeyId: auth.accessKeyId,
         endpoint: `http://${req.headers.host ?? 'localhost'}`,
+        // Until the identity pipeline lands every verified key acts as its account's root.
+        caller: {
+          kind: 'root',
+          accountId: auth.accountId,
+          arn: `arn:aws:iam::${auth.accountId}:root`,
+          userId: auth.accountId,
+          accessKeyId: auth.accessKeyId,
+        },
+        sourceIp: req.socket.remoteAddress ?? '',
       };
       const output = await handler(input, ctx);
       send(res, requestId, codec.encode(routed.operation, output));

@@ -2,7 +2,9 @@
 // protocol codec built from its model and one handler per implemented
 // operation. Handlers never see HTTP; they take a decoded input and return an
 // output document, or throw an AwsError.
+import type { AwsError } from '../protocol/errors.js';
 import type { ProtocolCodec } from '../protocol/codec.js';
+import type { AccessRequest, CallerIdentity } from './identity.js';
 
 export interface RequestContext {
   requestId: string;
@@ -11,6 +13,10 @@ export interface RequestContext {
   accessKeyId: string;
   /** Base URL the client used to reach Lambent (for URLs handed back, e.g. code download). */
   endpoint: string;
+  /** Who signed the request (verified), as IAM sees them. */
+  caller: CallerIdentity;
+  /** The client's address (aws:SourceIp). */
+  sourceIp: string;
 }
 
 // Inputs and outputs are model-shaped documents; each handler narrows them to
@@ -31,4 +37,12 @@ export interface ServiceDefinition {
   bodyLimit(operation: string): { bytes: number; error: () => Error };
   /** Claims unsigned requests by path so they get this service's error format. */
   ownsPath(rawPath: string): boolean;
+  /**
+   * What a decoded request asks IAM for (actions, resource ARNs, service condition keys), per AWS's service
+   * authorization reference. Empty: nothing to authorize (sts:GetCallerIdentity). Absent: the service
+   * authorizes nothing yet (every verified caller may call it).
+   */
+  access?(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[];
+  /** The service's error for a denial, carrying AWS's message (Lambda: AccessDeniedException 403). */
+  accessDenied(message: string): AwsError;
 }

@@ -18,7 +18,10 @@ import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { FunctionKey, VersionRow } from '../../src/store/types.js';
 
-const ctx: RequestContext = { requestId: 'r', accountId: '123456789012', region: 'us-east-1', accessKeyId: 'test', endpoint: 'http://x' };
+const ctx: RequestContext = {
+  requestId: 'r', accountId: '123456789012', region: 'us-east-1', accessKeyId: 'test', endpoint: 'http://x', sourceIp: '127.0.0.1',
+  caller: { kind: 'root', accountId: '123456789012', arn: 'arn:aws:iam::123456789012:root', userId: '123456789012', accessKeyId: 'test' },
+};
 const key: FunctionKey = { accountId: '123456789012', region: 'us-east-1', name: 'fn' };
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:fn';
 

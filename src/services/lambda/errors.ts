@@ -5,6 +5,10 @@ import type { ThrottleReason } from '../../invocation/concurrency.js';
 import { AwsError } from '../../protocol/errors.js';
 
 export const LambdaErrors = {
+  /** A denial by IAM; the message is AWS's sentence ("User: … is not authorized to perform: …"). */
+  accessDenied(message: string): AwsError {
+    return new AwsError('AccessDeniedException', message, { status: 403 });
+  },
   functionNotFound(arn: string): AwsError {
     return new AwsError('ResourceNotFoundException', `Function not found: ${arn}`);
   },

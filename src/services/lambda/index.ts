@@ -105,5 +105,6 @@ export function createLambdaService(
     ownsPath(rawPath) {
       return /^\/20\d\d-\d\d-\d\d\//.test(rawPath);
     },
+    accessDenied: (message) => LambdaErrors.accessDenied(message),
   };
 }
