@@ -39,6 +39,14 @@ export interface EngineOptions {
   freezeAfterMs?: number | null;
   /** Lambent's API as functions reach it from inside their sandbox (EnvironmentDeps.sandboxApi). */
   sandboxApi?: EnvironmentDeps['sandboxApi'];
+  /**
+   * The execution role's temporary credentials for a new environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+   * AWS_SESSION_TOKEN): minted at cold starts only (full start or stem specialization). An environment is retired
+   * before they expire (ExecutionEnvironment.usableAt).
+   */
+  credentials?: EnvironmentDeps['credentials'];
+  /** Lambent's front door URL for environments that share the host's network (EnvironmentDeps.hostEndpointUrl). */
+  hostEndpointUrl?: EnvironmentDeps['hostEndpointUrl'];
 }
 
 /**
@@ -320,9 +328,11 @@ export class InvocationEngine {
   }
 
   private takeProvisioned(pool: ProvisionedPool): ExecutionEnvironment | undefined {
+    const now = Date.now();
     for (let env = pool.idle.pop(); env; env = pool.idle.pop()) {
-      if (env.state === 'idle') return env;
-      // Died while idle: release its sandbox, Runtime API server, dirs and cgroup, and replace it.
+      if (env.state === 'idle' && env.usableAt(now)) return env;
+      // Died while idle, or its credentials are about to expire: release its sandbox, Runtime API server, dirs and
+      // cgroup, and replace it.
       pool.members.delete(env);
       this.kill(env);
       this.fillPool(pool);
@@ -363,6 +373,8 @@ export class InvocationEngine {
       log: this.opts.log,
       ...(this.opts.freezeAfterMs === null ? {} : { freezeAfterMs: this.opts.freezeAfterMs ?? DEFAULT_FREEZE_AFTER_MS }),
       ...(this.opts.sandboxApi ? { sandboxApi: this.opts.sandboxApi } : {}),
+      ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
+      ...(this.opts.hostEndpointUrl ? { hostEndpointUrl: this.opts.hostEndpointUrl } : {}),
     }, initType, this.stems.take(snap));
     this.all.add(env);
     const ok = await env.start();
@@ -430,12 +442,14 @@ export class InvocationEngine {
     const list = this.idle.get(key);
     if (!list) return undefined;
     // Most recently used first: its caches are warmest.
+    const now = Date.now();
     for (let env = list.pop(); env; env = list.pop()) {
-      if (env.state === 'idle') {
+      if (env.state === 'idle' && env.usableAt(now)) {
         if (list.length === 0) this.idle.delete(key);
         return env;
       }
-      // Died while idle: its process is gone, but its Runtime API server, dirs and cgroup are not.
+      // Died while idle (its process is gone, but its Runtime API server, dirs and cgroup are not), or its
+      // credentials would expire during the invocation.
       this.kill(env);
     }
     this.idle.delete(key);
@@ -450,15 +464,27 @@ export class InvocationEngine {
   }
 
   private reapIdle(): void {
-    const cutoff = Date.now() - this.opts.idleTimeoutMs;
+    const now = Date.now();
+    const cutoff = now - this.opts.idleTimeoutMs;
     for (const [key, list] of this.idle) {
       const keep = list.filter((env) => {
-        if (env.state === 'idle' && env.lastUsed >= cutoff) return true;
+        if (env.state === 'idle' && env.lastUsed >= cutoff && env.usableAt(now)) return true;
         this.kill(env);
         return false;
       });
       if (keep.length === 0) this.idle.delete(key);
       else this.idle.set(key, keep);
+    }
+    // Provisioned environments never idle out, but their credentials do: replace them ahead of that.
+    for (const pool of this.provisioned.values()) {
+      const stale = pool.idle.filter((env) => !env.usableAt(now));
+      if (stale.length === 0) continue;
+      pool.idle = pool.idle.filter((env) => env.usableAt(now));
+      for (const env of stale) {
+        pool.members.delete(env);
+        this.kill(env);
+      }
+      this.fillPool(pool);
     }
   }
 

@@ -26,13 +26,14 @@ import {
   runtimeFamily,
   runtimeHostDir,
   SANDBOX_PATHS,
+  type EnvironmentIdentity,
   type EnvironmentPaths,
   type InitializationType,
   type Interpreters,
 } from './launch-spec.js';
 import { EnvironmentMemory, ProcessPeakReader, reportedMemoryMb } from './memory-report.js';
 import { RuntimeErrors, type RuntimeErrorDoc } from './runtime-errors.js';
-import type { FunctionSnapshot, InvokeRequest, InvokeResult } from './types.js';
+import type { EnvironmentCredentials, FunctionSnapshot, InvokeRequest, InvokeResult } from './types.js';
 
 export const INIT_TIMEOUT_MS = 10_000;
 const TAIL_BYTES = 4096;
@@ -50,7 +51,23 @@ export interface EnvironmentDeps {
   log?: { warn(msg: string): void };
   /** Lambent's API as functions reach it from inside their sandbox (RuntimeApiOptions.aws). */
   sandboxApi?: RuntimeApiOptions['aws'];
+  /**
+   * Mints the execution role's temporary credentials for a new environment (EngineOptions.credentials): called once
+   * per cold start, never per invocation. Absent: environments get no credentials.
+   */
+  credentials?: (snap: FunctionSnapshot) => Promise<EnvironmentCredentials>;
+  /**
+   * Lambent's front door URL, for sandboxes that share the host's network (--function-network host, --sandbox none):
+   * they have no Lambent API at 127.0.0.1:9001, so AWS_ENDPOINT_URL names the port Lambent listens on.
+   */
+  hostEndpointUrl?: () => string | undefined;
 }
+
+/**
+ * An environment stops taking invocations this long before its credentials expire, on top of the function's timeout,
+ * so no invocation ever runs with credentials that lapse under it (the SDKs refresh nothing from the environment).
+ */
+export const CREDENTIALS_MARGIN_MS = 5 * 60_000;
 
 /**
  * Where a cold start's time went (milliseconds); `path` says whether it came from the stem-cell pool: a runtime stem
@@ -158,6 +175,8 @@ export class ExecutionEnvironment {
   /** END and REPORT of the last invocation, written once its last output was read (see invoke()). */
   private pendingReport: (() => void) | undefined;
   private teardown: Promise<void> | undefined;
+  /** When the execution role's credentials given to this environment expire (ms since the epoch). */
+  credentialsExpireAt: number | undefined;
 
   constructor(
     readonly snapshot: FunctionSnapshot,
@@ -210,7 +229,8 @@ export class ExecutionEnvironment {
       }
       const stem = this.stem;
       this.stem = undefined;
-      const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType);
+      const identity = await this.identity(stem?.api.address);
+      const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType, identity);
       if (stem && env && (await this.specialize(stem, taskDir, events, env, plan.argv))) {
         // The stem is this environment from now on; its runtime enters the task root and imports the handler (an
         // exec stem enters it and execs the function's command).
@@ -229,7 +249,7 @@ export class ExecutionEnvironment {
           id: this.id,
           argv: plan.argv,
           extraReadOnly: plan.extraReadOnly,
-          env: environmentVariables(snap, plan.family, plan.paths, this.api.address, this.logStream, this.initType),
+          env: environmentVariables(snap, plan.family, plan.paths, this.api.address, this.logStream, this.initType, identity),
           taskDir,
           runtimeDir: plan.runtimeDir,
           optDir: plan.optDir,
@@ -289,6 +309,34 @@ export class ExecutionEnvironment {
       }
     }
     return false;
+  }
+
+  /**
+   * The execution role's credentials for this environment and where it reaches Lambent: inside its own network
+   * namespace that is the Runtime API's address (the sandbox gateway answers AWS API calls there), else the front door.
+   * A stem that is not used gives its address up to a fresh sandbox, whose endpoint (namespace) has the same address.
+   */
+  private async identity(stemAddress: string | undefined): Promise<EnvironmentIdentity | undefined> {
+    if (!this.deps.credentials) return undefined;
+    const ownNamespace = this.deps.sandbox.report.network === 'namespace' && this.deps.sandboxApi !== undefined;
+    const endpointUrl = ownNamespace ? `http://${stemAddress ?? '127.0.0.1:9001'}` : this.deps.hostEndpointUrl?.();
+    if (!endpointUrl) return undefined;
+    let credentials: EnvironmentCredentials;
+    try {
+      credentials = await this.deps.credentials(this.snapshot);
+    } catch (e) {
+      // Lambda's own words when the role is gone or no longer trusts it; the cause goes to Lambent's log.
+      this.deps.log?.warn(`environment ${this.id} of ${this.snapshot.arn}: execution role credentials: ${(e as Error).message}`);
+      throw new Error('The role defined for the function cannot be assumed by Lambda.');
+    }
+    this.credentialsExpireAt = credentials.expiresAt;
+    return { credentials, endpointUrl };
+  }
+
+  /** Whether an invocation started now would end (timeout included) well before the credentials expire. */
+  usableAt(now: number): boolean {
+    if (this.credentialsExpireAt === undefined) return true;
+    return now + this.snapshot.timeoutSec * 1000 + CREDENTIALS_MARGIN_MS < this.credentialsExpireAt;
   }
 
   /**

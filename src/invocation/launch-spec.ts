@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { runtimeInfo, type RuntimeFamily } from '../runtimes/catalog.js';
 import { RuntimeInterpreters, type Interpreter, type Interpreters } from '../runtimes/interpreters.js';
-import type { FunctionSnapshot } from './types.js';
+import type { EnvironmentCredentials, FunctionSnapshot } from './types.js';
 
 const RUNTIMES_ROOT = fileURLToPath(new URL('../../runtimes/', import.meta.url));
 
@@ -95,6 +95,13 @@ export function withExecWrapper(argv: string[], family: RuntimeFamily, environme
 /** AWS_LAMBDA_INITIALIZATION_TYPE: provisioned environments are initialized ahead of any invocation. */
 export type InitializationType = 'on-demand' | 'provisioned-concurrency';
 
+/** What an environment needs to call AWS APIs as its execution role: the role's credentials and where Lambent is. */
+export interface EnvironmentIdentity {
+  credentials: EnvironmentCredentials;
+  /** Lambent's API as the function reaches it (AWS_ENDPOINT_URL, which every current AWS SDK and the CLI read). */
+  endpointUrl: string;
+}
+
 export function environmentVariables(
   snap: FunctionSnapshot,
   family: RuntimeFamily,
@@ -102,6 +109,7 @@ export function environmentVariables(
   runtimeApi: string,
   logStream: string,
   initType: InitializationType = 'on-demand',
+  identity?: EnvironmentIdentity,
 ): Record<string, string> {
   const { taskRoot, runtimeDir, optDir } = paths;
   // Defaults the function may override (AWS lets users set PATH, TZ, NODE_PATH, ...).
@@ -113,6 +121,8 @@ export function environmentVariables(
     TZ: ':UTC',
     PWD: taskRoot,
   };
+  // Not reserved on AWS (where it is unset): a function may point its SDK elsewhere.
+  if (identity) defaults['AWS_ENDPOINT_URL'] = identity.endpointUrl;
   if (family === 'nodejs') {
     const major = /^nodejs(\d+)/.exec(snap.runtime)?.[1] ?? '';
     defaults['NODE_PATH'] = `${optDir}/nodejs/node${major}/node_modules:${optDir}/nodejs/node_modules:${runtimeDir}/node_modules:${runtimeDir}:${taskRoot}`;
@@ -138,5 +148,10 @@ export function environmentVariables(
     LAMBDA_TASK_ROOT: taskRoot,
     LAMBDA_RUNTIME_DIR: runtimeDir,
   };
+  if (identity) {
+    env['AWS_ACCESS_KEY_ID'] = identity.credentials.accessKeyId;
+    env['AWS_SECRET_ACCESS_KEY'] = identity.credentials.secretAccessKey;
+    env['AWS_SESSION_TOKEN'] = identity.credentials.sessionToken;
+  }
   return env;
 }

@@ -18,8 +18,22 @@ export interface FunctionSnapshot {
   environment: Record<string, string>;
   codeSha256Hex: string;
   logGroup: string;
+  /** The execution role (IAM role ARN) whose credentials the environment gets; absent in tools that run no role. */
+  role?: string;
   /** Changes whenever anything that shapes an environment changes; environments are reused only within one. */
   fingerprint: string;
+}
+
+/**
+ * Temporary credentials of the execution role, minted for one environment at its cold start (the same fields as
+ * services' TemporaryCredentials; declared here because the engine does not import services).
+ */
+export interface EnvironmentCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** ms since the epoch. */
+  expiresAt: number;
 }
 
 export interface InvokeRequest {

@@ -30,6 +30,8 @@ export function buildSnapshot(row: VersionRow<FunctionConfiguration>): FunctionS
     environment: c.Environment?.Variables ?? {},
     codeSha256Hex: row.codeSha256,
     logGroup: c.LoggingConfig?.LogGroup ?? `/aws/lambda/${row.name}`,
+    // A new role means new credentials: environments holding the old role's are retired with the fingerprint.
+    role: c.Role ?? '',
   };
   return {
     accountId: row.accountId,
