@@ -104,6 +104,31 @@ export interface FunctionStore {
   codeReferences(): Promise<Set<string>>;
 }
 
+/**
+ * A function's resource-based policy (AddPermission/RemovePermission/GetPolicy): one per function ('' qualifier),
+ * published version or alias. The document is the JSON text GetPolicy returns.
+ */
+export interface FunctionPolicyRow extends FunctionKey {
+  /** '' for the function itself (unqualified), else a version number or an alias name. */
+  qualifier: string;
+  policy: string;
+  revisionId: string;
+}
+
+/** What a policy write found: 'moved' (the policy's revision is not the one expected), 'missing' (no such function). */
+export type PolicyWriteResult = 'ok' | 'moved' | 'missing';
+
+export interface FunctionPolicyStore {
+  get(key: FunctionKey, qualifier: string): Promise<FunctionPolicyRow | undefined>;
+  /**
+   * Writes the policy when the stored one has revision `expectRevisionId` (undefined: when there is none), in one
+   * transaction. Deleting the function, version or alias deletes its policy.
+   */
+  put(row: FunctionPolicyRow, expectRevisionId: string | undefined): Promise<PolicyWriteResult>;
+  /** Removes the policy (its last statement went) when its revision is still `expectRevisionId`. */
+  delete(key: FunctionKey, qualifier: string, expectRevisionId: string): Promise<PolicyWriteResult>;
+}
+
 export interface LogEvent {
   timestamp: number;
   message: string;
@@ -254,5 +279,6 @@ export interface Store {
   readonly asyncEvents: AsyncEventStore;
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
+  readonly policies: FunctionPolicyStore;
   close(): Promise<void>;
 }

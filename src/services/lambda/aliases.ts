@@ -83,7 +83,11 @@ export class AliasesApi {
     const key = this.functionKey(req.FunctionName, ctx);
     if (!(await this.deps.store.functions.get(key))) throw LambdaErrors.functionNotFound(functionArn(key.region, key.accountId, key.name));
     // Deleting an alias that does not exist succeeds, as on AWS.
-    if (await this.deps.store.functions.deleteAlias(key, req.Name)) await this.deps.onAliasChanged?.(key, req.Name);
+    if (await this.deps.store.functions.deleteAlias(key, req.Name)) {
+      // Its resource policy went with it (store trigger).
+      this.deps.policies.changed();
+      await this.deps.onAliasChanged?.(key, req.Name);
+    }
     return undefined;
   }
 

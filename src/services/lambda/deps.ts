@@ -2,8 +2,10 @@
 import type { ConcurrencyLimits } from '../../invocation/concurrency.js';
 import type { CodeStore } from '../../store/code-store.js';
 import type { FunctionKey, Store } from '../../store/types.js';
+import type { ExecutionRoles } from '../identity.js';
 import type { RuntimeVersionConfig } from './api-types.js';
 import type { CodeLocations } from './code-location.js';
+import type { FunctionPolicies } from './function-policies.js';
 import type { FunctionLifecycle } from './lifecycle.js';
 
 export interface LambdaSettings {
@@ -17,6 +19,10 @@ export interface LambdaDeps {
   codeLocations: CodeLocations;
   lifecycle: FunctionLifecycle;
   settings: LambdaSettings;
+  /** IAM/STS: whether a role may be given to a function (CreateFunction, UpdateFunctionConfiguration). */
+  executionRoles: ExecutionRoles;
+  /** Resource-based policies as the authorizer reads them; told of every policy write and resource deletion. */
+  policies: FunctionPolicies;
   /** Reserved/provisioned concurrency as the invoke path sees it (kept in step with the store). */
   concurrency: ConcurrencyLimits;
   /** A function is gone: retire its environments, sweep unreferenced code. */

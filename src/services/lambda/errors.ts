@@ -122,6 +122,54 @@ export const LambdaErrors = {
       fields: { Reason: reason, retryAfterSeconds: '1' },
     });
   },
+  /** CreateFunction/UpdateFunctionConfiguration with a role of another account (ExecutionRoles.check). */
+  crossAccountPassRole(): AwsError {
+    return new AwsError('AccessDeniedException', 'Cross-account pass role is not allowed.', { status: 403 });
+  },
+  /** The role does not exist or its trust policy does not let lambda.amazonaws.com assume it. */
+  roleCannotBeAssumed(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.');
+  },
+  permissionOnLatest(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
+  },
+  invalidPrincipal(): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      'The provided principal was invalid. Please check the principal and try again.',
+    );
+  },
+  statementExists(sid: string): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+    );
+  },
+  statementNotFound(sid: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Statement ${sid} is not found in resource policy.`);
+  },
+  /** GetPolicy on a function, version or alias without a policy (or that does not exist). */
+  policyResourceNotFound(): AwsError {
+    return new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  },
+  /** RemovePermission on a function without a policy. */
+  noPolicy(): AwsError {
+    return new AwsError('ResourceNotFoundException', 'No policy is associated with the given resource.');
+  },
+  /** RemovePermission on a function that does not exist. */
+  noPolicyFound(arn: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `No policy found for: ${arn}`);
+  },
+  /** A policy write whose RevisionId is not the policy's (or, without a policy, the version's or alias's). */
+  policyRevisionMismatch(): AwsError {
+    return new AwsError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
+    );
+  },
+  policyTooLarge(size: number, limit: number): AwsError {
+    return new AwsError('PolicyLengthExceededException', `The final policy size (${size}) is bigger than the limit (${limit}).`);
+  },
   unsupported(what: string): AwsError {
     return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);
   },

@@ -56,6 +56,7 @@ export class FunctionsApi {
 
     const key: FunctionKey = { accountId: ctx.accountId, region: ctx.region, name };
     if (await this.deps.store.functions.get(key)) throw LambdaErrors.functionExists(name);
+    await this.checkRole(req.Role, ctx);
 
     const stored = await acceptZip(req.Code.ZipFile, this.deps.code);
     try {
@@ -170,6 +171,7 @@ export class FunctionsApi {
     if (req.ImageConfig) throw LambdaErrors.invalidParameter('ImageConfig applies only to functions with PackageType Image.');
     const { row } = await this.load(target);
     this.checkUpdatable(row, req.RevisionId);
+    if (req.Role !== undefined) await this.checkRole(req.Role, ctx);
     const next = applyConfigurationUpdate(row.config, req, ctx.region);
     await this.commit(row, next, row.codeSha256);
     return this.withRuntimeVersion(next, ctx.region);
@@ -181,6 +183,8 @@ export class FunctionsApi {
     const unqualifiedArn = functionArn(key.region, key.accountId, key.name);
     if (qualifier === undefined) {
       if (!(await this.deps.store.functions.delete(key))) throw LambdaErrors.functionNotFound(unqualifiedArn);
+      // Its policies (function, versions, aliases) went with it.
+      this.deps.policies.changed();
       this.deps.onFunctionDeleted(key);
       return { StatusCode: 204 };
     }
@@ -193,8 +197,26 @@ export class FunctionsApi {
     const { deleted, referencedBy } = await this.deps.store.functions.deleteVersion(key, qualifier);
     if (referencedBy.length > 0) throw LambdaErrors.versionReferencedByAliases(referencedBy);
     // Deleting a version that does not exist succeeds, as on AWS.
-    if (deleted) this.deps.onVersionDeleted(key, qualifier);
+    if (deleted) {
+      this.deps.policies.changed();
+      this.deps.onVersionDeleted(key, qualifier);
+    }
     return { StatusCode: 204 };
+  }
+
+  /**
+   * AWS's checks of an execution role (iam:PassRole aside, which the authorizer asks for): the role is in the
+   * caller's account, exists, and trusts lambda.amazonaws.com.
+   */
+  private async checkRole(role: string, ctx: RequestContext): Promise<void> {
+    switch (await this.deps.executionRoles.check(role, ctx.accountId)) {
+      case 'ok':
+        return;
+      case 'cross-account':
+        throw LambdaErrors.crossAccountPassRole();
+      case 'cannot-assume':
+        throw LambdaErrors.roleCannotBeAssumed();
+    }
   }
 
   /** RuntimeVersionConfig names the interpreter that runs the runtime now (an install may have changed it). */

@@ -13,6 +13,7 @@ import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
 import { InvokeApi } from './invoke.js';
+import { PermissionsApi } from './permissions.js';
 import { ProvisionedConcurrencyApi } from './provisioned-concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import { TagsApi } from './tags.js';
@@ -45,6 +46,7 @@ export function createLambdaService(
   const eventInvokeConfigs = new EventInvokeConfigApi(deps);
   const reserved = new FunctionConcurrencyApi(deps);
   const provisioned = new ProvisionedConcurrencyApi(deps, engine);
+  const permissions = new PermissionsApi(deps);
 
   const handlers: Record<string, OperationHandler> = {
     CreateFunction: op(functions.create.bind(functions)),
@@ -79,6 +81,9 @@ export function createLambdaService(
     GetProvisionedConcurrencyConfig: op(provisioned.get.bind(provisioned)),
     DeleteProvisionedConcurrencyConfig: op(provisioned.delete.bind(provisioned)),
     ListProvisionedConcurrencyConfigs: op(provisioned.list.bind(provisioned)),
+    AddPermission: op(permissions.add.bind(permissions)),
+    RemovePermission: op(permissions.remove.bind(permissions)),
+    GetPolicy: op(permissions.get.bind(permissions)),
   };
 
   return {

@@ -117,4 +117,25 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (account_id, region, name, qualifier),
      FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
    ) WITHOUT ROWID;`,
+  // Resource-based policies of functions (qualifier ''), versions and aliases. Deleting the function cascades; deleting
+  // a version or an alias deletes its policy in the same statement (triggers), so a new alias of the same name starts
+  // without the old one's grants.
+  `CREATE TABLE function_policies (
+     account_id  TEXT NOT NULL,
+     region      TEXT NOT NULL,
+     name        TEXT NOT NULL,
+     qualifier   TEXT NOT NULL,
+     policy      TEXT NOT NULL,
+     revision_id TEXT NOT NULL,
+     PRIMARY KEY (account_id, region, name, qualifier),
+     FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
+   ) WITHOUT ROWID;
+   CREATE TRIGGER function_policies_version_gone AFTER DELETE ON function_versions BEGIN
+     DELETE FROM function_policies
+      WHERE account_id = OLD.account_id AND region = OLD.region AND name = OLD.name AND qualifier = OLD.version;
+   END;
+   CREATE TRIGGER function_policies_alias_gone AFTER DELETE ON function_aliases BEGIN
+     DELETE FROM function_policies
+      WHERE account_id = OLD.account_id AND region = OLD.region AND name = OLD.name AND qualifier = OLD.alias;
+   END;`,
 ];

@@ -10,6 +10,7 @@ import { SqliteAliases } from './sqlite-aliases.js';
 import { SqliteConcurrencyStore } from './sqlite-concurrency.js';
 import { GroupCommit, SqliteAsyncEventStore, SqliteEventInvokeConfigStore } from './sqlite-async.js';
 import { SqliteLogStore } from './sqlite-logs.js';
+import { SqlitePolicyStore } from './sqlite-policies.js';
 import { RowCache } from './row-cache.js';
 import {
   StoreConflictError,
@@ -22,6 +23,7 @@ import {
   type AsyncEventStore,
   type ConcurrencyStore,
   type EventInvokeConfigStore,
+  type FunctionPolicyStore,
   type Store,
   type VersionRow,
 } from '../types.js';
@@ -361,6 +363,7 @@ export class SqliteStore implements Store {
   readonly asyncEvents: AsyncEventStore;
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
+  readonly policies: FunctionPolicyStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
 
@@ -379,6 +382,7 @@ export class SqliteStore implements Store {
     this.asyncEvents = new SqliteAsyncEventStore(this.db, this.groupCommit);
     this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
     this.concurrency = new SqliteConcurrencyStore(this.db);
+    this.policies = new SqlitePolicyStore(this.db);
   }
 
   async close(): Promise<void> {
