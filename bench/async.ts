@@ -25,6 +25,7 @@ import {
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { lambdaClient, makeZip, startServer } from '../tests/helpers/lambent.js';
+import { ensureBenchRole } from './roles.js';
 import { signedInvokeHeaders } from './signing.js';
 
 const REGION = 'us-east-1';
@@ -166,7 +167,7 @@ async function measureLambent(): Promise<LambentResult> {
           FunctionName: name,
           Runtime: 'nodejs20.x',
           Handler: 'index.handler',
-          Role: 'arn:aws:iam::000000000000:role/r',
+          Role: await ensureBenchRole(server.url),
           Code: { ZipFile: makeZip({ 'index.js': source }) },
           MemorySize: 1769,
           Timeout: 120,

@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateFunctionCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { lambdaClient, makeZip, startServer, tempDir, type TestServer } from '../tests/helpers/lambent.js';
+import { ensureBenchRole } from './roles.js';
 import { signedInvokeHeaders } from './signing.js';
 
 const SEQ = Number(process.argv[2] ?? 3000);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
         FunctionName: 'hot',
         Runtime: 'nodejs20.x',
         Handler: 'index.handler',
-        Role: 'arn:aws:iam::000000000000:role/r',
+        Role: await ensureBenchRole(server.url),
         Code: { ZipFile: makeZip({ 'index.js': HANDLER }) },
         MemorySize: 1769,
         Timeout: 10,

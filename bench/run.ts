@@ -22,6 +22,8 @@ import {
   waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
 import { lambdaClient, makeZip, startServer, type TestServer } from '../tests/helpers/lambent.js';
+import { BENCH_ROLE, ensureBenchRole, invokerSession } from './roles.js';
+import type { SigningCredentials } from './signing.js';
 import type { ColdStartResults } from './coldstart.js';
 import { BARRIER_HANDLER, environmentCost, startBarrier, type EnvironmentCost } from './environments.js';
 import { ensurePeers, startLambdaLocal, startServerlessOffline, type PeerStart } from './peers.js';
@@ -60,7 +62,7 @@ const THROUGHPUT_WARMUP_MS = QUICK ? 300 : 1_500;
 const THROUGHPUT_MS = QUICK ? 500 : 5_000;
 
 const REGION = 'us-east-1';
-const ROLE = 'arn:aws:iam::000000000000:role/r';
+const ROLE = BENCH_ROLE;
 const HANDLER_SOURCE = 'exports.handler = async (e) => ({ ok: true })\n';
 const EVENT = JSON.stringify({ bench: true });
 const EXPECTED = JSON.stringify({ ok: true });
@@ -143,14 +145,14 @@ async function send(
   agent: Agent,
   path: string,
   body: string,
-  opts: { sign: boolean; tail?: boolean },
+  opts: { sign: boolean; tail?: boolean; creds?: SigningCredentials },
 ): Promise<Sent> {
   const extra: Record<string, string> = opts.tail ? { 'x-amz-log-type': 'Tail' } : {};
   let headers: Record<string, string>;
   let signMs = 0;
   if (opts.sign) {
     const s0 = performance.now();
-    headers = await signedInvokeHeaders(target.host, target.port, path, body, extra, REGION);
+    headers = await signedInvokeHeaders(target.host, target.port, path, body, extra, REGION, opts.creds);
     signMs = performance.now() - s0;
   } else {
     headers = { host: `${target.host}:${target.port}`, 'content-type': 'application/json', ...extra, 'content-length': String(Buffer.byteLength(body)) };
@@ -315,14 +317,16 @@ async function measureSequential(
   warmup: number,
   n: number,
   body = EVENT,
+  creds?: SigningCredentials,
 ): Promise<WarmResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const latency: number[] = [];
   const sign: number[] = [];
+  const opts = creds ? { sign: signed, creds } : { sign: signed };
   try {
-    for (let i = 0; i < warmup; i++) check(await send(target, agent, path, body, { sign: signed }), 'warm-up invoke');
+    for (let i = 0; i < warmup; i++) check(await send(target, agent, path, body, opts), 'warm-up invoke');
     for (let i = 0; i < n; i++) {
-      const r = await send(target, agent, path, body, { sign: signed });
+      const r = await send(target, agent, path, body, opts);
       check(r, 'warm invoke');
       latency.push(r.ms);
       sign.push(r.signMs);
@@ -560,6 +564,7 @@ async function main(): Promise<void> {
     const u = new URL(server.url);
     const target: Target = { host: u.hostname, port: Number(u.port) };
     lambda = lambdaClient(server.url, { region: REGION });
+    await ensureBenchRole(server.url, REGION);
 
     // 1. Cold start through the Invoke API (a new function's first invoke, HTTP and all).
     log(`cold start: ${COLD_SAMPLES} fresh functions`);
@@ -576,6 +581,10 @@ async function main(): Promise<void> {
     const warm = await measureSequential(target, invokePath(warmName), true, WARM_WARMUP, WARM_SAMPLES);
     log(`warm: ${WARM_SAMPLES_128} sequential signed invokes (${DEFAULT_MEMORY_MB} MB)`);
     const warm128 = stats((await measureSequential(target, invokePath(warmName128), true, WARM_WARMUP, WARM_SAMPLES_128)).latency);
+    // The same function, signed by an assumed-role session: the authorizer evaluates the role's policy each time.
+    log(`warm: ${WARM_SAMPLES} sequential invokes signed by an assumed-role session`);
+    const session = await invokerSession(server.url, [`arn:aws:lambda:${REGION}:000000000000:function:${warmName}`], REGION);
+    const warmRole = stats((await measureSequential(target, invokePath(warmName), true, WARM_WARMUP, WARM_SAMPLES, EVENT, session)).latency);
     log(`floor: ${WARM_SAMPLES} sequential in-process invokes`);
     const floorWarm = await measureSequential(floor.target, invokePath(warmName), false, WARM_WARMUP, WARM_SAMPLES);
     const warmLat = stats(warm.latency);
@@ -626,6 +635,7 @@ async function main(): Promise<void> {
     const su = new URL(server.url);
     const scaleTarget: Target = { host: su.hostname, port: Number(su.port) };
     lambda = lambdaClient(server.url, { region: REGION });
+    await ensureBenchRole(server.url, REGION);
     log(`scale-out: ${SCALE_OUT} concurrent invocations held at a barrier (server with --function-network host)`);
     const scale = await measureScaleOut(lambda, scaleTarget, server.url, SCALE_OUT);
     log(`idle cost: PSS of the idle environments`);
@@ -722,6 +732,8 @@ async function main(): Promise<void> {
         peerCell(ll, (p) => p.warm && ms(p.warm.mean)),
         NA,
       ],
+      [`p50, signed by an assumed-role session, policy evaluated (n=${warmRole.n})`, `${ms(warmRole.p50)} (${diffMs(warmRole.p50, warmLat.p50)} vs root keys)`, ms(floorLat.p50), NA, NA, NA],
+      ['p99, signed by an assumed-role session', `${ms(warmRole.p99)} (${diffMs(warmRole.p99, warmLat.p99)} vs root keys)`, ms(floorLat.p99), NA, NA, NA],
       [`p50, ${DEFAULT_MEMORY_MB} MB function (n=${warm128.n})`, ms(warm128.p50), ms(floorLat.p50), NA, NA, NA],
       [`p99, ${DEFAULT_MEMORY_MB} MB function`, ms(warm128.p99), ms(floorLat.p99), NA, NA, NA],
     ]);

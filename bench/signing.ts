@@ -4,6 +4,14 @@ import { SignatureV4 } from '@smithy/signature-v4';
 
 const signers = new Map<string, SignatureV4>();
 
+export interface SigningCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials (an assumed role): sent as X-Amz-Security-Token, which the signature covers. */
+  sessionToken?: string;
+}
+const DEV_CREDENTIALS: SigningCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
 /**
  * Signs a POST of `body` to `path` as the AWS SDK would and returns the headers to send (with content-length).
  * `headers` are signed too (e.g. x-amz-log-type, x-amz-invocation-type).
@@ -15,11 +23,13 @@ export async function signedInvokeHeaders(
   body: string,
   headers: Record<string, string> = {},
   region = 'us-east-1',
+  credentials: SigningCredentials = DEV_CREDENTIALS,
 ): Promise<Record<string, string>> {
-  let signer = signers.get(region);
+  const key = `${region}/${credentials.accessKeyId}`;
+  let signer = signers.get(key);
   if (!signer) {
-    signer = new SignatureV4({ service: 'lambda', region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, sha256: Sha256 });
-    signers.set(region, signer);
+    signer = new SignatureV4({ service: 'lambda', region, credentials, sha256: Sha256 });
+    signers.set(key, signer);
   }
   const signed = await signer.sign({
     method: 'POST',

@@ -46,6 +46,8 @@ Options:
                            (default auto; env LAMBENT_RUNTIME_INSTALL); until then it runs on the host's Node
   --function-logs-max-mb N Function log events kept, in MB of text (default 1024; env
                            LAMBENT_FUNCTION_LOGS_MAX_MB); over it the oldest events are deleted
+  --iam MODE               enforce | audit: authorize every call with IAM policies (default enforce;
+                           env LAMBENT_IAM); audit logs and counts denials without refusing anything
   -h, --help               Show this help
 `,
   doctor: `Usage: lambent doctor [--data-dir DIR] [--runtimes-dir DIR]
@@ -73,6 +75,7 @@ async function start(args: string[]): Promise<void> {
       'runtimes-dir': { type: 'string' },
       'runtime-install': { type: 'string' },
       'function-logs-max-mb': { type: 'string' },
+      iam: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -95,6 +98,7 @@ async function start(args: string[]): Promise<void> {
     runtimesDir: values['runtimes-dir'],
     runtimeInstall: values['runtime-install'],
     functionLogsMaxMb: values['function-logs-max-mb'],
+    iam: values.iam,
   });
   const log = consoleLogger();
   const running = await startLambent(config, log);

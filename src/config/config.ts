@@ -34,6 +34,11 @@ export interface LambentConfig {
   functionLogsMaxMb: number;
   /** Connections, header and body pacing, unauthenticated body memory (see gateway/limits.ts). */
   frontDoor: FrontDoorLimits;
+  /**
+   * enforce (default): every call is authorized by IAM before its handler runs. audit: decisions are computed and
+   * logged, denials counted in /health, nothing refused (for teams moving from tools that never checked).
+   */
+  iamMode: 'enforce' | 'audit';
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +89,7 @@ export interface ConfigInput {
   headersTimeoutSeconds?: string | number | undefined;
   bodyTimeoutSeconds?: string | number | undefined;
   unauthenticatedBodyMb?: string | number | undefined;
+  iam?: string | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -133,6 +139,8 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     throw new ConfigError('--function-logs-max-mb must be a positive integer (MB)');
   }
   const frontDoor = resolveFrontDoor(input, env);
+  const iamMode = input.iam ?? env['LAMBENT_IAM'] ?? 'enforce';
+  if (iamMode !== 'enforce' && iamMode !== 'audit') throw new ConfigError('--iam must be enforce or audit');
   return {
     host,
     port,
@@ -149,6 +157,7 @@ export function resolveConfig(input: ConfigInput): LambentConfig {
     asyncRetryDelayMs,
     functionLogsMaxMb,
     frontDoor,
+    iamMode,
   };
 }
 
