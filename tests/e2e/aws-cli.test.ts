@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { ensureRole, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
 
 const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 let server: TestServer;
@@ -28,7 +28,10 @@ function aws(...args: string[]): { status: number | null; out: string; err: stri
 }
 
 before(async () => {
-  if (hasAws) server = await startServer();
+  if (hasAws) {
+    server = await startServer();
+    await ensureRole(server.url);
+  }
 });
 after(async () => {
   if (hasAws) await server.dispose();

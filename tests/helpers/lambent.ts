@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
 import { zipSync, type Zippable } from 'fflate';
 
@@ -99,13 +100,61 @@ export const TEST_REGION = 'us-east-1';
 export const TEST_ACCOUNT = '000000000000';
 export const TEST_ROLE = 'arn:aws:iam::000000000000:role/lambda-role';
 
+/** A trust policy that lets Lambda assume a role (what an execution role needs). */
+export const LAMBDA_TRUST_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+const ensuredRoles = new Map<string, Promise<string>>();
+
+/**
+ * Creates an execution role Lambda may assume (TEST_ROLE by default) through Lambent's IAM, unless it exists: Lambent
+ * checks a function's role as AWS does, so a role must exist before a function names it. Once per server and name.
+ */
+export function ensureRole(url: string, roleName = 'lambda-role'): Promise<string> {
+  const id = `${url} ${roleName}`;
+  let p = ensuredRoles.get(id);
+  if (!p) {
+    p = (async () => {
+      const iam = new IAMClient({ endpoint: url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+      try {
+        await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
+      } catch (e) {
+        if ((e as Error).name !== 'EntityAlreadyExistsException') throw e;
+      } finally {
+        iam.destroy();
+      }
+      return `arn:aws:iam::${TEST_ACCOUNT}:role/${roleName}`;
+    })();
+    p.catch(() => ensuredRoles.delete(id));
+    ensuredRoles.set(id, p);
+  }
+  return p;
+}
+
+/**
+ * A Lambda client for the dev account. A CreateFunction or UpdateFunctionConfiguration naming TEST_ROLE first makes
+ * sure that role exists (ensureRole), so tests that are not about roles need not create it themselves.
+ */
 export function lambdaClient(url: string, opts: { secret?: string; region?: string } = {}): LambdaClient {
-  return new LambdaClient({
+  const client = new LambdaClient({
     endpoint: url,
     region: opts.region ?? TEST_REGION,
     credentials: { accessKeyId: 'test', secretAccessKey: opts.secret ?? 'test' },
     maxAttempts: 1,
   });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const role = (args.input as { Role?: unknown }).Role;
+      if (role === TEST_ROLE && (context.commandName === 'CreateFunctionCommand' || context.commandName === 'UpdateFunctionConfigurationCommand')) {
+        await ensureRole(url);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'lambentEnsureTestRole' },
+  );
+  return client;
 }
 
 export type ZipFiles = Record<string, string | Buffer | { content: string | Buffer; mode: number }>;
