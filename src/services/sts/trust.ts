@@ -16,43 +16,16 @@ export function parseRoleArn(arn: string): { accountId: string; roleName: string
   return { accountId: m[1] as string, path: m[2] as string, roleName: m[3] as string };
 }
 
-/** The AWS principals a statement names, as written (string or list). */
-function namedAwsPrincipals(statement: unknown): string[] {
-  if (typeof statement !== 'object' || statement === null) return [];
-  const s = statement as Record<string, unknown>;
-  if (s['Effect'] !== 'Allow') return [];
-  const principal = s['Principal'];
-  if (principal === '*') return ['*'];
-  if (typeof principal !== 'object' || principal === null) return [];
-  const aws = (principal as Record<string, unknown>)['AWS'];
-  if (typeof aws === 'string') return [aws];
-  return Array.isArray(aws) ? aws.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/**
- * True when the trust document names this very caller (not just its account or everyone) in an Allow statement.
- * Root is its account, so naming the account names root.
- */
-export function trustNamesCaller(trustDocument: string, caller: CallerIdentity): boolean {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(trustDocument);
-  } catch {
-    return false;
-  }
-  const statements = (doc as { Statement?: unknown }).Statement;
-  const list = Array.isArray(statements) ? statements : [statements];
-  const own = new Set<string>([caller.arn]);
-  if (caller.kind === 'assumed-role' && caller.roleArn !== undefined) own.add(caller.roleArn);
-  if (caller.kind === 'root') own.add(caller.accountId);
-  return list.some((st) => namedAwsPrincipals(st).some((p) => own.has(p)));
-}
-
 export interface TrustDecision {
   allowed: boolean;
   /** The action that was refused (the first one). */
   deniedAction?: string;
 }
+
+/** Everything allowed: stands in for the caller's side when asking what the trust policy says on its own. */
+const ALLOW_ALL = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', 'identity');
+/** An account no principal belongs to: makes the engine judge the trust policy as another account's would be. */
+const NO_ACCOUNT = 'trust-policy-alone';
 
 /**
  * Whether `caller` may perform every one of `actions` (sts:AssumeRole, plus sts:TagSession and
@@ -73,11 +46,9 @@ export async function mayAssume(
     return actions[0] === undefined ? { allowed: false } : { allowed: false, deniedAction: actions[0] };
   }
   const principal = { kind: 'aws' as const, identity: caller };
-  const sameAccount = caller.accountId === role.accountId;
-  const direct = sameAccount && trustNamesCaller(role.assumeRolePolicyDocument, caller);
 
-  // The caller's side: root's identity allows everything; others have their policies, boundary, session policy.
-  let identity: { policies: ParsedPolicy[]; boundary?: ParsedPolicy; session?: ParsedPolicy } | undefined;
+  // The caller's side: its policies, permissions boundary and session policy (root has none: it may do anything).
+  let identity: { policies: ParsedPolicy[]; boundary?: ParsedPolicy; session?: ParsedPolicy } = { policies: [] };
   if (caller.kind !== 'root') {
     const applied = await iam.identityPolicies(caller);
     identity = { policies: applied.policies.map((p) => parsePolicy(p.document, 'identity')) };
@@ -86,30 +57,33 @@ export async function mayAssume(
   }
 
   for (const action of actions) {
-    const onTrust = evaluate({
+    // The trust policy on its own: the engine's cross-account rule with an identity side that allows everything
+    // answers exactly "does the trust policy allow this principal" (and an explicit deny in it still denies).
+    // Root needs this too: for any other resource the engine lets an account's root do anything.
+    const trustAlone = evaluate({
+      principal,
+      action,
+      resource: role.arn,
+      resourceAccount: NO_ACCOUNT,
+      identityPolicies: [ALLOW_ALL],
+      resourcePolicy: trust,
+      context,
+    });
+    if (trustAlone.decision !== 'allow') return { allowed: false, deniedAction: action };
+    // Then AWS's decision with both sides: within the account, naming the caller itself suffices while naming the
+    // account defers to the caller's identity policies; across accounts both must allow; explicit denies win.
+    const both = evaluate({
       principal,
       action,
       resource: role.arn,
       resourceAccount: role.accountId,
-      identityPolicies: [],
-      resourcePolicy: trust,
-      context,
-    });
-    if (onTrust.decision !== 'allow') return { allowed: false, deniedAction: action };
-    if (identity === undefined) continue;
-    const own = evaluate({
-      principal,
-      action,
-      resource: role.arn,
-      // The identity side alone: judged as within the caller's account, so no resource policy is expected.
-      resourceAccount: caller.accountId,
       identityPolicies: identity.policies,
       ...(identity.boundary ? { permissionsBoundary: identity.boundary } : {}),
       ...(identity.session ? { sessionPolicy: identity.session } : {}),
+      resourcePolicy: trust,
       context,
     });
-    if (own.decision === 'explicit-deny') return { allowed: false, deniedAction: action };
-    if (!direct && own.decision !== 'allow') return { allowed: false, deniedAction: action };
+    if (both.decision !== 'allow') return { allowed: false, deniedAction: action };
   }
   return { allowed: true };
 }
