@@ -1,7 +1,8 @@
 // The STS service: its query-protocol codec and the handler table. Operations in the model without a handler
 // answer NotImplemented naming them.
-import type { ProtocolCodec } from '../../protocol/codec.js';
 import { AwsError } from '../../protocol/errors.js';
+import { loadModel } from '../../protocol/model.js';
+import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
 import { StsErrors } from './errors.js';
 import { StsApi, type StsDeps } from './operations.js';
@@ -14,7 +15,8 @@ function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationH
   return (input, ctx) => fn(input as I, ctx) as Promise<Record<string, unknown> | undefined>;
 }
 
-export function createStsService(deps: StsDeps, codec: ProtocolCodec): ServiceDefinition {
+export function createStsService(deps: StsDeps): ServiceDefinition {
+  const codec = new QueryCodec(loadModel('sts'));
   const api = new StsApi(deps);
   const handlers: Record<string, OperationHandler> = {
     GetCallerIdentity: op(api.getCallerIdentity.bind(api)),
