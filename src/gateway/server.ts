@@ -207,7 +207,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           const err = limit.error();
-          send(res, requestId, err instanceof AwsError ? codec.encodeError(err) : genericError(CommonErrors.internal()));
+          send(res, requestId, err instanceof AwsError ? codec.encodeError(err, requestId) : genericError(CommonErrors.internal()));
           return;
         }
         throw e;
@@ -232,7 +232,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         sourceIp: req.socket.remoteAddress ?? '',
       };
       const output = await handler(input, ctx);
-      send(res, requestId, codec.encode(routed.operation, output));
+      send(res, requestId, codec.encode(routed.operation, output, requestId));
     } catch (e) {
       // Nothing to answer: the client is gone, or a stalled body was already answered 408.
       if (e instanceof BodyAbortedError) return;
@@ -244,11 +244,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
         if (req.destroyed && !req.complete) return;
       }
       if (e instanceof AwsError) {
-        send(res, requestId, codec.encodeError(e));
+        send(res, requestId, codec.encodeError(e, requestId));
         return;
       }
       opts.logger.error(`request ${requestId} ${method} ${rawPath} failed`, e);
-      send(res, requestId, codec.encodeError(CommonErrors.internal()));
+      send(res, requestId, codec.encodeError(CommonErrors.internal(), requestId));
     }
   }
 

@@ -1,0 +1,192 @@
+// STS's operations: GetCallerIdentity, AssumeRole, GetSessionToken. Inputs arrive validated against the model
+// (lengths, patterns, ranges); what the model cannot say (a role's MaxSessionDuration, role chaining, the packed
+// policy budget, the trust policy) is checked here.
+import type { CallerIdentity, IamDirectory } from '../identity.js';
+import { parsePolicy, PolicySyntaxError } from '../iam/policy/index.js';
+import type { RequestContext } from '../types.js';
+import { assumeRoleContext } from './condition-context.js';
+import { StsErrors } from './errors.js';
+import { assumedRoleArn } from './identities.js';
+import { packedPolicyPercent } from './packed-policy.js';
+import type { IssuedCredentials, SessionTokens } from './session-tokens.js';
+import { mayAssume, parseRoleArn } from './trust.js';
+
+export interface StsDeps {
+  tokens: SessionTokens;
+  iam: Pick<IamDirectory, 'getRole' | 'identityPolicies'>;
+  /** The document of a managed policy (PolicyArns of AssumeRole), or undefined when there is no such policy. */
+  managedPolicy?(arn: string): Promise<string | undefined>;
+}
+
+interface Tag {
+  Key: string;
+  Value: string;
+}
+export interface AssumeRoleInput {
+  RoleArn: string;
+  RoleSessionName: string;
+  PolicyArns?: { arn?: string }[];
+  Policy?: string;
+  DurationSeconds?: number;
+  Tags?: Tag[];
+  TransitiveTagKeys?: string[];
+  ExternalId?: string;
+  SerialNumber?: string;
+  TokenCode?: string;
+  SourceIdentity?: string;
+}
+export interface GetSessionTokenInput {
+  DurationSeconds?: number;
+  SerialNumber?: string;
+  TokenCode?: string;
+}
+
+const SESSION_POLICY_MAX_CHARS = 2048;
+const DEFAULT_ROLE_SESSION_S = 3600;
+/** A role session assuming another role (role chaining) gets at most an hour, whatever the role allows. */
+const ROLE_CHAINING_MAX_S = 3600;
+const GET_SESSION_TOKEN_DEFAULT_S = 43200;
+/** The account root's sessions from GetSessionToken last an hour at most (longer requests get an hour). */
+const ROOT_SESSION_MAX_S = 3600;
+
+function credentialsOut(c: IssuedCredentials): Record<string, unknown> {
+  return {
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey,
+    SessionToken: c.sessionToken,
+    // Whole seconds, as AWS writes it.
+    Expiration: new Date(Math.floor(c.expiresAt / 1000) * 1000),
+  };
+}
+
+/** The session policy: the inline policy and the managed ones, as one document whose statements are all of theirs. */
+function combineSessionPolicies(inline: string | undefined, managed: readonly string[]): string | undefined {
+  if (managed.length === 0) return inline;
+  const statements: unknown[] = [];
+  for (const text of inline === undefined ? managed : [inline, ...managed]) {
+    const st = (JSON.parse(text) as { Statement?: unknown }).Statement;
+    if (Array.isArray(st)) statements.push(...st);
+    else if (st !== undefined) statements.push(st);
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+export class StsApi {
+  constructor(private readonly deps: StsDeps) {}
+
+  getCallerIdentity(_input: Record<string, never>, ctx: RequestContext): Promise<Record<string, unknown>> {
+    const c = ctx.caller;
+    return Promise.resolve({ UserId: c.userId, Account: c.accountId, Arn: c.arn });
+  }
+
+  async assumeRole(input: AssumeRoleInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+    const caller = ctx.caller;
+    const target = parseRoleArn(input.RoleArn);
+
+    if (input.Policy !== undefined && input.Policy.length > SESSION_POLICY_MAX_CHARS) {
+      throw StsErrors.constraint(input.Policy, 'policy', `Member must have length less than or equal to ${SESSION_POLICY_MAX_CHARS}`);
+    }
+    if (input.Policy !== undefined) checkSessionPolicy(input.Policy);
+    const policyArns = (input.PolicyArns ?? []).map((p) => p.arn ?? '');
+    const managed: string[] = [];
+    for (const arn of policyArns) {
+      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(arn) : undefined;
+      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
+      managed.push(doc);
+    }
+    const tags: Record<string, string> = {};
+    const seen = new Set<string>();
+    for (const t of input.Tags ?? []) {
+      const lower = t.Key.toLowerCase();
+      if (seen.has(lower)) throw StsErrors.invalidParameter('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+      seen.add(lower);
+      tags[t.Key] = t.Value;
+    }
+    const hasTags = seen.size > 0;
+
+    // Anything but a role ARN is a resource nobody may assume; a role that does not exist answers the same.
+    const role = target ? await this.deps.iam.getRole(target.accountId, target.roleName) : undefined;
+    if (!target || !role || role.arn !== input.RoleArn) {
+      throw StsErrors.notAuthorized(caller.arn, 'sts:AssumeRole', input.RoleArn);
+    }
+
+    const actions = ['sts:AssumeRole'];
+    if (hasTags) actions.push('sts:TagSession');
+    if (input.SourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
+    const context = assumeRoleContext(caller, {
+      region: ctx.region,
+      sourceIp: ctx.sourceIp,
+      now: this.deps.tokens.clock(),
+      roleSessionName: input.RoleSessionName,
+      ...(input.ExternalId !== undefined ? { externalId: input.ExternalId } : {}),
+      ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
+      ...(hasTags ? { requestTags: tags } : {}),
+    });
+    const decision = await mayAssume(caller, role, actions, context, this.deps.iam);
+    if (!decision.allowed) throw StsErrors.notAuthorized(caller.arn, decision.deniedAction ?? 'sts:AssumeRole', role.arn);
+
+    const seconds = input.DurationSeconds ?? DEFAULT_ROLE_SESSION_S;
+    if (caller.kind === 'assumed-role' && seconds > ROLE_CHAINING_MAX_S) {
+      throw StsErrors.validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    }
+    if (seconds > role.maxSessionDurationSeconds) {
+      throw StsErrors.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    }
+
+    const packed = hasTags || input.Policy !== undefined || policyArns.length > 0
+      ? packedPolicyPercent(input.Policy, policyArns, tags)
+      : undefined;
+    if (packed !== undefined && packed > 100) throw StsErrors.packedPolicyTooLarge(packed);
+
+    const sessionPolicy = combineSessionPolicies(input.Policy, managed);
+    const now = this.deps.tokens.clock();
+    const issued = this.deps.tokens.issue({
+      accountId: role.accountId,
+      principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName: input.RoleSessionName },
+      expiresAt: now + seconds * 1000,
+      // The role's tags are the session's principal tags, the session's own tags over them.
+      ...(hasTags || Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags, ...tags } } : {}),
+      ...(sessionPolicy !== undefined ? { sessionPolicy } : {}),
+      ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
+    });
+    const out: Record<string, unknown> = {
+      Credentials: credentialsOut(issued),
+      AssumedRoleUser: {
+        AssumedRoleId: `${role.roleId}:${input.RoleSessionName}`,
+        Arn: assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName),
+      },
+    };
+    if (packed !== undefined) out['PackedPolicySize'] = packed;
+    if (input.SourceIdentity !== undefined) out['SourceIdentity'] = input.SourceIdentity;
+    return out;
+  }
+
+  getSessionToken(input: GetSessionTokenInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+    const caller: CallerIdentity = ctx.caller;
+    if (caller.kind === 'assumed-role' || caller.expiresAt !== undefined) {
+      return Promise.reject(StsErrors.accessDenied('Cannot call GetSessionToken with session credentials'));
+    }
+    let seconds = input.DurationSeconds ?? GET_SESSION_TOKEN_DEFAULT_S;
+    if (caller.kind === 'root') seconds = Math.min(seconds, ROOT_SESSION_MAX_S);
+    const now = this.deps.tokens.clock();
+    const issued = this.deps.tokens.issue({
+      accountId: caller.accountId,
+      principal:
+        caller.kind === 'user'
+          ? { kind: 'user', userArn: caller.arn, userId: caller.userId, userName: caller.name ?? caller.arn.slice(caller.arn.lastIndexOf('/') + 1) }
+          : { kind: 'root' },
+      expiresAt: now + seconds * 1000,
+    });
+    return Promise.resolve({ Credentials: credentialsOut(issued) });
+  }
+}
+
+/** A session policy IAM would refuse answers MalformedPolicyDocument with the engine's sentence. */
+function checkSessionPolicy(text: string): void {
+  try {
+    parsePolicy(text, 'identity');
+  } catch (e) {
+    if (e instanceof PolicySyntaxError) throw StsErrors.malformedPolicy(e.message);
+    throw e;
+  }
+}
