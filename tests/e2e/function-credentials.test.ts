@@ -1,0 +1,143 @@
+// Execution roles end to end: CreateFunction refuses a missing role, a role that does not trust Lambda and another
+// account's role with AWS's errors; a function's environment holds temporary credentials of its role (ASIA…, a
+// session token) that STS recognizes as the role's session named after the function, and AWS_ENDPOINT_URL where
+// Lambent answers; GetFunctionConfiguration never shows them.
+import { after, before, test } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  CreateFunctionCommand,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  InvokeCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  deployFunction,
+  ensureRole,
+  expectError,
+  lambdaClient,
+  makeZip,
+  startServer,
+  TEST_ACCOUNT,
+  TEST_REGION,
+  type TestServer,
+} from '../helpers/lambent.js';
+
+const ENV_HANDLER = `exports.handler = async () => ({
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY,
+  AWS_SESSION_TOKEN: process.env.AWS_SESSION_TOKEN,
+  AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL,
+  MINE: process.env.MINE,
+});
+`;
+
+interface Seen {
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  AWS_SESSION_TOKEN: string;
+  AWS_ENDPOINT_URL: string;
+  MINE: string;
+}
+
+let server: TestServer;
+let lambda: LambdaClient;
+let iam: IAMClient;
+
+before(async () => {
+  server = await startServer();
+  lambda = lambdaClient(server.url);
+  iam = new IAMClient({ endpoint: server.url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+});
+after(async () => {
+  iam.destroy();
+  await server.dispose();
+});
+
+function createWith(name: string, role: string): Promise<unknown> {
+  return lambda.send(new CreateFunctionCommand({
+    FunctionName: name, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role,
+    Code: { ZipFile: makeZip({ 'index.js': ENV_HANDLER }) },
+  }));
+}
+
+test('CreateFunction: missing role, untrusting role, another account\'s role', async () => {
+  await expectError(
+    createWith('no-role', `arn:aws:iam::${TEST_ACCOUNT}:role/does-not-exist`),
+    'InvalidParameterValueException',
+    'The role defined for the function cannot be assumed by Lambda.',
+    400,
+  );
+  const ec2Only = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
+  const created = await iam.send(new CreateRoleCommand({ RoleName: 'ec2-only', AssumeRolePolicyDocument: ec2Only }));
+  await expectError(
+    createWith('untrusted', created.Role?.Arn ?? ''),
+    'InvalidParameterValueException',
+    'The role defined for the function cannot be assumed by Lambda.',
+  );
+  await expectError(
+    createWith('foreign', 'arn:aws:iam::111122223333:role/lambda-role'),
+    'AccessDeniedException',
+    'Cross-account pass role is not allowed.',
+    403,
+  );
+  await expectError(lambda.send(new GetFunctionCommand({ FunctionName: 'untrusted' })), 'ResourceNotFoundException');
+});
+
+test('the environment holds the role\'s temporary credentials and Lambent\'s endpoint, never shown by the API', async () => {
+  const role = await ensureRole(server.url, 'env-role');
+  await deployFunction(lambda, 'env-fn', { 'index.js': ENV_HANDLER }, { Role: role, Environment: { Variables: { MINE: 'yes' } } });
+  const out = await lambda.send(new InvokeCommand({ FunctionName: 'env-fn' }));
+  const seen = JSON.parse(Buffer.from(out.Payload ?? []).toString()) as Seen;
+  assert.match(seen.AWS_ACCESS_KEY_ID, /^ASIA[A-Z0-9]{16}$/);
+  assert.ok(seen.AWS_SECRET_ACCESS_KEY.length >= 40);
+  assert.ok(seen.AWS_SESSION_TOKEN.length > 0);
+  assert.equal(seen.MINE, 'yes');
+  const health = (await (await fetch(`${server.url}/health`)).json()) as { sandbox: { network: string } };
+  // In its own network namespace the function reaches Lambent at its Runtime API's address; sharing the host's
+  // network, at the port Lambent listens on.
+  assert.equal(seen.AWS_ENDPOINT_URL, health.sandbox.network === 'namespace' ? 'http://127.0.0.1:9001' : server.url);
+
+  // STS recognizes them from outside too: the role's session, named after the function.
+  const sts = new STSClient({
+    endpoint: server.url,
+    region: TEST_REGION,
+    credentials: { accessKeyId: seen.AWS_ACCESS_KEY_ID, secretAccessKey: seen.AWS_SECRET_ACCESS_KEY, sessionToken: seen.AWS_SESSION_TOKEN },
+  });
+  const who = await sts.send(new GetCallerIdentityCommand({}));
+  assert.equal(who.Arn, `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/env-role/env-fn`);
+  sts.destroy();
+
+  // Minted per environment, not per invoke: a warm invoke sees the same ones.
+  const again = JSON.parse(Buffer.from((await lambda.send(new InvokeCommand({ FunctionName: 'env-fn' }))).Payload ?? []).toString()) as Seen;
+  assert.equal(again.AWS_ACCESS_KEY_ID, seen.AWS_ACCESS_KEY_ID);
+
+  const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'env-fn' }));
+  assert.deepEqual(config.Environment?.Variables, { MINE: 'yes' });
+  const fn = JSON.stringify(await lambda.send(new GetFunctionCommand({ FunctionName: 'env-fn' })));
+  for (const secret of [seen.AWS_ACCESS_KEY_ID, seen.AWS_SECRET_ACCESS_KEY, seen.AWS_SESSION_TOKEN]) {
+    assert.ok(!fn.includes(secret), 'GetFunction shows no credentials');
+    assert.ok(!server.output().includes(secret), 'Lambent\'s log shows no credentials');
+  }
+});
+
+test('a new role means new environments with that role\'s credentials', async () => {
+  const role = await ensureRole(server.url, 'second-role');
+  await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'env-fn', Role: role }));
+  await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: 'env-fn' });
+  const seen = JSON.parse(Buffer.from((await lambda.send(new InvokeCommand({ FunctionName: 'env-fn' }))).Payload ?? []).toString()) as Seen;
+  const sts = new STSClient({
+    endpoint: server.url,
+    region: TEST_REGION,
+    credentials: { accessKeyId: seen.AWS_ACCESS_KEY_ID, secretAccessKey: seen.AWS_SECRET_ACCESS_KEY, sessionToken: seen.AWS_SESSION_TOKEN },
+  });
+  assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/second-role/env-fn`);
+  sts.destroy();
+});
