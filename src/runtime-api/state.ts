@@ -6,8 +6,7 @@ import type { ServerResponse } from 'node:http';
 
 import { RuntimeState, errorDocument } from './errors.js';
 import type { RuntimeStateName } from './errors.js';
-import { writeInvocation } from './handlers/next.js';
-import { sendError, sendStateTransition } from './render.js';
+import { sendError, sendStateTransition, writeInvocation } from './render.js';
 import type { InvocationOutcome, RuntimeApiEvents, RuntimeInvocation } from './types.js';
 
 /** The invocation handed to dispatch(), from dispatch until the runtime's next /next (or abort). */

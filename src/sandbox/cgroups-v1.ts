@@ -2,8 +2,8 @@
 // Hierarchies come from /proc/self/mountinfo, so co-mounted controllers (cpu,cpuacct) share one directory.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity, MountEntry } from './cgroups.js';
-import { controllerEffect, currentIdentity, killLoop, removeDirs, v1DelegatedName, v1DelegationCommand, writableBy } from './cgroups.js';
+import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity, MountEntry } from './cgroups-shared.js';
+import { controllerEffect, currentIdentity, killLoop, removeDirs, v1DelegatedName, v1DelegationCommand, writableBy } from './cgroups-shared.js';
 import type { MissingCapability } from './types.js';
 import { errCode, errMessage, parseKeyed, parsePids, readText, sleep, tryWriteValue, writeValue } from './util.js';
 

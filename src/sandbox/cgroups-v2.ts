@@ -5,8 +5,8 @@
 // no-internal-process rule requires before controllers can be enabled for children.
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity } from './cgroups.js';
-import { controllerEffect, currentIdentity, killLoop, removeDirs, SYSTEMD_CONTROLLERS_FIX, SYSTEMD_DELEGATE_FIX, writableBy } from './cgroups.js';
+import type { CgroupDriver, CgroupLimits, Controllers, EnvCgroup, HostIdentity } from './cgroups-shared.js';
+import { controllerEffect, currentIdentity, killLoop, removeDirs, SYSTEMD_CONTROLLERS_FIX, SYSTEMD_DELEGATE_FIX, writableBy } from './cgroups-shared.js';
 import type { MissingCapability } from './types.js';
 import { errCode, errMessage, parseKeyed, parsePids, readText, sleep, tryWriteValue, writeValue } from './util.js';
 
