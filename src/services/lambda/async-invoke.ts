@@ -35,10 +35,9 @@ import {
   type VersionRow,
 } from '../../store/types.js';
 import type { RequestContext } from '../types.js';
-import type { FunctionConfiguration, InvocationResponse, InvokeAsyncRequest, InvokeAsyncResponse } from './api-types.js';
+import type { FunctionConfiguration, InvocationResponse } from './api-types.js';
 import { ASYNC_DEFAULTS, type EventInvokeConfigDoc } from './event-invoke-config.js';
 import { functionArn, parseFunctionRef } from './function-ref.js';
-import type { InvokeApi } from './invoke.js';
 import { LATEST, loadQualified } from './qualifiers.js';
 import { SnapshotCache } from './snapshot.js';
 
@@ -324,14 +323,6 @@ export class AsyncInvocations {
     const delay = this.opts.retryBaseDelayMs * 2 ** (n - 1) * (1 + Math.random() * JITTER);
     return { attempts, nextAttemptAt: Date.now() + Math.round(delay), ...(ev.lastResult ? { lastResult: ev.lastResult } : {}) };
   }
-}
-
-/** InvokeAsync (deprecated): Invoke with InvocationType Event, answered as {Status: 202}. */
-export function invokeAsyncHandler(invoke: InvokeApi) {
-  return async (req: InvokeAsyncRequest, ctx: RequestContext): Promise<InvokeAsyncResponse> => {
-    await invoke.invoke({ FunctionName: req.FunctionName, InvocationType: 'Event', Payload: req.InvokeArgs }, ctx);
-    return { Status: 202 };
-  };
 }
 
 /** The invocation record Lambda sends to destinations (recorded shape: shared/parity test_lambda_destinations). */

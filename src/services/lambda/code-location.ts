@@ -4,13 +4,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InternalRoute } from '../../gateway/server.js';
 import type { CodeStore } from '../../store/code-store.js';
 
 const PREFIX = '/_lambent/code/';
 const VALID_SECONDS = 600;
 
-export class CodeLocations implements InternalRoute {
+// Served by the gateway as one of its internal routes (gateway/server.ts InternalRoute, matched structurally: services
+// do not import the gateway).
+export class CodeLocations {
   constructor(
     private readonly key: Buffer,
     private readonly code: CodeStore,

@@ -6,13 +6,13 @@ import type { OperationHandler, RequestContext, ServiceDefinition } from '../typ
 import { AccountApi } from './account.js';
 import { AliasesApi } from './aliases.js';
 import { FunctionConcurrencyApi } from './concurrency.js';
-import { invokeAsyncHandler, type AsyncInvocations } from './async-invoke.js';
+import type { AsyncInvocations } from './async-invoke.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
-import { InvokeApi } from './invoke.js';
+import { invokeAsyncHandler, InvokeApi } from './invoke.js';
 import { PermissionsApi } from './permissions.js';
 import { ProvisionedConcurrencyApi } from './provisioned-concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';

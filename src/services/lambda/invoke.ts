@@ -5,7 +5,7 @@ import type { InvocationEngine } from '../../invocation/engine.js';
 import { AwsError } from '../../protocol/errors.js';
 import { CONTENT_TYPE } from '../../protocol/rest-json/codec.js';
 import type { RequestContext } from '../types.js';
-import type { InvocationRequest, InvocationResponse } from './api-types.js';
+import type { InvocationRequest, InvocationResponse, InvokeAsyncRequest, InvokeAsyncResponse } from './api-types.js';
 import type { LambdaDeps } from './deps.js';
 import type { AsyncInvocations } from './async-invoke.js';
 import { LambdaErrors } from './errors.js';
@@ -98,4 +98,12 @@ function checkJsonPayload(payload: Buffer): void {
       `Could not parse request body into json: Could not parse payload into json: ${(e as Error).message}`,
     );
   }
+}
+
+/** InvokeAsync (deprecated): Invoke with InvocationType Event, answered as {Status: 202}. */
+export function invokeAsyncHandler(invoke: InvokeApi) {
+  return async (req: InvokeAsyncRequest, ctx: RequestContext): Promise<InvokeAsyncResponse> => {
+    await invoke.invoke({ FunctionName: req.FunctionName, InvocationType: 'Event', Payload: req.InvokeArgs }, ctx);
+    return { Status: 202 };
+  };
 }
