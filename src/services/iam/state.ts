@@ -182,7 +182,7 @@ export class IamState implements IamDirectory {
     return [...this.keys.values()]
       .filter((k) => k.accountId === accountId && k.doc.userName.toLowerCase() === lower)
       .map((k) => k.doc)
-      .sort((a, b) => a.createDate.localeCompare(b.createDate));
+      .sort((a, b) => (a.createDate + a.accessKeyId < b.createDate + b.accessKeyId ? -1 : 1));
   }
 
   keyDoc(accessKeyId: string): { accountId: string; doc: AccessKeyDoc } | undefined {
