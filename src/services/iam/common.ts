@@ -39,8 +39,8 @@ export interface PageInput {
 }
 
 /**
- * One page of `items` (already in their listing order, each with a unique sort key): the Marker is opaque to
- * clients (base64 of the last key returned), so a listing continues correctly after entities come and go.
+ * One page of `items` (already in their listing order, each with a unique key): the Marker is opaque to clients
+ * (base64 of the last key returned), so a listing continues after the right item while entities come and go.
  */
 export function page<T>(
   items: readonly T[],
@@ -51,7 +51,9 @@ export function page<T>(
   let start = 0;
   if (input.Marker !== undefined) {
     const after = Buffer.from(input.Marker, 'base64url').toString('utf8');
-    start = items.findIndex((t) => keyOf(t) > after);
+    // After the item with that key; if it went away meanwhile, after where it sorted (lists in key order).
+    const at = items.findIndex((t) => keyOf(t) === after);
+    start = at >= 0 ? at + 1 : items.findIndex((t) => keyOf(t) > after);
     if (start < 0) start = items.length;
   }
   const slice = items.slice(start, start + max);
