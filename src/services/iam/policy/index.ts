@@ -2,8 +2,17 @@
 // first, identity- and resource-based policies, cross-account, NotAction/NotResource/NotPrincipal, wildcards,
 // condition operators and keys). Pure: no store, no clock of its own.
 //
-// CONTRACT (helpers code against these names; the policy-engine work fills in the bodies).
+// Modules: parse.ts (grammar, messages), principal.ts (Principal element), conditions.ts (operators),
+// template.ts (policy variables, ARN matching), wildcard.ts (linear-time globs), context.ts (condition keys),
+// evaluate.ts (the decision).
 import type { CallerIdentity } from '../../identity.js';
+import { evaluatePolicies } from './evaluate.js';
+import { parsePolicyDocument } from './parse.js';
+import type { CompiledStatement } from './parse.js';
+
+export { PolicySyntaxError } from './errors.js';
+export { contextFor, accountOf } from './context.js';
+export { MESSAGES as POLICY_MESSAGES } from './parse.js';
 
 /** Where a document is used: identity-based (no Principal allowed), resource-based or trust (Principal required). */
 export type PolicyKind = 'identity' | 'resource' | 'trust';
@@ -12,7 +21,7 @@ export type PolicyKind = 'identity' | 'resource' | 'trust';
 export interface ParsedPolicy {
   readonly kind: PolicyKind;
   readonly text: string;
-  readonly statements: readonly unknown[];
+  readonly statements: readonly CompiledStatement[];
 }
 
 /** Who is asking: an IAM principal, a service principal (lambda.amazonaws.com), or anonymous ("*" only). */
@@ -49,16 +58,12 @@ export interface EvaluationResult {
   matched: { policy: 'identity' | 'resource' | 'boundary' | 'session'; index: number; sid?: string }[];
 }
 
-/** Thrown for a document IAM would refuse; `message` is AWS's MalformedPolicyDocument text. */
-export class PolicySyntaxError extends Error {}
-
+/** Parses and validates `text`; throws PolicySyntaxError with IAM's message for what IAM refuses. */
 export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
-  void text;
-  void kind;
-  throw new Error('policy engine not merged yet');
+  return parsePolicyDocument(text, kind);
 }
 
+/** AWS's decision for one action on one resource. Never throws for a parsed policy. */
 export function evaluate(input: EvaluationInput): EvaluationResult {
-  void input;
-  throw new Error('policy engine not merged yet');
+  return evaluatePolicies(input);
 }
