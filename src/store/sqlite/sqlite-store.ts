@@ -11,6 +11,8 @@ import { SqliteConcurrencyStore } from './sqlite-concurrency.js';
 import { GroupCommit, SqliteAsyncEventStore, SqliteEventInvokeConfigStore } from './sqlite-async.js';
 import { SqliteLogStore } from './sqlite-logs.js';
 import { SqlitePolicyStore } from './sqlite-policies.js';
+import { SqliteIamStore } from './sqlite-iam.js';
+import type { IamStore } from '../iam-types.js';
 import { RowCache } from './row-cache.js';
 import {
   StoreConflictError,
@@ -364,6 +366,7 @@ export class SqliteStore implements Store {
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
   readonly policies: FunctionPolicyStore;
+  readonly iam: IamStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
 
@@ -383,6 +386,7 @@ export class SqliteStore implements Store {
     this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
     this.concurrency = new SqliteConcurrencyStore(this.db);
     this.policies = new SqlitePolicyStore(this.db);
+    this.iam = new SqliteIamStore(this.db);
   }
 
   async close(): Promise<void> {
