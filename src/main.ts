@@ -5,13 +5,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { credentialStore, type LambentConfig } from './config/config.js';
+import type { LambentConfig } from './config/config.js';
 import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
 import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
-import { ALLOW_ALL, rootIdentities } from './gateway/identities.js';
+import { ALLOW_ALL } from './gateway/identities.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -25,6 +25,8 @@ import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
 import { createIamService, IamState } from './services/iam/index.js';
+import { FunctionPolicies } from './services/lambda/function-policies.js';
+import { createStsService, Identities, LambdaExecutionRoles, SessionTokens } from './services/sts/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
 import { functionArn } from './services/lambda/function-ref.js';
@@ -44,6 +46,11 @@ const ASYNC_SHUTDOWN_GRACE_MS = 10_000;
  * after that it becomes Active and runs on the host's Node until the install completes. Invocations never wait.
  */
 const RUNTIME_INSTALL_WAIT_MS = 30_000;
+/**
+ * Lifetime of the execution role's credentials an environment gets (Lambda's own session, not bound by the role's
+ * MaxSessionDuration); the engine retires an environment before they expire.
+ */
+const EXECUTION_CREDENTIALS_SECONDS = 12 * 3600;
 
 export interface RunningLambent {
   server: Server;
@@ -60,9 +67,9 @@ function openStore(file: string): SqliteStore {
   }
 }
 
-/** A persistent random key for URLs Lambent signs itself (code download links). */
-function loadOrCreateKey(dataDir: string): Buffer {
-  const file = join(dataDir, 'url-signing.key');
+/** A persistent random key in the data dir: URLs Lambent signs itself (code download links), STS session tokens. */
+function loadOrCreateKey(dataDir: string, name = 'url-signing.key'): Buffer {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file);
   const key = randomBytes(32);
   writeFileSync(file, key, { mode: 0o600 });
@@ -146,6 +153,16 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     ? { budgetMb: config.hostMemoryMb, source: '--host-memory-mb / LAMBENT_HOST_MEMORY_MB' }
     : detectHostMemory();
   log.info(`execution environments may hold ${hostMemory.budgetMb} MB (${hostMemory.source})`);
+  // IAM (issue 12): its state is loaded before serving. STS mints the execution roles' credentials; the same key
+  // after a restart keeps sessions valid.
+  const iamState = new IamState(store.iam);
+  await iamState.load();
+  const tokens = new SessionTokens(loadOrCreateKey(config.dataDir, 'sts-session.key'));
+  const executionRoles = new LambdaExecutionRoles(iamState, tokens);
+  // Settles once the front door listens: functions that share the host's network reach Lambent there.
+  let listening!: (url: string) => void;
+  const frontDoorUrl = new Promise<string>((resolveUrl) => (listening = resolveUrl));
+
   const sandboxApi: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const engine = new InvocationEngine({
     sandboxApi: (req, res) => {
@@ -161,6 +178,9 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     concurrency,
     capacity: new HostCapacity(hostMemory.budgetMb),
     log,
+    // Each environment acts as its function's role; the session is named after the function, as on AWS.
+    credentials: (snap) => executionRoles.credentialsFor(snap.role ?? '', snap.name, EXECUTION_CREDENTIALS_SECONDS),
+    hostEndpointUrl: () => frontDoorUrl,
   });
   // Provisioned environments start in the background; their configurations read IN_PROGRESS meanwhile.
   await restoreProvisionedConcurrency(store, engine, concurrency);
@@ -177,8 +197,11 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     log,
   });
 
+  const functionPolicies = new FunctionPolicies(store.policies);
   const lambda = createLambdaService({
     store,
+    executionRoles,
+    policies: functionPolicies,
     code,
     codeLocations,
     lifecycle,
@@ -207,15 +230,12 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     },
   }, engine, asyncInvocations);
 
-  // IAM (issue 12): its state is loaded before serving; the lead wires IamState as the IamDirectory of the
-  // identity provider and authorizer.
-  const iamState = new IamState(store.iam);
-  await iamState.load();
   const iam = createIamService({ state: iamState, now: () => Date.now() });
+  const sts = createStsService({ tokens, iam: iamState });
 
   const handler = createGateway({
-    services: [lambda, iam],
-    identities: rootIdentities(credentialStore(config.credentials)),
+    services: [lambda, iam, sts],
+    identities: new Identities({ rootKeys: config.credentials, iam: iamState, tokens }),
     authorizer: ALLOW_ALL,
     internalRoutes: [
       healthRoute(VERSION, async () => ({
@@ -233,8 +253,10 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // (127.0.0.1:9001 in the sandbox's own network namespace), and never with the well-known dev credentials, which
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
-  const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
-  const sandboxGateway = createGateway({ services: [lambda], identities: rootIdentities(configuredOnly), authorizer: ALLOW_ALL, limits: config.frontDoor, logger: log });
+  const sandboxIdentities = new Identities({ rootKeys: config.usingDevCredentials ? [] : config.credentials, iam: iamState, tokens });
+  const sandboxGateway = createGateway({
+    services: [lambda, iam, sts], identities: sandboxIdentities, authorizer: ALLOW_ALL, limits: config.frontDoor, logger: log,
+  });
   sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {
@@ -244,11 +266,12 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
       resolveListen();
     });
   });
-  // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
-  await asyncInvocations.start();
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
+  listening(url);
+  // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
+  await asyncInvocations.start();
   lock.setUrl(url);
 
   let stopping: Promise<void> | undefined;

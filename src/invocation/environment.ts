@@ -58,9 +58,10 @@ export interface EnvironmentDeps {
   credentials?: (snap: FunctionSnapshot) => Promise<EnvironmentCredentials>;
   /**
    * Lambent's front door URL, for sandboxes that share the host's network (--function-network host, --sandbox none):
-   * they have no Lambent API at 127.0.0.1:9001, so AWS_ENDPOINT_URL names the port Lambent listens on.
+   * they have no Lambent API at 127.0.0.1:9001, so AWS_ENDPOINT_URL names the port Lambent listens on. Settles once
+   * Lambent listens (environments restored at start-up wait for it).
    */
-  hostEndpointUrl?: () => string | undefined;
+  hostEndpointUrl?: () => Promise<string>;
 }
 
 /**
@@ -319,7 +320,8 @@ export class ExecutionEnvironment {
   private async identity(stemAddress: string | undefined): Promise<EnvironmentIdentity | undefined> {
     if (!this.deps.credentials) return undefined;
     const ownNamespace = this.deps.sandbox.report.network === 'namespace' && this.deps.sandboxApi !== undefined;
-    const endpointUrl = ownNamespace ? `http://${stemAddress ?? '127.0.0.1:9001'}` : this.deps.hostEndpointUrl?.();
+    const endpointUrl = ownNamespace ? `http://${stemAddress ?? '127.0.0.1:9001'}` : await this.deps.hostEndpointUrl?.();
+    // Nowhere to send them: credentials are not handed out without the endpoint they are for.
     if (!endpointUrl) return undefined;
     let credentials: EnvironmentCredentials;
     try {

@@ -96,7 +96,7 @@ function engine(lifetimeMs: number | ((n: number) => number), fail?: Set<string>
     log,
     stemsPerRuntime: 0,
     freezeAfterMs: null,
-    hostEndpointUrl: () => 'http://127.0.0.1:4566',
+    hostEndpointUrl: async () => 'http://127.0.0.1:4566',
     credentials: async (snap) => {
       if (fail?.has(snap.role ?? '')) throw new Error(`role ${snap.role} is gone`);
       const n = minted.length;
