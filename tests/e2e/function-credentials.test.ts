@@ -36,6 +36,31 @@ const ENV_HANDLER = `exports.handler = async () => ({
 });
 `;
 
+// Calls STS GetCallerIdentity from inside the function with nothing but its environment (AWS_ENDPOINT_URL and the
+// role's credentials), signing with SigV4 by hand: this runtime carries no AWS SDK of its own.
+const WHOAMI_HANDLER = `
+const crypto = require('node:crypto');
+const hmac = (k, s) => crypto.createHmac('sha256', k).update(s).digest();
+const sha = (s) => crypto.createHash('sha256').update(s).digest('hex');
+exports.handler = async () => {
+  const e = process.env;
+  const url = new URL(e.AWS_ENDPOINT_URL);
+  const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\\.\\d{3}/, '');
+  const day = amzDate.slice(0, 8);
+  const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', host: url.host, 'x-amz-date': amzDate, 'x-amz-security-token': e.AWS_SESSION_TOKEN };
+  const names = Object.keys(headers).sort();
+  const canonical = ['POST', '/', '', ...names.map((n) => n + ':' + headers[n]), '', names.join(';'), sha(body)].join('\\n');
+  const scope = day + '/' + e.AWS_REGION + '/sts/aws4_request';
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha(canonical)].join('\\n');
+  const key = hmac(hmac(hmac(hmac('AWS4' + e.AWS_SECRET_ACCESS_KEY, day), e.AWS_REGION), 'sts'), 'aws4_request');
+  const signature = crypto.createHmac('sha256', key).update(toSign).digest('hex');
+  const authorization = 'AWS4-HMAC-SHA256 Credential=' + e.AWS_ACCESS_KEY_ID + '/' + scope + ', SignedHeaders=' + names.join(';') + ', Signature=' + signature;
+  const res = await fetch(url.origin + '/', { method: 'POST', headers: { ...headers, authorization }, body });
+  return { status: res.status, text: await res.text() };
+};
+`;
+
 interface Seen {
   AWS_ACCESS_KEY_ID: string;
   AWS_SECRET_ACCESS_KEY: string;
@@ -140,4 +165,15 @@ test('a new role means new environments with that role\'s credentials', async ()
   });
   assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/second-role/env-fn`);
   sts.destroy();
+});
+
+test('from inside, the function reaches STS at AWS_ENDPOINT_URL and is its role\'s session', async () => {
+  const role = await ensureRole(server.url, 'inside-role');
+  await deployFunction(lambda, 'whoami', { 'index.js': WHOAMI_HANDLER }, { Role: role, Timeout: 10 });
+  const out = await lambda.send(new InvokeCommand({ FunctionName: 'whoami' }));
+  const text = Buffer.from(out.Payload ?? []).toString();
+  assert.equal(out.FunctionError, undefined, text);
+  const answer = JSON.parse(text) as { status: number; text: string };
+  assert.equal(answer.status, 200, answer.text);
+  assert.match(answer.text, new RegExp(`<Arn>arn:aws:sts::${TEST_ACCOUNT}:assumed-role/inside-role/whoami</Arn>`));
 });
