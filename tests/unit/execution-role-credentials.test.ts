@@ -72,7 +72,7 @@ function snapshot(name: string, role: string, timeoutSec = 3): FunctionSnapshot 
 }
 
 /** An engine whose credentials hook records each call and mints distinct credentials per call. */
-function engine(lifetimeMs: number | ((n: number) => number), fail?: Set<string>): { engine: InvocationEngine; minted: { role: string; name: string; creds: EnvironmentCredentials }[] } {
+function engine(lifetimeMs: number | ((n: number) => number), fail?: Set<string>, idleTimeoutMs = 60_000): { engine: InvocationEngine; minted: { role: string; name: string; creds: EnvironmentCredentials }[] } {
   const minted: { role: string; name: string; creds: EnvironmentCredentials }[] = [];
   const logs = new FunctionLogWriter(
     {
@@ -90,7 +90,7 @@ function engine(lifetimeMs: number | ((n: number) => number), fail?: Set<string>
     logs,
     interpreters: detectInterpreters(),
     stateDir: join(dir, 'environments'),
-    idleTimeoutMs: 60_000,
+    idleTimeoutMs,
     concurrency: new ConcurrencyLimits(1000),
     capacity: new HostCapacity(4096),
     log,
@@ -160,6 +160,25 @@ describe('execution role credentials in environments', () => {
       assert.equal(second.AWS_ACCESS_KEY_ID, minted[1]?.creds.accessKeyId);
       // The new one lasts: it is reused.
       await invoke(e, snap);
+      assert.equal(minted.length, 2);
+    } finally {
+      await e.shutdown();
+    }
+  });
+
+  test('a provisioned environment is replaced before its credentials expire, without an invocation asking', async () => {
+    // The first environment becomes unusable ~1 s after its start; the reaper (every 250 ms here) replaces it.
+    const { engine: e, minted } = engine((n) => (n === 0 ? 3000 + CREDENTIALS_MARGIN_MS + 1000 : 12 * 3600_000), undefined, 1000);
+    try {
+      const snap = snapshot('fn-provisioned', 'arn:aws:iam::123456789012:role/p');
+      e.provision(snap, 1);
+      const deadline = Date.now() + 15_000;
+      while (minted.length < 2 || e.provisionedStatus(snap.arn, snap.version)?.available !== 1) {
+        assert.ok(Date.now() < deadline, `not replaced in 15 s (minted ${minted.length})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const seen = await invoke(e, snap);
+      assert.equal(seen.AWS_ACCESS_KEY_ID, minted[1]?.creds.accessKeyId);
       assert.equal(minted.length, 2);
     } finally {
       await e.shutdown();
