@@ -107,7 +107,9 @@ export interface FunctionStore {
 
 /**
  * A function's resource-based policy (AddPermission/RemovePermission/GetPolicy): one per function ('' qualifier),
- * published version or alias. The document is the JSON text GetPolicy returns.
+ * published version or alias. The document is the JSON text GetPolicy returns; its revision id is the one its
+ * resource ($LATEST, the version or the alias) got when the policy last changed (AWS: the policy's revision is the
+ * function's).
  */
 export interface FunctionPolicyRow extends FunctionKey {
   /** '' for the function itself (unqualified), else a version number or an alias name. */
@@ -116,18 +118,22 @@ export interface FunctionPolicyRow extends FunctionKey {
   revisionId: string;
 }
 
-/** What a policy write found: 'moved' (the policy's revision is not the one expected), 'missing' (no such function). */
+/** What a policy write found: 'moved' (the resource's revision is not the one expected), 'missing' (no resource). */
 export type PolicyWriteResult = 'ok' | 'moved' | 'missing';
 
 export interface FunctionPolicyStore {
   get(key: FunctionKey, qualifier: string): Promise<FunctionPolicyRow | undefined>;
   /**
-   * Writes the policy when the stored one has revision `expectRevisionId` (undefined: when there is none), in one
-   * transaction. Deleting the function, version or alias deletes its policy.
+   * The revision id of the resource a policy belongs to ($LATEST for '', a published version, or an alias), or
+   * undefined when it does not exist.
    */
-  put(row: FunctionPolicyRow, expectRevisionId: string | undefined): Promise<PolicyWriteResult>;
-  /** Removes the policy (its last statement went) when its revision is still `expectRevisionId`. */
-  delete(key: FunctionKey, qualifier: string, expectRevisionId: string): Promise<PolicyWriteResult>;
+  resourceRevision(key: FunctionKey, qualifier: string): Promise<string | undefined>;
+  /**
+   * In one transaction, when the resource's revision is still `expectRevisionId`: writes the policy (undefined:
+   * deletes it) and gives the resource (its row and its configuration's RevisionId) the new `revisionId`. Deleting
+   * the function, version or alias deletes its policy.
+   */
+  write(key: FunctionKey, qualifier: string, policy: string | undefined, revisionId: string, expectRevisionId: string): Promise<PolicyWriteResult>;
 }
 
 export interface LogEvent {

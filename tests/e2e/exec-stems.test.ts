@@ -98,7 +98,9 @@ function parse(text: string): Map<string, string> {
 }
 
 /** Facts that differ between two functions by design: their names, ids, endpoints and own variables. */
-const PER_FUNCTION = /^env\.(AWS_LAMBDA_FUNCTION_NAME|AWS_LAMBDA_LOG_GROUP_NAME|AWS_LAMBDA_LOG_STREAM_NAME|AWS_LAMBDA_RUNTIME_API|MARK)$/;
+// The execution role's credentials are minted per environment: same names, other values.
+const PER_FUNCTION =
+  /^env\.(AWS_LAMBDA_FUNCTION_NAME|AWS_LAMBDA_LOG_GROUP_NAME|AWS_LAMBDA_LOG_STREAM_NAME|AWS_LAMBDA_RUNTIME_API|MARK|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)$/;
 
 describe('exec stems', () => {
   test('a provided.al2023 function started from an exec stem sees exactly what a fresh sandbox gives it', async (t) => {

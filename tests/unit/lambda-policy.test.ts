@@ -222,36 +222,44 @@ describe('RemovePermission', () => {
 });
 
 describe('revision ids', () => {
-  test('every change renews the policy\'s revision; a stale RevisionId is refused (PreconditionFailedException)', async () => {
-    const { api } = await setup();
-    await api.add(permission(), ctx);
+  const STALE =
+    'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id';
+
+  test('a policy\'s revision is its function\'s: every change renews both; a stale RevisionId is refused', async () => {
+    const { store, api } = await setup();
+    // Before any policy, the function's own revision is the one to give.
+    await rejectsWith(api.add(permission({ RevisionId: 'wrong' }), ctx), 'PreconditionFailedException', STALE);
+    await api.add(permission({ RevisionId: 'latest-rev' }), ctx);
     const first = (await api.get({ FunctionName: 'fn' }, ctx)).RevisionId ?? '';
+    assert.notEqual(first, 'latest-rev');
+    const latest = await store.functions.getVersion<FunctionConfiguration>(key, '$LATEST');
+    assert.equal(latest?.revisionId, first);
+    assert.equal(latest?.config.RevisionId, first, 'GetFunction shows the same revision');
+    assert.equal(latest?.config.State, 'Active', 'nothing else of the configuration changed');
+
     await api.add(permission({ StatementId: 'two', RevisionId: first }), ctx);
     const second = (await api.get({ FunctionName: 'fn' }, ctx)).RevisionId ?? '';
     assert.notEqual(second, first);
-    await rejectsWith(
-      api.add(permission({ StatementId: 'three', RevisionId: first }), ctx),
-      'PreconditionFailedException',
-      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
-    );
-    await rejectsWith(
-      api.remove({ FunctionName: 'fn', StatementId: 'two', RevisionId: first }, ctx),
-      'PreconditionFailedException',
-      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
-    );
+    await rejectsWith(api.add(permission({ StatementId: 'three', RevisionId: first }), ctx), 'PreconditionFailedException', STALE);
+    await rejectsWith(api.remove({ FunctionName: 'fn', StatementId: 'two', RevisionId: first }, ctx), 'PreconditionFailedException', STALE);
     await api.remove({ FunctionName: 'fn', StatementId: 'two', RevisionId: second }, ctx);
+    const third = (await store.functions.getVersion(key, '$LATEST'))?.revisionId;
+    assert.notEqual(third, second, 'removing a statement renews the function\'s revision too');
+    // Versions are untouched by the function's policy.
+    assert.equal((await store.functions.getVersion(key, '1'))?.revisionId, 'v1-rev');
   });
 
-  test('before an alias has a policy its own RevisionId is the one to give; a wrong one names GetPolicy', async () => {
-    const { api, aliasRevision } = await setup();
-    await rejectsWith(
-      api.add(permission({ Qualifier: 'live', RevisionId: 'wrong' }), ctx),
-      'PreconditionFailedException',
-      'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
-    );
+  test('an alias\'s policy: the alias\'s RevisionId is the one to give, and it is renewed', async () => {
+    const { store, api, aliasRevision } = await setup();
+    await rejectsWith(api.add(permission({ Qualifier: 'live', RevisionId: 'wrong' }), ctx), 'PreconditionFailedException', STALE);
     await api.add(permission({ FunctionName: 'fn:live', Qualifier: 'live', RevisionId: aliasRevision }), ctx);
-    const policy = JSON.parse((await api.get({ FunctionName: 'fn', Qualifier: 'live' }, ctx)).Policy ?? '') as { Statement: { Resource: string }[] };
+    const got = await api.get({ FunctionName: 'fn', Qualifier: 'live' }, ctx);
+    const policy = JSON.parse(got.Policy ?? '') as { Statement: { Resource: string }[] };
     assert.equal(policy.Statement[0]?.Resource, `${ARN}:live`);
+    const alias = await store.functions.getAlias<{ RevisionId?: string }>(key, 'live');
+    assert.equal(alias?.revisionId, got.RevisionId);
+    assert.equal(alias?.config.RevisionId, got.RevisionId);
+    assert.equal(alias?.functionVersion, '1');
   });
 });
 

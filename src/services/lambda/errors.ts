@@ -160,7 +160,7 @@ export const LambdaErrors = {
   noPolicyFound(arn: string): AwsError {
     return new AwsError('ResourceNotFoundException', `No policy found for: ${arn}`);
   },
-  /** A policy write whose RevisionId is not the policy's (or, without a policy, the version's or alias's). */
+  /** A policy change whose RevisionId is not the function's, version's or alias's (recorded AWS responses, 2025). */
   policyRevisionMismatch(): AwsError {
     return new AwsError(
       'PreconditionFailedException',

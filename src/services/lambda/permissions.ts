@@ -1,6 +1,6 @@
 // AddPermission, RemovePermission and GetPolicy: the resource-based policy of a function (unqualified), a published
-// version or an alias. Each policy has its own revision id, renewed at every change; a write compares it (or,
-// before the first statement, the version's or alias's revision) with the caller's RevisionId.
+// version or an alias. As on AWS, a policy's revision is its resource's: every change gives the function ($LATEST),
+// version or alias a new RevisionId, and a RevisionId given with a change is compared with the resource's.
 import type { RequestContext } from '../types.js';
 import type {
   AddPermissionRequest,
@@ -29,19 +29,16 @@ export class PermissionsApi {
     const { key } = target;
     const statement = buildStatement(req, functionArn(key.region, key.accountId, key.name, target.qualifier));
     for (let attempt = 1; ; attempt++) {
-      const resourceRevision = await this.resourceRevision(target);
+      const revision = await this.resourceRevision(target);
+      if (req.RevisionId !== undefined && req.RevisionId !== revision) throw LambdaErrors.policyRevisionMismatch();
       const current = await this.deps.store.policies.get(key, qualifier);
-      if (req.RevisionId !== undefined && req.RevisionId !== (current?.revisionId ?? resourceRevision)) {
-        throw revisionMismatch(target);
-      }
       const doc = current ? parsePolicyText(current.policy) : emptyPolicy();
       if (doc.Statement.some((s) => s.Sid === req.StatementId)) throw LambdaErrors.statementExists(req.StatementId);
       doc.Statement.push(statement);
-      const policy = policyText(doc);
-      const written = await this.deps.store.policies.put({ ...key, qualifier, policy, revisionId: newRevisionId() }, current?.revisionId);
+      const written = await this.deps.store.policies.write(key, qualifier, policyText(doc), newRevisionId(), revision);
       if (written === 'ok') break;
-      if (written === 'missing') throw LambdaErrors.functionNotFound(target.arn);
-      if (req.RevisionId !== undefined || attempt >= WRITE_ATTEMPTS) throw revisionMismatch(target);
+      if (written === 'missing') throw notFound(target);
+      if (req.RevisionId !== undefined || attempt >= WRITE_ATTEMPTS) throw LambdaErrors.policyRevisionMismatch();
     }
     this.deps.policies.changed();
     return { Statement: JSON.stringify(statement) };
@@ -53,25 +50,23 @@ export class PermissionsApi {
     const qualifier = target.qualifier ?? '';
     const { key } = target;
     if (!(await this.deps.store.functions.get(key))) throw LambdaErrors.noPolicyFound(target.arn);
-    if (target.qualifier !== undefined && isAliasName(target.qualifier) && !(await this.deps.store.functions.getAlias(key, target.qualifier))) {
-      throw LambdaErrors.aliasNotFound(target.arn);
-    }
     for (let attempt = 1; ; attempt++) {
+      const revision = await this.deps.store.policies.resourceRevision(key, qualifier);
+      if (revision === undefined) {
+        throw isAliasName(qualifier) ? LambdaErrors.aliasNotFound(target.arn) : LambdaErrors.noPolicyFound(target.arn);
+      }
       const current = await this.deps.store.policies.get(key, qualifier);
       if (!current) throw LambdaErrors.noPolicy();
-      if (req.RevisionId !== undefined && req.RevisionId !== current.revisionId) throw revisionMismatch(target);
+      if (req.RevisionId !== undefined && req.RevisionId !== revision) throw LambdaErrors.policyRevisionMismatch();
       const doc = parsePolicyText(current.policy);
       const kept = doc.Statement.filter((s) => s.Sid !== req.StatementId);
       if (kept.length === doc.Statement.length) throw LambdaErrors.statementNotFound(req.StatementId);
       // The last statement takes the policy with it: GetPolicy then answers "does not exist", as on AWS.
-      const written = kept.length === 0
-        ? await this.deps.store.policies.delete(key, qualifier, current.revisionId)
-        : await this.deps.store.policies.put(
-          { ...key, qualifier, policy: policyText({ ...doc, Statement: kept }), revisionId: newRevisionId() },
-          current.revisionId,
-        );
+      const policy = kept.length === 0 ? undefined : policyText({ ...doc, Statement: kept });
+      const written = await this.deps.store.policies.write(key, qualifier, policy, newRevisionId(), revision);
       if (written === 'ok') break;
-      if (req.RevisionId !== undefined || attempt >= WRITE_ATTEMPTS) throw revisionMismatch(target);
+      if (written === 'missing') throw LambdaErrors.noPolicyFound(target.arn);
+      if (req.RevisionId !== undefined || attempt >= WRITE_ATTEMPTS) throw LambdaErrors.policyRevisionMismatch();
     }
     this.deps.policies.changed();
     return { StatusCode: 204 };
@@ -87,27 +82,20 @@ export class PermissionsApi {
   }
 
   /**
-   * The revision of the function ($LATEST), version or alias a policy is added to; throws AWS's not-found errors
-   * ("Function not found: ARN" with the qualifier the caller used, "Cannot find alias arn: ARN").
+   * The revision of the function ($LATEST), version or alias a policy is added to (a policy write renews it);
+   * AWS's not-found errors when it does not exist.
    */
   private async resourceRevision(target: ResolvedFunction): Promise<string> {
-    const { key, qualifier } = target;
-    if (qualifier !== undefined && isAliasName(qualifier)) {
-      const alias = await this.deps.store.functions.getAlias(key, qualifier);
-      if (!alias || !(await this.deps.store.functions.get(key))) throw LambdaErrors.aliasNotFound(target.arn);
-      return alias.revisionId;
-    }
-    const version = qualifier ?? LATEST;
-    const row = version === LATEST || isVersionNumber(version) ? await this.deps.store.functions.getVersion(key, version) : undefined;
-    if (!row) throw LambdaErrors.functionNotFound(target.arn);
-    return row.revisionId;
+    const qualifier = target.qualifier;
+    if (qualifier !== undefined && !isAliasName(qualifier) && !isVersionNumber(qualifier)) throw notFound(target);
+    const revision = await this.deps.store.policies.resourceRevision(target.key, qualifier ?? '');
+    if (revision === undefined) throw notFound(target);
+    return revision;
   }
 }
 
-/**
- * AWS names GetFunction/GetAlias for the function's own policy and GetPolicy for a version's or alias's (recorded
- * responses in shared/parity).
- */
-function revisionMismatch(target: ResolvedFunction): Error {
-  return target.qualifier === undefined ? LambdaErrors.revisionMismatch() : LambdaErrors.policyRevisionMismatch();
+/** "Function not found: ARN" with the qualifier the caller used, or "Cannot find alias arn: ARN". */
+function notFound(target: ResolvedFunction): Error {
+  const q = target.qualifier;
+  return q !== undefined && isAliasName(q) ? LambdaErrors.aliasNotFound(target.arn) : LambdaErrors.functionNotFound(target.arn);
 }

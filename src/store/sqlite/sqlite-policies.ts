@@ -1,9 +1,10 @@
-// Resource-based policies of functions, versions and aliases (function_policies). A write is a compare-and-set on
-// the policy's revision id inside one transaction; the rows go with their function (cascade) and with their
-// version or alias (triggers in the migration).
+// Resource-based policies of functions, versions and aliases (function_policies). A policy write is a
+// compare-and-set on the revision of the resource it belongs to ($LATEST, the version or the alias), which gets the
+// policy's new revision id in the same transaction, as on AWS (the policy's revision is the function's). The rows go
+// with their function (cascade) and with their version or alias (triggers in the migration).
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { FunctionKey, FunctionPolicyRow, FunctionPolicyStore, PolicyWriteResult } from '../types.js';
-import { isForeignKeyError } from './sqlite-async.js';
+import type { RowCache } from './row-cache.js';
 
 interface PolicyDbRow {
   account_id: string;
@@ -14,20 +15,42 @@ interface PolicyDbRow {
   revision_id: string;
 }
 
-const KEY = 'account_id = ? AND region = ? AND name = ? AND qualifier = ?';
+const KEY = 'account_id = ? AND region = ? AND name = ?';
+
+/** The version row a qualifier names: '' is $LATEST; numbers are published versions; anything else is an alias. */
+function versionOf(qualifier: string): string | undefined {
+  if (qualifier === '') return '$LATEST';
+  return /^[0-9]+$/.test(qualifier) ? qualifier : undefined;
+}
 
 export class SqlitePolicyStore implements FunctionPolicyStore {
-  private readonly s: Record<'get' | 'revision' | 'upsert' | 'delete', Statement>;
+  private readonly s: Record<
+    'get' | 'versionRevision' | 'aliasRevision' | 'bumpVersion' | 'bumpAlias' | 'upsert' | 'delete',
+    Statement
+  >;
 
-  constructor(private readonly db: Db) {
+  /** `cache`: the function store's row cache (versions and aliases), emptied around every write that changes them. */
+  constructor(
+    private readonly db: Db,
+    private readonly cache: RowCache,
+  ) {
     this.s = {
-      get: db.prepare(`SELECT * FROM function_policies WHERE ${KEY}`),
-      revision: db.prepare(`SELECT revision_id FROM function_policies WHERE ${KEY}`),
+      get: db.prepare(`SELECT * FROM function_policies WHERE ${KEY} AND qualifier = ?`),
+      versionRevision: db.prepare(`SELECT revision_id FROM function_versions WHERE ${KEY} AND version = ?`),
+      aliasRevision: db.prepare(`SELECT revision_id FROM function_aliases WHERE ${KEY} AND alias = ?`),
+      bumpVersion: db.prepare(
+        `UPDATE function_versions SET revision_id = ?, config = json_set(config, '$.RevisionId', ?)
+          WHERE ${KEY} AND version = ? AND revision_id = ?`,
+      ),
+      bumpAlias: db.prepare(
+        `UPDATE function_aliases SET revision_id = ?, config = json_set(config, '$.RevisionId', ?)
+          WHERE ${KEY} AND alias = ? AND revision_id = ?`,
+      ),
       upsert: db.prepare(
         `INSERT INTO function_policies (account_id, region, name, qualifier, policy, revision_id) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, region, name, qualifier) DO UPDATE SET policy = excluded.policy, revision_id = excluded.revision_id`,
       ),
-      delete: db.prepare(`DELETE FROM function_policies WHERE ${KEY}`),
+      delete: db.prepare(`DELETE FROM function_policies WHERE ${KEY} AND qualifier = ?`),
     };
   }
 
@@ -43,32 +66,35 @@ export class SqlitePolicyStore implements FunctionPolicyStore {
     };
   }
 
-  async put(row: FunctionPolicyRow, expectRevisionId: string | undefined): Promise<PolicyWriteResult> {
-    try {
-      return this.db.transaction((): PolicyWriteResult => {
-        if (this.currentRevision(row, row.qualifier) !== expectRevisionId) return 'moved';
-        this.s.upsert.run(row.accountId, row.region, row.name, row.qualifier, row.policy, row.revisionId);
-        return 'ok';
-      })();
-    } catch (e) {
-      // The function was deleted between the caller's read and this write.
-      if (isForeignKeyError(e)) return 'missing';
-      throw e;
-    }
+  async resourceRevision(k: FunctionKey, qualifier: string): Promise<string | undefined> {
+    return this.currentRevision(k, qualifier);
   }
 
-  async delete(k: FunctionKey, qualifier: string, expectRevisionId: string): Promise<PolicyWriteResult> {
-    return this.db.transaction((): PolicyWriteResult => {
+  async write(
+    k: FunctionKey,
+    qualifier: string,
+    policy: string | undefined,
+    revisionId: string,
+    expectRevisionId: string,
+  ): Promise<PolicyWriteResult> {
+    return this.cache.writing(() => this.db.transaction((): PolicyWriteResult => {
       const current = this.currentRevision(k, qualifier);
       if (current === undefined) return 'missing';
       if (current !== expectRevisionId) return 'moved';
-      this.s.delete.run(k.accountId, k.region, k.name, qualifier);
+      const version = versionOf(qualifier);
+      if (version !== undefined) this.s.bumpVersion.run(revisionId, revisionId, k.accountId, k.region, k.name, version, current);
+      else this.s.bumpAlias.run(revisionId, revisionId, k.accountId, k.region, k.name, qualifier, current);
+      if (policy === undefined) this.s.delete.run(k.accountId, k.region, k.name, qualifier);
+      else this.s.upsert.run(k.accountId, k.region, k.name, qualifier, policy, revisionId);
       return 'ok';
-    })();
+    })());
   }
 
   private currentRevision(k: FunctionKey, qualifier: string): string | undefined {
-    const r = this.s.revision.get(k.accountId, k.region, k.name, qualifier) as { revision_id: string } | undefined;
+    const version = versionOf(qualifier);
+    const r = (version !== undefined
+      ? this.s.versionRevision.get(k.accountId, k.region, k.name, version)
+      : this.s.aliasRevision.get(k.accountId, k.region, k.name, qualifier)) as { revision_id: string } | undefined;
     return r?.revision_id;
   }
 }

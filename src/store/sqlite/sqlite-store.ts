@@ -113,10 +113,11 @@ class SqliteFunctionStore implements FunctionStore {
   private readonly aliases: SqliteAliases;
   /**
    * Version rows as last read, for the invoke path (one indexed SELECT costs ~20 µs, most of a warm
-   * invoke's store time). Every write method of this store (aliases included) invalidates it; the
+   * invoke's store time). Every write method of this store (aliases included) and of the policy store (which changes
+   * version and alias revisions) invalidates it; the
    * cached value is the raw row, so each read still returns a freshly parsed object callers may own.
    */
-  private readonly versionCache = new RowCache();
+  readonly versionCache = new RowCache();
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -379,13 +380,15 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
-    this.functions = new SqliteFunctionStore(this.db);
+    const functions = new SqliteFunctionStore(this.db);
+    this.functions = functions;
     this.logs = new SqliteLogStore(this.db);
     this.groupCommit = new GroupCommit(this.db);
     this.asyncEvents = new SqliteAsyncEventStore(this.db, this.groupCommit);
     this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
     this.concurrency = new SqliteConcurrencyStore(this.db);
-    this.policies = new SqlitePolicyStore(this.db);
+    // Policy writes change version and alias revisions: they share the function store's row cache.
+    this.policies = new SqlitePolicyStore(this.db, functions.versionCache);
     this.iam = new SqliteIamStore(this.db);
   }
 
