@@ -8,6 +8,7 @@ import {
   AddPermissionCommand,
   CreateAliasCommand,
   DeleteAliasCommand,
+  GetFunctionCommand,
   GetPolicyCommand,
   PublishVersionCommand,
   RemovePermissionCommand,
@@ -57,6 +58,8 @@ describe('SDK v3', () => {
       ['acct', { AWS: 'arn:aws:iam::111122223333:root' }],
     ]);
     assert.ok(policy.Policy?.startsWith(`{"Version":"2012-10-17","Id":"default","Statement":[${statement},`));
+    // As on AWS, the policy's revision is the function's.
+    assert.equal((await lambda.send(new GetFunctionCommand({ FunctionName: 'perm' }))).Configuration?.RevisionId, policy.RevisionId);
 
     await expectError(
       lambda.send(new AddPermissionCommand({ FunctionName: 'perm', StatementId: 's3', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' })),
@@ -68,7 +71,7 @@ describe('SDK v3', () => {
     await expectError(
       lambda.send(new RemovePermissionCommand({ FunctionName: 'perm', StatementId: 'acct', RevisionId: '00000000-0000-0000-0000-000000000000' })),
       'PreconditionFailedException',
-      undefined,
+      'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
       412,
     );
     const removed = await lambda.send(new RemovePermissionCommand({ FunctionName: 'perm', StatementId: 'acct', RevisionId: policy.RevisionId }));
