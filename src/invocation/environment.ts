@@ -228,9 +228,10 @@ export class ExecutionEnvironment {
       if (pyWanted && py && !`${py.version}.`.startsWith(`${pyWanted}.`)) {
         this.log(`WARNING: ${snap.runtime} runs on the host's python3 ${py.version}, not ${pyWanted}: code that needs Python ${pyWanted} fails here`);
       }
+      // Before the stem is taken over: if the role cannot be assumed, destroy() still finds the stem to release.
+      const identity = await this.identity(this.stem?.api.address);
       const stem = this.stem;
       this.stem = undefined;
-      const identity = await this.identity(stem?.api.address);
       const env = stem && environmentVariables(snap, plan.family, plan.paths, stem.api.address, this.logStream, this.initType, identity);
       if (stem && env && (await this.specialize(stem, taskDir, events, env, plan.argv))) {
         // The stem is this environment from now on; its runtime enters the task root and imports the handler (an
