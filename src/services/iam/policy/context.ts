@@ -2,7 +2,7 @@
 // and how (RequestFacts), plus the service keys the operation's access map supplies. Keys are stored lower-case
 // because IAM compares key names without regard to case.
 import type { AccessRequest, RequestFacts } from '../../identity.js';
-import type { ConditionContext, EvalPrincipal } from './index.js';
+import type { ConditionContext, EvalPrincipal } from './types.js';
 
 /** aws:CurrentTime as AWS writes it: ISO 8601 in UTC, whole seconds. */
 function isoSeconds(ms: number): string {

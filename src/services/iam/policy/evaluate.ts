@@ -8,7 +8,30 @@ import type { PrincipalMatch } from './principal.js';
 import type { CompiledStatement } from './parse.js';
 import { arnTemplateMatches } from './template.js';
 import { globMatches } from './wildcard.js';
-import type { ConditionContext, EvalPrincipal, EvaluationInput, EvaluationResult, ParsedPolicy } from './index.js';
+import type { ConditionContext, EvalPrincipal } from './types.js';
+import type { ParsedPolicy } from './parse.js';
+
+export interface EvaluationInput {
+  principal: EvalPrincipal;
+  action: string;
+  resource: string;
+  /** Account owning the resource. Cross-account (≠ principal's account) needs both sides to allow. */
+  resourceAccount: string;
+  identityPolicies: readonly ParsedPolicy[];
+  resourcePolicy?: ParsedPolicy;
+  permissionsBoundary?: ParsedPolicy;
+  sessionPolicy?: ParsedPolicy;
+  context: ConditionContext;
+}
+
+export interface EvaluationResult {
+  decision: 'allow' | 'explicit-deny' | 'implicit-deny';
+  /** For denials: the policy type AWS's message names. */
+  deniedBy?: 'identity-based' | 'resource-based' | 'session' | 'permissions boundary';
+  /** Statements that matched (the simulator's MatchedStatements): policy index within its list, and Sid. */
+  matched: { policy: 'identity' | 'resource' | 'boundary' | 'session'; index: number; sid?: string }[];
+}
+
 
 type Side = 'identity' | 'resource' | 'boundary' | 'session';
 type Matched = EvaluationResult['matched'];

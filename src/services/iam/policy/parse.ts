@@ -11,7 +11,7 @@ import type { ArnTemplate } from './template.js';
 import { compileGlob } from './wildcard.js';
 import type { Glob } from './wildcard.js';
 import type { ConditionTest } from './conditions.js';
-import type { ParsedPolicy, PolicyKind } from './index.js';
+import type { PolicyKind } from './types.js';
 
 export interface CompiledStatement {
   readonly sid: string | undefined;
@@ -25,6 +25,13 @@ export interface CompiledStatement {
   readonly principal: PrincipalSpec | undefined;
   readonly notPrincipal: boolean;
   readonly conditions: readonly ConditionTest[];
+}
+
+/** A parsed, validated document. Opaque to callers; parse once and keep it (evaluation is on the request path). */
+export interface ParsedPolicy {
+  readonly kind: PolicyKind;
+  readonly text: string;
+  readonly statements: readonly CompiledStatement[];
 }
 
 export const MESSAGES = {
