@@ -13,7 +13,7 @@ import type {
   RequestFacts,
   ResourcePolicySource,
 } from '../identity.js';
-import { lazyContextFor, evaluate, parsePolicy, PolicySyntaxError } from './policy/index.js';
+import { accountOf, lazyContextFor, evaluate, parsePolicy, PolicySyntaxError } from './policy/index.js';
 import type { EvalPrincipal, EvaluationInput, ParsedPolicy, PolicyKind } from './policy/index.js';
 
 export interface PolicyAuthorizerOptions {
@@ -85,11 +85,8 @@ function ownedBy(arn: string, account: string): boolean {
 
 function resourceAccountOf(req: AccessRequest, caller: CallerIdentity): string {
   if (req.resourceAccount !== undefined) return req.resourceAccount;
-  const arn = req.resource;
-  if (arn === '*') return caller.accountId;
-  const parts = arn.split(':', 5);
-  const account = parts[4];
-  return account === undefined || account === '' ? caller.accountId : account;
+  // ARNs without an account (S3 buckets) and "*" belong to the caller's account for this decision.
+  return accountOf(req.resource) ?? caller.accountId;
 }
 
 /** The service field of an ARN ("lambda" in arn:aws:lambda:…). */
