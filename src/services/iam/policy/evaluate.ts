@@ -6,7 +6,7 @@ import { conditionsHold } from './conditions.js';
 import { principalMatch } from './principal.js';
 import type { PrincipalMatch } from './principal.js';
 import type { CompiledStatement } from './parse.js';
-import { arnTemplateMatches } from './template.js';
+import { globTemplateMatches } from './template.js';
 import { globMatches } from './wildcard.js';
 import type { ConditionContext, EvalPrincipal } from './types.js';
 import type { ParsedPolicy } from './parse.js';
@@ -74,7 +74,7 @@ function statementApplies(
   if (st.resources !== undefined) {
     let hit = false;
     for (const r of st.resources) {
-      if (arnTemplateMatches(r, resource, ctx)) {
+      if (globTemplateMatches(r, resource, ctx)) {
         hit = true;
         break;
       }
