@@ -179,6 +179,25 @@ describe('PolicyAuthorizer', () => {
     assert.equal((await authz.authorize(bob, [assume], facts))?.policyType, 'resource-based');
   });
 
+  test('service principals and anonymous callers: only the function policy, scoped by aws:SourceArn', async () => {
+    const { authz, lambda } = setup();
+    const events = { kind: 'service' as const, service: 'events.amazonaws.com' };
+    const rule = `arn:aws:events:us-east-1:${A}:rule/nightly`;
+    let d = await authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule });
+    assert.equal(d?.message, `User: events.amazonaws.com is not authorized to perform: lambda:InvokeFunction on resource: ${FN} because no resource-based policy allows the lambda:InvokeFunction action`);
+    lambda.set(FN, doc({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: FN, Condition: { ArnLike: { 'AWS:SourceArn': rule } } }));
+    assert.equal(await authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule }), undefined);
+    // Cached now: synchronous.
+    assert.equal(authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule }), undefined);
+    assert.equal((authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: `${rule}-other` }) as Denial | undefined)?.policyType, 'resource-based');
+    const url = { action: 'lambda:InvokeFunctionUrl', resource: FN };
+    assert.ok(authz.authorizePrincipal({ kind: 'anonymous' }, [url], facts) !== undefined);
+    lambda.set(FN, doc({ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: FN, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }));
+    assert.equal(await authz.authorizePrincipal({ kind: 'anonymous' }, [{ ...url, conditions: { 'lambda:FunctionUrlAuthType': 'NONE' } }], facts), undefined);
+    d = await authz.authorizePrincipal({ kind: 'anonymous' }, [url], facts);
+    assert.equal(d?.message.startsWith('User: anonymous is not authorized to perform: lambda:InvokeFunctionUrl'), true);
+  });
+
   test('audit mode: computes, reports and counts denials, refuses nothing', async () => {
     const { authz, audited } = setup('audit');
     assert.equal(await authz.authorize(alice, [invoke], facts), undefined);

@@ -153,6 +153,59 @@ export class PolicyAuthorizer implements Authorizer {
     return this.load(caller, requests).then(([p, r]) => this.decide(caller, requests, facts, p, r));
   }
 
+  /**
+   * A service principal (events.amazonaws.com invoking a function for a rule, with facts.sourceArn) or an
+   * anonymous caller (a function URL with AuthType NONE): only resource policies can allow them. Synchronous when
+   * the resource policies are cached. The denial names the service (or "anonymous") as AWS's messages do.
+   */
+  authorizePrincipal(
+    principal: Exclude<EvalPrincipal, { kind: 'aws' }>,
+    requests: readonly AccessRequest[],
+    facts: RequestFacts,
+  ): Denial | undefined | Promise<Denial | undefined> {
+    const cached = this.cachedResources(requests);
+    if (cached !== undefined) return this.decideFor(principal, requests, facts, cached);
+    return this.loadResources(requests).then((r) => this.decideFor(principal, requests, facts, r));
+  }
+
+  private decideFor(
+    principal: Exclude<EvalPrincipal, { kind: 'aws' }>,
+    requests: readonly AccessRequest[],
+    facts: RequestFacts,
+    resources: readonly (ResourceEntry | undefined)[],
+  ): Denial | undefined {
+    const who = principal.kind === 'service' ? principal.service : 'anonymous';
+    for (let i = 0; i < requests.length; i++) {
+      const req = requests[i]!;
+      const input: EvaluationInput = {
+        principal,
+        action: req.action,
+        resource: req.resource,
+        resourceAccount: req.resourceAccount ?? accountOf(req.resource) ?? '',
+        identityPolicies: [],
+        context: lazyContextFor(principal, facts, req),
+      };
+      const resourcePolicy = resources[i]?.policy;
+      if (resourcePolicy !== undefined) input.resourcePolicy = resourcePolicy;
+      const result = evaluate(input);
+      if (result.decision === 'allow') continue;
+      const explicit = result.decision === 'explicit-deny';
+      const denial: Denial = {
+        action: req.action,
+        resource: req.resource,
+        policyType: 'resource-based',
+        explicit,
+        message: denialMessage(who, req.action, req.resource, 'resource-based', explicit),
+      };
+      if (this.mode === 'audit') {
+        this.auditedDenials++;
+        continue;
+      }
+      return denial;
+    }
+    return undefined;
+  }
+
   // ---- decisions ----
 
   private decide(
@@ -237,6 +290,10 @@ export class PolicyAuthorizer implements Authorizer {
 
   private async load(caller: CallerIdentity, requests: readonly AccessRequest[]): Promise<[PrincipalEntry, (ResourceEntry | undefined)[]]> {
     const principal = this.cachedPrincipal(caller) ?? (await this.loadPrincipal(caller));
+    return [principal, await this.loadResources(requests)];
+  }
+
+  private async loadResources(requests: readonly AccessRequest[]): Promise<(ResourceEntry | undefined)[]> {
     const resources: (ResourceEntry | undefined)[] = [];
     for (const req of requests) {
       const ref = this.sourceFor(req);
@@ -255,7 +312,7 @@ export class PolicyAuthorizer implements Authorizer {
       }
       resources.push(entry);
     }
-    return [principal, resources];
+    return resources;
   }
 
   private loadPrincipal(caller: CallerIdentity): Promise<PrincipalEntry> {
