@@ -123,6 +123,14 @@ describe('PolicyAuthorizer', () => {
     assert.equal(await authz.authorize(sess, [invoke], facts), undefined);
   });
 
+  test('AWS managed policies (account "aws") are decided by identity policies alone', async () => {
+    const { authz, iam } = setup();
+    const managed: AccessRequest = { action: 'iam:GetPolicy', resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    assert.equal(authz.authorize(rootA, [managed], facts), undefined);
+    iam.set(alice.arn, doc({ Effect: 'Allow', Action: 'iam:GetPolicy', Resource: '*' }));
+    assert.equal(await authz.authorize(alice, [managed], facts), undefined);
+  });
+
   test('cached: the second call is synchronous and reads nothing; a generation change reloads', async () => {
     const { authz, iam, lambda } = setup();
     iam.set(sess.roleArn!, doc({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: FN }));

@@ -80,13 +80,16 @@ function ownedBy(arn: string, account: string): boolean {
     if (start === 0) return true; // not an ARN with an account field
   }
   if (arn.charCodeAt(start) === 58 /* : */) return true; // no account (S3 buckets)
+  if (arn.startsWith('aws:', start)) return true; // AWS's own (managed policies): only identity policies decide
   return arn.startsWith(account, start) && arn.charCodeAt(start + account.length) === 58;
 }
 
 function resourceAccountOf(req: AccessRequest, caller: CallerIdentity): string {
   if (req.resourceAccount !== undefined) return req.resourceAccount;
-  // ARNs without an account (S3 buckets) and "*" belong to the caller's account for this decision.
-  return accountOf(req.resource) ?? caller.accountId;
+  // ARNs without an account (S3 buckets), AWS's own resources (arn:aws:iam::aws:policy/…) and "*" are decided
+  // by the caller's own account: its identity policies alone.
+  const account = accountOf(req.resource);
+  return account === undefined || account === 'aws' ? caller.accountId : account;
 }
 
 /** The service field of an ARN ("lambda" in arn:aws:lambda:…). */
