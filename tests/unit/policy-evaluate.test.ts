@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 
-import { contextFor, evaluate, parsePolicy } from '../../src/services/iam/policy/index.js';
+import { contextFor, contextKeysOf, evaluate, parsePolicy } from '../../src/services/iam/policy/index.js';
 import type { EvalPrincipal, EvaluationInput, ParsedPolicy } from '../../src/services/iam/policy/index.js';
 import type { CallerIdentity, RequestFacts } from '../../src/services/identity.js';
 
@@ -158,9 +158,11 @@ describe('evaluate: actions and resources', () => {
     assert.equal(decide(user(), 'lambda:GetFunction', `${FN}:1`, { identityPolicies: p }).decision, 'implicit-deny');
     assert.equal(decide(user(), 'lambda:GetFunction', FN.replace(':f', ':F'), { identityPolicies: p }).decision, 'implicit-deny');
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g:prod`, { identityPolicies: p }).decision, 'allow');
-    // A region wildcard does not reach across components.
-    const q = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:function:g` })];
-    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g`, { identityPolicies: q }).decision, 'implicit-deny');
+    // A * that ends a segment reaches across the colons after it (IAM's documented rule).
+    const q = [id({ Effect: 'Allow', Action: '*', Resource: [`arn:aws:lambda:*:function:g`, `arn:aws:lambda:*:*:function:h*`] })];
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g`, { identityPolicies: q }).decision, 'allow');
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:h:live`, { identityPolicies: q }).decision, 'allow');
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g:live`, { identityPolicies: q }).decision, 'implicit-deny');
   });
   test('policy variables in resources; a missing variable matches nothing; 2008-10-17 keeps ${} literal', () => {
     const p = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:${A}:function:\${aws:username}-*` })];
@@ -177,6 +179,16 @@ describe('evaluate: actions and resources', () => {
     const p = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:${A}:function:\${aws:PrincipalTag/nope, 'dflt'}\${*}` })];
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:us-east-1:${A}:function:dflt*`, { identityPolicies: p }).decision, 'allow');
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:us-east-1:${A}:function:dfltX`, { identityPolicies: p }).decision, 'implicit-deny');
+  });
+});
+
+describe('contextKeysOf', () => {
+  test('condition keys and policy variables, as written, once each', () => {
+    const p = id(
+      { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringLike: { 's3:prefix': '${aws:username}/*' }, Bool: { 'aws:SecureTransport': 'true' } } },
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'AWS:SECURETRANSPORT': 'x', 'aws:PrincipalTag/team': '${aws:PrincipalTag/team}' } } },
+    );
+    assert.deepEqual(contextKeysOf([p]), ['aws:username', 's3:prefix', 'aws:SecureTransport', 'aws:PrincipalTag/team']);
   });
 });
 

@@ -2,7 +2,7 @@
 // and how (RequestFacts), plus the service keys the operation's access map supplies. Keys are stored lower-case
 // because IAM compares key names without regard to case.
 import type { AccessRequest, RequestFacts } from '../../identity.js';
-import type { ConditionContext, EvalPrincipal } from './index.js';
+import type { ConditionContext, EvalPrincipal } from './types.js';
 
 /** aws:CurrentTime as AWS writes it: ISO 8601 in UTC, whole seconds. */
 function isoSeconds(ms: number): string {
@@ -14,8 +14,11 @@ export function contextFor(principal: EvalPrincipal, facts: RequestFacts, reques
   const set = (k: string, v: string | undefined): void => {
     if (v !== undefined) ctx.set(k, [v]);
   };
-  set('aws:currenttime', isoSeconds(facts.now));
-  set('aws:epochtime', String(Math.floor(facts.now / 1000)));
+  // A clock outside Date's range gives no time keys (conditions on them then fail closed) rather than a throw.
+  if (Number.isFinite(facts.now) && Math.abs(facts.now) <= 8.64e15) {
+    set('aws:currenttime', isoSeconds(facts.now));
+    set('aws:epochtime', String(Math.floor(facts.now / 1000)));
+  }
   set('aws:requestedregion', facts.region);
   set('aws:sourceip', facts.sourceIp);
   set('aws:securetransport', facts.secureTransport ? 'true' : 'false');
@@ -80,4 +83,48 @@ export function accountOf(arn: string): string | undefined {
   if (end < 0) return undefined;
   const account = arn.slice(start, end);
   return account === '' ? undefined : account;
+}
+
+/**
+ * The same context, built only if a condition or policy variable asks for it: most statements decide on action
+ * and resource alone, and the warm path of a cached principal should not pay for a dozen keys it never reads.
+ */
+export function lazyContextFor(principal: EvalPrincipal, facts: RequestFacts, request: AccessRequest): ConditionContext {
+  return new LazyContext(principal, facts, request);
+}
+
+class LazyContext implements ReadonlyMap<string, readonly string[]> {
+  private built: ConditionContext | undefined;
+  constructor(
+    private readonly principal: EvalPrincipal,
+    private readonly facts: RequestFacts,
+    private readonly request: AccessRequest,
+  ) {}
+  private map(): ConditionContext {
+    return (this.built ??= contextFor(this.principal, this.facts, this.request));
+  }
+  get(key: string): readonly string[] | undefined {
+    return this.map().get(key);
+  }
+  has(key: string): boolean {
+    return this.map().has(key);
+  }
+  get size(): number {
+    return this.map().size;
+  }
+  forEach(fn: (value: readonly string[], key: string, map: ReadonlyMap<string, readonly string[]>) => void): void {
+    this.map().forEach((v, k) => fn(v, k, this));
+  }
+  entries(): MapIterator<[string, readonly string[]]> {
+    return this.map().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+  values(): MapIterator<readonly string[]> {
+    return this.map().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly string[]]> {
+    return this.map()[Symbol.iterator]();
+  }
 }
