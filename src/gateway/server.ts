@@ -83,6 +83,7 @@ function userAgent(headers: IncomingMessage['headers']): string | undefined {
   const ua = headers['user-agent'];
   return typeof ua === 'string' ? ua : undefined;
 }
+
 /** Bodies of requests no operation matches are read (to verify their signature) up to this size. */
 const UNROUTED_BODY_LIMIT = 1 << 20;
 /** Requests no operation matches: their body is read (to verify the signature) up to UNROUTED_BODY_LIMIT. */
@@ -212,7 +213,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
     rawPath: string,
     rawQuery: string,
   ): ServiceDefinition | undefined {
-    if (scope) return bySigningName.get(scope.service);
+    if (scope) {
+      // Signed for a service Lambent does not host: a path a hosted service owns (a Lambda URL signed for s3) is
+      // that service's request signed wrongly, and its verification says so; anything else gets unhostedService.
+      return bySigningName.get(scope.service) ?? opts.services.find((s) => s.ownsPath(rawPath));
+    }
     const target = headers['x-amz-target'];
     if (typeof target === 'string') {
       const dot = target.indexOf('.');
