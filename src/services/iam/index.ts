@@ -4,6 +4,7 @@ import { AwsError } from '../../protocol/errors.js';
 import { loadModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import { makeIamAccess } from './access.js';
 import { AccessKeysApi } from './access-keys.js';
 import { AccountDetailsApi } from './account-details.js';
 import { AttachmentsApi } from './attachments.js';
@@ -121,6 +122,10 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     }),
     // IAM is reached at its own endpoint's "/": only the signing scope picks it, never a path.
     ownsPath: () => false,
+    access: makeIamAccess({
+      pathOf: (kind, accountId, name) => deps.state.pathOf(kind, accountId, name),
+      accessKeyOwner: (accessKeyId) => deps.state.accessKeyOwner(accessKeyId),
+    }),
     accessDenied: (message) => new AwsError('AccessDenied', message, { status: 403 }),
   };
 }

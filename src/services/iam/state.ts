@@ -309,4 +309,19 @@ export class IamState implements IamDirectory {
   generation(): number {
     return this.gen;
   }
+
+  // ---- what the access map (access.ts) looks up, synchronously ----
+
+  /** The path of an existing role, user or group (ARNs in authorization carry it), or undefined. */
+  pathOf(kind: string, accountId: string, name: string): string | undefined {
+    const a = this.accounts.get(accountId);
+    if (a === undefined) return undefined;
+    const p = kind === 'role' ? a.role(name) : kind === 'user' ? a.user(name) : kind === 'group' ? a.group(name) : undefined;
+    return p?.path;
+  }
+
+  accessKeyOwner(accessKeyId: string): { accountId: string; userName: string } | undefined {
+    const k = this.keys.get(accessKeyId);
+    return k && { accountId: k.accountId, userName: k.doc.userName };
+  }
 }
