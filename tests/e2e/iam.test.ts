@@ -69,6 +69,8 @@ describe('IAM with @aws-sdk/client-iam', () => {
     assert.ok(created.Role?.CreateDate instanceof Date);
 
     const got = await iam.send(new GetRoleCommand({ RoleName: 'sdk-role' }));
+    // On the wire (and so in the JS SDK, which does not decode it) the document is RFC 3986 encoded, as AWS sends it.
+    assert.match(got.Role?.AssumeRolePolicyDocument ?? '', /^%7B%22Version%22%3A%222012-10-17%22/);
     assert.equal(decodeURIComponent(got.Role?.AssumeRolePolicyDocument ?? ''), TRUST);
     assert.equal(got.Role?.MaxSessionDuration, 3600);
     assert.equal(got.Role?.Description, 'd');
