@@ -143,6 +143,22 @@ describe('concurrent writes', () => {
   });
 });
 
+describe('recreated principals', () => {
+  test("a session of a deleted role gets nothing from a new role of the same name; its own role's policies apply", async () => {
+    const h = await open();
+    const oldRole = ((await h.call(A, 'CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: TRUST })).Role as { RoleId: string }).RoleId;
+    await h.call(A, 'DeleteRole', { RoleName: 'r' });
+    const newRole = ((await h.call(A, 'CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: TRUST })).Role as { RoleId: string }).RoleId;
+    await h.call(A, 'PutRolePolicy', { RoleName: 'r', PolicyName: 'p', PolicyDocument: DOC });
+    const session = (roleId: string): CallerIdentity => ({
+      kind: 'assumed-role', accountId: A, arn: `arn:aws:sts::${A}:assumed-role/r/s`, userId: `${roleId}:s`, accessKeyId: 'ASIA', name: 'r', roleId,
+    });
+    assert.deepEqual((await h.state.identityPolicies(session(oldRole))).policies, []);
+    assert.deepEqual((await h.state.identityPolicies(session(newRole))).policies.map((p) => p.document), [DOC]);
+    await h.store.close();
+  });
+});
+
 describe('hostile inputs', () => {
   test('oversized documents are refused by quota, not stored', async () => {
     const h = await open();

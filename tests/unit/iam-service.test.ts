@@ -244,7 +244,7 @@ describe('users, groups and access keys', () => {
 
   test('groups: members, the DeleteGroup conflict, identity policies include the groups\'', async () => {
     const h = await open();
-    await h.call('CreateUser', { UserName: 'carol' });
+    const carol = ((await h.call('CreateUser', { UserName: 'carol' })).User as { UserId: string }).UserId;
     const g = (await h.call('CreateGroup', { GroupName: 'devs' })).Group as Record<string, unknown>;
     assert.match(g.GroupId as string, /^AGPA[A-Z0-9]{17}$/);
     await h.call('AddUserToGroup', { GroupName: 'devs', UserName: 'carol' });
@@ -254,7 +254,7 @@ describe('users, groups and access keys', () => {
     assert.deepEqual((got.Users as { UserName: string }[]).map((u) => u.UserName), ['carol']);
     assert.deepEqual(((await h.call('ListGroupsForUser', { UserName: 'carol' })).Groups as { GroupName: string }[]).map((x) => x.GroupName), ['devs']);
 
-    const caller: CallerIdentity = { kind: 'user', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/carol`, userId: 'AIDAX', accessKeyId: 'AKIAX', name: 'carol' };
+    const caller: CallerIdentity = { kind: 'user', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/carol`, userId: carol, accessKeyId: 'AKIAX', name: 'carol' };
     const applied = await h.state.identityPolicies(caller);
     assert.deepEqual(applied.policies.map((p) => p.source), ['user/carol/inline/own', ADMIN]);
     const before = h.state.generation();

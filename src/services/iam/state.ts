@@ -281,6 +281,10 @@ export class IamState implements IamDirectory {
     if (a === undefined || caller.kind === 'root' || caller.name === undefined) return { policies: [] };
     const principal = caller.kind === 'user' ? a.user(caller.name) : a.role(caller.name);
     if (principal === undefined) return { policies: [] };
+    // A role or user deleted and created again under the same name is another principal (AWS keys sessions and
+    // policies to the unique id): credentials issued to the old one get none of the new one's permissions.
+    const callerId = caller.kind === 'user' ? caller.userId : caller.roleId;
+    if (callerId !== undefined && callerId !== principal.id) return { policies: [] };
     const type = caller.kind === 'user' ? 'user' : 'role';
     const policies = this.principalPolicies(a, type, principal);
     if (caller.kind === 'user') {
