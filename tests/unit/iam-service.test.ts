@@ -230,6 +230,23 @@ describe('users, groups and access keys', () => {
     assert.equal((listed.AccessKeyMetadata as unknown[]).length, 1);
   });
 
+  test('UpdateUser renames a user with its keys, groups and policies; the old name is free, the new one taken', async () => {
+    const h = await open();
+    await h.call('CreateUser', { UserName: 'old' });
+    await h.call('CreateUser', { UserName: 'other' });
+    await h.call('CreateGroup', { GroupName: 'g' });
+    await h.call('AddUserToGroup', { GroupName: 'g', UserName: 'old' });
+    await h.call('AttachUserPolicy', { UserName: 'old', PolicyArn: ADMIN });
+    const key = (await h.call('CreateAccessKey', { UserName: 'old' })).AccessKey as { AccessKeyId: string };
+    await rejectsWith(h.call('UpdateUser', { UserName: 'old', NewUserName: 'OTHER' }), 'EntityAlreadyExists', 409, 'User with name OTHER already exists.');
+    await h.call('UpdateUser', { UserName: 'old', NewUserName: 'new', NewPath: '/moved/' });
+    assert.equal(h.state.accessKey(key.AccessKeyId)?.userArn, `arn:aws:iam::${ACCOUNT}:user/moved/new`);
+    assert.deepEqual(((await h.call('GetGroup', { GroupName: 'g' })).Users as { UserName: string }[]).map((u) => u.UserName), ['new']);
+    assert.deepEqual(((await h.call('ListAttachedUserPolicies', { UserName: 'new' })).AttachedPolicies as { PolicyArn: string }[]).map((p) => p.PolicyArn), [ADMIN]);
+    await rejectsWith(h.call('GetUser', { UserName: 'old' }), 'NoSuchEntity', 404, 'The user with name old cannot be found.');
+    await h.call('CreateUser', { UserName: 'old' });
+  });
+
   test('GetUser without a name answers for the calling user; root gets its root ARN; a role must name one', async () => {
     const h = await open();
     const user = (await h.call('CreateUser', { UserName: 'bob' })).User as Record<string, unknown>;

@@ -1,6 +1,5 @@
 // The IAM service: its model-driven query codec and the handler table. IAM is global (ARNs have no region);
 // state is per account (ctx.accountId). Operations in the model without a handler answer NotImplemented.
-import { AwsError } from '../../protocol/errors.js';
 import { loadModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
@@ -9,6 +8,7 @@ import { AccessKeysApi } from './access-keys.js';
 import { AccountDetailsApi } from './account-details.js';
 import { AttachmentsApi } from './attachments.js';
 import type { IamDeps } from './deps.js';
+import { IamErrors } from './errors.js';
 import { GroupsApi } from './groups.js';
 import { InlinePoliciesApi } from './inline-policies.js';
 import { PoliciesApi } from './policies.js';
@@ -118,7 +118,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     handlers,
     bodyLimit: () => ({
       bytes: BODY_LIMIT,
-      error: () => new AwsError('RequestEntityTooLarge', 'Request body too large', { status: 413 }),
+      error: () => IamErrors.requestTooLarge(BODY_LIMIT),
     }),
     // IAM is reached at its own endpoint's "/": only the signing scope picks it, never a path.
     ownsPath: () => false,
@@ -126,6 +126,6 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
       pathOf: (kind, accountId, name) => deps.state.pathOf(kind, accountId, name),
       accessKeyOwner: (accessKeyId) => deps.state.accessKeyOwner(accessKeyId),
     }),
-    accessDenied: (message) => new AwsError('AccessDenied', message, { status: 403 }),
+    accessDenied: (message) => IamErrors.accessDenied(message),
   };
 }
