@@ -110,6 +110,7 @@ describe('roles', () => {
     await h.call('DetachRolePolicy', { RoleName: 'r', PolicyArn: ADMIN });
     await rejectsWith(h.call('DeleteRole', { RoleName: 'r' }), 'DeleteConflict', 409, 'Cannot delete entity, must delete policies first.');
     await h.call('DeleteRolePolicy', { RoleName: 'r', PolicyName: 'p' });
+    assert.deepEqual(await h.call('ListInstanceProfilesForRole', { RoleName: 'r' }), { InstanceProfiles: [], IsTruncated: false });
     await h.call('DeleteRole', { RoleName: 'r' });
     await rejectsWith(h.call('GetRole', { RoleName: 'r' }), 'NoSuchEntity', 404, 'The role with name r cannot be found.');
   });

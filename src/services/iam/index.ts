@@ -57,6 +57,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     ListRoleTags: bind(roles, 'listTags'),
     PutRolePermissionsBoundary: bind(roles, 'putBoundary'),
     DeleteRolePermissionsBoundary: bind(roles, 'deleteBoundary'),
+    ListInstanceProfilesForRole: bind(roles, 'listInstanceProfiles'),
 
     CreateUser: bind(users, 'create'),
     GetUser: bind(users, 'get'),

@@ -131,6 +131,12 @@ export class RolesApi {
     return out;
   }
 
+  /** Lambent has no instance profiles (no EC2); tools that clean up a role (Terraform) ask, and get none. */
+  async listInstanceProfiles(input: T.ListInstanceProfilesForRoleRequest, ctx: RequestContext): Promise<T.ListInstanceProfilesForRoleResponse> {
+    requirePrincipal(this.deps.state.account(ctx.accountId), 'role', input.RoleName);
+    return { InstanceProfiles: [], IsTruncated: false };
+  }
+
   async putBoundary(input: T.PutRolePermissionsBoundaryRequest, ctx: RequestContext): Promise<Record<string, never>> {
     await this.deps.state.mutate(ctx.accountId, (a) => {
       const r = requirePrincipal(a, 'role', input.RoleName);
