@@ -101,6 +101,20 @@ describe('roles', () => {
     await rejectsWith(h.call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: big }), 'LimitExceeded', 409, 'Cannot exceed quota for ACLSizePerRole: 2048');
   });
 
+  test('a trust policy naming a user or role of the account that does not exist is refused, as IAM does', async () => {
+    const h = await open();
+    const trustOf = (principal: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }] });
+    const ghost = `arn:aws:iam::${ACCOUNT}:user/ghost`;
+    await rejectsWith(h.call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trustOf(ghost) }), 'MalformedPolicyDocument', 400, `Invalid principal in policy: "AWS":"${ghost}"`);
+    await h.call('CreateUser', { UserName: 'ghost' });
+    await h.call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trustOf(ghost) });
+    const missingRole = `arn:aws:iam::${ACCOUNT}:role/path/none`;
+    await rejectsWith(h.call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trustOf(missingRole) }), 'MalformedPolicyDocument', 400, `Invalid principal in policy: "AWS":"${missingRole}"`);
+    // The account itself and other accounts' principals are not checked here.
+    await h.call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trustOf(`arn:aws:iam::${ACCOUNT}:root`) });
+    await h.call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trustOf('arn:aws:iam::999999999999:role/elsewhere') });
+  });
+
   test('DeleteRole is refused while inline or attached policies remain, then succeeds', async () => {
     const h = await open();
     await h.call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: TRUST });
