@@ -212,7 +212,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
     rawPath: string,
     rawQuery: string,
   ): ServiceDefinition | undefined {
-    if (scope) return bySigningName.get(scope.service);
+    if (scope) {
+      // Signed for a service Lambent does not host: a path a hosted service owns (a Lambda URL signed for s3) is
+      // that service's request signed wrongly, and its verification says so; anything else gets unhostedService.
+      return bySigningName.get(scope.service) ?? opts.services.find((s) => s.ownsPath(rawPath));
+    }
     const target = headers['x-amz-target'];
     if (typeof target === 'string') {
       const dot = target.indexOf('.');
