@@ -139,6 +139,17 @@ describe('lambda resources and condition keys', () => {
       { action: 'lambda:AddPermission', resource: fnArn, conditions: { 'lambda:Principal': '*', 'lambda:FunctionUrlAuthType': 'NONE' } },
     ]);
   });
+  test('keys from stored state come from the lookup: URL auth type, removed statement principal, mapping function', () => {
+    const lookup = {
+      functionUrlAuthType: (arn: string) => (arn === fnArn ? 'AWS_IAM' : undefined),
+      permissionPrincipal: (arn: string, sid: string) => (arn === fnArn && sid === 's1' ? 'events.amazonaws.com' : undefined),
+      eventSourceMappingFunction: (uuid: string) => (uuid === 'abc' ? `${fnArn}:live` : undefined),
+    };
+    assert.deepEqual(lambdaAccess('DeleteFunctionUrlConfig', { FunctionName: 'f' }, ctx, lookup)[0]!.conditions, { 'lambda:FunctionArn': fnArn, 'lambda:FunctionUrlAuthType': 'AWS_IAM' });
+    assert.deepEqual(lambdaAccess('RemovePermission', { FunctionName: 'f', StatementId: 's1' }, ctx, lookup)[0]!.conditions, { 'lambda:Principal': 'events.amazonaws.com' });
+    assert.deepEqual(lambdaAccess('GetEventSourceMapping', { UUID: 'abc' }, ctx, lookup)[0]!.conditions, { 'lambda:FunctionArn': `${fnArn}:live` });
+    assert.equal(lambdaAccess('RemovePermission', { FunctionName: 'f', StatementId: 'other' }, ctx, lookup)[0]!.conditions, undefined);
+  });
   test('event source mappings carry lambda:FunctionArn', () => {
     assert.deepEqual(lambdaAccess('CreateEventSourceMapping', { FunctionName: 'f:live', EventSourceArn: 'arn:aws:sqs:us-east-1:1:q' }, ctx), [
       { action: 'lambda:CreateEventSourceMapping', resource: '*', conditions: { 'lambda:FunctionArn': `${fnArn}:live` } },

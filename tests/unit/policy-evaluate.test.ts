@@ -158,9 +158,11 @@ describe('evaluate: actions and resources', () => {
     assert.equal(decide(user(), 'lambda:GetFunction', `${FN}:1`, { identityPolicies: p }).decision, 'implicit-deny');
     assert.equal(decide(user(), 'lambda:GetFunction', FN.replace(':f', ':F'), { identityPolicies: p }).decision, 'implicit-deny');
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g:prod`, { identityPolicies: p }).decision, 'allow');
-    // A region wildcard does not reach across components.
-    const q = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:function:g` })];
-    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g`, { identityPolicies: q }).decision, 'implicit-deny');
+    // A * that ends a segment reaches across the colons after it (IAM's documented rule).
+    const q = [id({ Effect: 'Allow', Action: '*', Resource: [`arn:aws:lambda:*:function:g`, `arn:aws:lambda:*:*:function:h*`] })];
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g`, { identityPolicies: q }).decision, 'allow');
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:h:live`, { identityPolicies: q }).decision, 'allow');
+    assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:eu-west-1:${A}:function:g:live`, { identityPolicies: q }).decision, 'implicit-deny');
   });
   test('policy variables in resources; a missing variable matches nothing; 2008-10-17 keeps ${} literal', () => {
     const p = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:${A}:function:\${aws:username}-*` })];

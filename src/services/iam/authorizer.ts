@@ -13,7 +13,7 @@ import type {
   RequestFacts,
   ResourcePolicySource,
 } from '../identity.js';
-import { lazyContextFor, evaluate, parsePolicy, PolicySyntaxError } from './policy/index.js';
+import { accountOf, lazyContextFor, evaluate, parsePolicy, PolicySyntaxError } from './policy/index.js';
 import type { EvalPrincipal, EvaluationInput, ParsedPolicy, PolicyKind } from './policy/index.js';
 
 export interface PolicyAuthorizerOptions {
@@ -21,6 +21,12 @@ export interface PolicyAuthorizerOptions {
   /** Resource policy sources by the ARN's service field ("lambda" → function policies). */
   resourcePolicies: ReadonlyMap<string, ResourcePolicySource> | Readonly<Record<string, ResourcePolicySource>>;
   mode: 'enforce' | 'audit';
+  /**
+   * Roles' trust policies (by role ARN). When given, sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity on a
+   * role are decided as AWS does: the trust policy is that request's resource policy (same account: it may name
+   * the caller alone; across accounts: the caller's identity policies must allow too).
+   */
+  trustPolicies?: ResourcePolicySource;
   /** Audit mode: called for every denial that was let through (Lambent's log). */
   onAuditDenial?: (caller: CallerIdentity, denial: Denial) => void;
   /** A stored document IAM should never have accepted (it is treated as granting nothing). */
@@ -79,11 +85,8 @@ function ownedBy(arn: string, account: string): boolean {
 
 function resourceAccountOf(req: AccessRequest, caller: CallerIdentity): string {
   if (req.resourceAccount !== undefined) return req.resourceAccount;
-  const arn = req.resource;
-  if (arn === '*') return caller.accountId;
-  const parts = arn.split(':', 5);
-  const account = parts[4];
-  return account === undefined || account === '' ? caller.accountId : account;
+  // ARNs without an account (S3 buckets) and "*" belong to the caller's account for this decision.
+  return accountOf(req.resource) ?? caller.accountId;
 }
 
 /** The service field of an ARN ("lambda" in arn:aws:lambda:…). */
@@ -95,12 +98,25 @@ function serviceOf(arn: string): string | undefined {
   return b < 0 ? undefined : arn.slice(a + 1, b);
 }
 
+/** Actions a role's trust policy governs. */
+const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:tagsession', 'sts:setsourceidentity']);
+
+interface PolicySourceRef {
+  source: ResourcePolicySource;
+  kind: 'resource' | 'trust';
+}
+
+function resourceKey(req: AccessRequest, ref: PolicySourceRef): string {
+  return ref.kind === 'trust' ? `trust\n${req.resource}` : req.resource;
+}
+
 export class PolicyAuthorizer implements Authorizer {
   readonly mode: 'enforce' | 'audit';
   /** Audit mode: denials computed and let through since start. */
   auditedDenials = 0;
   private readonly iam: IamDirectory;
   private readonly sources: ReadonlyMap<string, ResourcePolicySource>;
+  private readonly trust: ResourcePolicySource | undefined;
   private readonly onAuditDenial: PolicyAuthorizerOptions['onAuditDenial'];
   private readonly onUnreadable: PolicyAuthorizerOptions['onUnreadablePolicy'];
   private readonly maxEntries: number;
@@ -113,6 +129,7 @@ export class PolicyAuthorizer implements Authorizer {
     this.iam = opts.iam;
     this.mode = opts.mode;
     this.sources = opts.resourcePolicies instanceof Map ? opts.resourcePolicies : new Map(Object.entries(opts.resourcePolicies));
+    this.trust = opts.trustPolicies;
     this.onAuditDenial = opts.onAuditDenial;
     this.onUnreadable = opts.onUnreadablePolicy;
     this.maxEntries = opts.maxCacheEntries ?? 10_000;
@@ -196,40 +213,45 @@ export class PolicyAuthorizer implements Authorizer {
   private cachedResources(requests: readonly AccessRequest[]): (ResourceEntry | undefined)[] | undefined {
     const out: (ResourceEntry | undefined)[] = [];
     for (const req of requests) {
-      const source = this.sourceFor(req.resource);
+      const source = this.sourceFor(req);
       if (source === undefined) {
         out.push(undefined);
         continue;
       }
-      const entry = this.resources.get(req.resource);
-      if (entry === undefined || entry.generation !== source.generation()) return undefined;
+      const entry = this.resources.get(resourceKey(req, source));
+      if (entry === undefined || entry.generation !== source.source.generation()) return undefined;
       out.push(entry);
     }
     return out;
   }
 
-  private sourceFor(resource: string): ResourcePolicySource | undefined {
+  private sourceFor(req: AccessRequest): PolicySourceRef | undefined {
+    if (this.trust !== undefined && TRUST_ACTIONS.has(req.action.toLowerCase()) && req.resource.includes(':role/')) {
+      return { source: this.trust, kind: 'trust' };
+    }
     if (this.sources.size === 0) return undefined;
-    const service = serviceOf(resource);
-    return service === undefined ? undefined : this.sources.get(service);
+    const service = serviceOf(req.resource);
+    const source = service === undefined ? undefined : this.sources.get(service);
+    return source === undefined ? undefined : { source, kind: 'resource' };
   }
 
   private async load(caller: CallerIdentity, requests: readonly AccessRequest[]): Promise<[PrincipalEntry, (ResourceEntry | undefined)[]]> {
     const principal = this.cachedPrincipal(caller) ?? (await this.loadPrincipal(caller));
     const resources: (ResourceEntry | undefined)[] = [];
     for (const req of requests) {
-      const source = this.sourceFor(req.resource);
-      if (source === undefined) {
+      const ref = this.sourceFor(req);
+      if (ref === undefined) {
         resources.push(undefined);
         continue;
       }
-      let entry = this.resources.get(req.resource);
-      if (entry === undefined || entry.generation !== source.generation()) {
+      const key = resourceKey(req, ref);
+      let entry = this.resources.get(key);
+      if (entry === undefined || entry.generation !== ref.source.generation()) {
         // The generation is read before the policy: a write during the read leaves the entry stale, not wrong.
-        const generation = source.generation();
-        const text = await source.policyFor(req.resource);
-        entry = { generation, policy: text === undefined ? undefined : this.parsed(text, 'resource', req.resource) };
-        this.remember(this.resources, req.resource, entry);
+        const generation = ref.source.generation();
+        const text = await ref.source.policyFor(req.resource);
+        entry = { generation, policy: text === undefined ? undefined : this.parsed(text, ref.kind, req.resource) };
+        this.remember(this.resources, key, entry);
       }
       resources.push(entry);
     }

@@ -3,14 +3,25 @@
 // lambda:GetLayerVersion), the resource ARN built from the identifier the caller gave (name, partial or full ARN)
 // with its qualifier, since AWS authorizes a qualified ARN against `function:NAME:*`-style resources, the service
 // condition keys the request carries, and the dependent actions AWS checks (iam:PassRole on the execution role,
-// lambda:GetLayerVersion on each layer used). Keys AWS reads from stored state (aws:ResourceTag/…, the
-// FunctionUrlAuthType of an existing URL, the principal of a statement being removed) are not known here.
+// lambda:GetLayerVersion on each layer used). Keys AWS reads from stored state (the FunctionUrlAuthType of an
+// existing URL, the principal of a statement being removed, the function of an event source mapping) come from an
+// optional synchronous lookup the Lambda service may supply; aws:ResourceTag/… is not provided.
 import type { AccessRequest } from '../identity.js';
 import type { RequestContext } from '../types.js';
 import { functionArn, parseFunctionRef } from './function-ref.js';
 
 type Input = Record<string, unknown>;
-type Mapper = (input: Input, ctx: RequestContext) => AccessRequest[];
+type Mapper = (input: Input, ctx: RequestContext, lookup: LambdaAccessLookup) => AccessRequest[];
+
+/** What the map may read from Lambda's state, synchronously (undefined: not known, the key is left out). */
+export interface LambdaAccessLookup {
+  /** The AuthType of the function URL of this (possibly qualified) function ARN. */
+  functionUrlAuthType?(functionArn: string): string | undefined;
+  /** The Principal of statement `statementId` in the function policy of this (possibly qualified) ARN. */
+  permissionPrincipal?(functionArn: string, statementId: string): string | undefined;
+  /** The function ARN an event source mapping invokes. */
+  eventSourceMappingFunction?(uuid: string): string | undefined;
+}
 
 function str(input: Input, key: string): string | undefined {
   const v = input[key];
@@ -103,19 +114,24 @@ const star = (action: string): Mapper => () => [{ action, resource: '*' }];
 const fromInput = (action: string, key: string): Mapper => (input) => [{ action, resource: given(input, key) }];
 
 /** Function URL operations: lambda:FunctionArn (the unqualified function) and, when given, the auth type. */
-const url = (action: string): Mapper => (input, ctx) => {
+const url = (action: string): Mapper => (input, ctx, lookup) => {
+  const resource = functionResource(input, ctx);
   const conditions: Record<string, string> = { 'lambda:FunctionArn': functionResource(input, ctx, false) };
-  const auth = str(input, 'AuthType');
+  // Create/Update carry the auth type; Get/Delete are checked against the URL's stored one.
+  const auth = str(input, 'AuthType') ?? lookup.functionUrlAuthType?.(resource);
   if (auth !== undefined) conditions['lambda:FunctionUrlAuthType'] = auth;
-  return [{ action, resource: functionResource(input, ctx), conditions }];
+  return [{ action, resource, conditions }];
 };
 
 /** Event source mappings: lambda:FunctionArn is the function the mapping invokes, as given. */
-function esmConditions(input: Input, ctx: RequestContext): Record<string, string> {
-  return input['FunctionName'] === undefined ? {} : { 'lambda:FunctionArn': functionResource(input, ctx) };
+function esmConditions(input: Input, ctx: RequestContext, lookup: LambdaAccessLookup): Record<string, string> {
+  if (input['FunctionName'] !== undefined) return { 'lambda:FunctionArn': functionResource(input, ctx) };
+  const uuid = str(input, 'UUID');
+  const stored = uuid === undefined ? undefined : lookup.eventSourceMappingFunction?.(uuid);
+  return stored === undefined ? {} : { 'lambda:FunctionArn': stored };
 }
-const esm = (action: string): Mapper => (input, ctx) => [
-  withConditions({ action, resource: lambdaArn(ctx, 'event-source-mapping', str(input, 'UUID') ?? '') }, esmConditions(input, ctx)),
+const esm = (action: string): Mapper => (input, ctx, lookup) => [
+  withConditions({ action, resource: lambdaArn(ctx, 'event-source-mapping', str(input, 'UUID') ?? '') }, esmConditions(input, ctx, lookup)),
 ];
 
 const capacityProvider = (action: string): Mapper => (input, ctx) => [
@@ -139,8 +155,8 @@ export const LAMBDA_ACCESS: Readonly<Record<string, Mapper>> = {
   CreateAlias: fn('lambda:CreateAlias', false),
   CreateCapacityProvider: capacityProvider('lambda:CreateCapacityProvider'),
   CreateCodeSigningConfig: (input) => [withConditions({ action: 'lambda:CreateCodeSigningConfig', resource: '*' }, tagConditions(input))],
-  CreateEventSourceMapping: (input, ctx) => [
-    withConditions({ action: 'lambda:CreateEventSourceMapping', resource: '*' }, { ...esmConditions(input, ctx), ...tagConditions(input) }),
+  CreateEventSourceMapping: (input, ctx, lookup) => [
+    withConditions({ action: 'lambda:CreateEventSourceMapping', resource: '*' }, { ...esmConditions(input, ctx, lookup), ...tagConditions(input) }),
   ],
   CreateFunction: functionWrite('lambda:CreateFunction', true),
   CreateFunctionUrlConfig: url('lambda:CreateFunctionUrlConfig'),
@@ -209,7 +225,13 @@ export const LAMBDA_ACCESS: Readonly<Record<string, Mapper>> = {
   PutProvisionedConcurrencyConfig: fn('lambda:PutProvisionedConcurrencyConfig'),
   PutRuntimeManagementConfig: fn('lambda:PutRuntimeManagementConfig'),
   RemoveLayerVersionPermission: layer('lambda:RemoveLayerVersionPermission'),
-  RemovePermission: fn('lambda:RemovePermission'),
+  RemovePermission: (input, ctx, lookup) => {
+    const resource = functionResource(input, ctx);
+    const sid = str(input, 'StatementId');
+    const principal = sid === undefined ? undefined : lookup.permissionPrincipal?.(resource, sid);
+    const req: AccessRequest = { action: 'lambda:RemovePermission', resource };
+    return [principal === undefined ? req : { ...req, conditions: { 'lambda:Principal': principal } }];
+  },
   // The callback id does not name its execution: AWS's durable-execution resource is not known from the request.
   SendDurableExecutionCallbackFailure: star('lambda:SendDurableExecutionCallbackFailure'),
   SendDurableExecutionCallbackHeartbeat: star('lambda:SendDurableExecutionCallbackHeartbeat'),
@@ -228,7 +250,12 @@ export const LAMBDA_ACCESS: Readonly<Record<string, Mapper>> = {
 };
 
 /** ServiceDefinition.access for Lambda. An operation the map does not know asks for its own name on "*". */
-export function lambdaAccess(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[] {
+export function lambdaAccess(operation: string, input: Record<string, unknown>, ctx: RequestContext, lookup: LambdaAccessLookup = {}): AccessRequest[] {
   const mapper = LAMBDA_ACCESS[operation];
-  return mapper === undefined ? [{ action: `lambda:${operation}`, resource: '*' }] : mapper(input, ctx);
+  return mapper === undefined ? [{ action: `lambda:${operation}`, resource: '*' }] : mapper(input, ctx, lookup);
+}
+
+/** lambdaAccess bound to Lambda's lookups, in ServiceDefinition.access's shape. */
+export function makeLambdaAccess(lookup: LambdaAccessLookup): (operation: string, input: Record<string, unknown>, ctx: RequestContext) => AccessRequest[] {
+  return (operation, input, ctx) => lambdaAccess(operation, input, ctx, lookup);
 }

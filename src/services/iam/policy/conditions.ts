@@ -5,7 +5,7 @@
 import { PolicySyntaxError } from './errors.js';
 import { arnTemplate, arnTemplateMatches, globTemplate, globTemplateMatches, parseTemplate, resolveString } from './template.js';
 import type { ArnTemplate, GlobTemplate, Template } from './template.js';
-import type { ConditionContext } from './index.js';
+import type { ConditionContext } from './types.js';
 
 type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';

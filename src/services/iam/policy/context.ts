@@ -2,7 +2,7 @@
 // and how (RequestFacts), plus the service keys the operation's access map supplies. Keys are stored lower-case
 // because IAM compares key names without regard to case.
 import type { AccessRequest, RequestFacts } from '../../identity.js';
-import type { ConditionContext, EvalPrincipal } from './index.js';
+import type { ConditionContext, EvalPrincipal } from './types.js';
 
 /** aws:CurrentTime as AWS writes it: ISO 8601 in UTC, whole seconds. */
 function isoSeconds(ms: number): string {
@@ -14,8 +14,11 @@ export function contextFor(principal: EvalPrincipal, facts: RequestFacts, reques
   const set = (k: string, v: string | undefined): void => {
     if (v !== undefined) ctx.set(k, [v]);
   };
-  set('aws:currenttime', isoSeconds(facts.now));
-  set('aws:epochtime', String(Math.floor(facts.now / 1000)));
+  // A clock outside Date's range gives no time keys (conditions on them then fail closed) rather than a throw.
+  if (Number.isFinite(facts.now) && Math.abs(facts.now) <= 8.64e15) {
+    set('aws:currenttime', isoSeconds(facts.now));
+    set('aws:epochtime', String(Math.floor(facts.now / 1000)));
+  }
   set('aws:requestedregion', facts.region);
   set('aws:sourceip', facts.sourceIp);
   set('aws:securetransport', facts.secureTransport ? 'true' : 'false');

@@ -6,9 +6,32 @@ import { conditionsHold } from './conditions.js';
 import { principalMatch } from './principal.js';
 import type { PrincipalMatch } from './principal.js';
 import type { CompiledStatement } from './parse.js';
-import { arnTemplateMatches } from './template.js';
+import { globTemplateMatches } from './template.js';
 import { globMatches } from './wildcard.js';
-import type { ConditionContext, EvalPrincipal, EvaluationInput, EvaluationResult, ParsedPolicy } from './index.js';
+import type { ConditionContext, EvalPrincipal } from './types.js';
+import type { ParsedPolicy } from './parse.js';
+
+export interface EvaluationInput {
+  principal: EvalPrincipal;
+  action: string;
+  resource: string;
+  /** Account owning the resource. Cross-account (≠ principal's account) needs both sides to allow. */
+  resourceAccount: string;
+  identityPolicies: readonly ParsedPolicy[];
+  resourcePolicy?: ParsedPolicy;
+  permissionsBoundary?: ParsedPolicy;
+  sessionPolicy?: ParsedPolicy;
+  context: ConditionContext;
+}
+
+export interface EvaluationResult {
+  decision: 'allow' | 'explicit-deny' | 'implicit-deny';
+  /** For denials: the policy type AWS's message names. */
+  deniedBy?: 'identity-based' | 'resource-based' | 'session' | 'permissions boundary';
+  /** Statements that matched (the simulator's MatchedStatements): policy index within its list, and Sid. */
+  matched: { policy: 'identity' | 'resource' | 'boundary' | 'session'; index: number; sid?: string }[];
+}
+
 
 type Side = 'identity' | 'resource' | 'boundary' | 'session';
 type Matched = EvaluationResult['matched'];
@@ -51,7 +74,7 @@ function statementApplies(
   if (st.resources !== undefined) {
     let hit = false;
     for (const r of st.resources) {
-      if (arnTemplateMatches(r, resource, ctx)) {
+      if (globTemplateMatches(r, resource, ctx)) {
         hit = true;
         break;
       }
@@ -88,11 +111,12 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
 
   let identityAllow = false;
   let identityDeny = false;
-  input.identityPolicies.forEach((p, i) => {
-    const a = answer(p, 'identity', i, action, input, matched);
+  const identity = input.identityPolicies;
+  for (let i = 0; i < identity.length; i++) {
+    const a = answer(identity[i]!, 'identity', i, action, input, matched);
     if (a.deny) identityDeny = true;
     if (a.allow !== 'none') identityAllow = true;
-  });
+  }
   const res = input.resourcePolicy ? answer(input.resourcePolicy, 'resource', 0, action, input, matched) : undefined;
   const boundary = input.permissionsBoundary ? answer(input.permissionsBoundary, 'boundary', 0, action, input, matched) : undefined;
   const session = input.sessionPolicy ? answer(input.sessionPolicy, 'session', 0, action, input, matched) : undefined;
@@ -116,12 +140,12 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
   const boundaryOk = boundary === undefined || boundary.allow !== 'none';
   const sessionOk = session === undefined || session.allow !== 'none';
   const identitySide = isRoot || (identityAllow && boundaryOk && sessionOk);
-  const guardFailure = (): EvaluationResult['deniedBy'] =>
-    !identityAllow ? 'identity-based' : !boundaryOk ? 'permissions boundary' : 'session';
+  // Which guard an identity-side denial is AWS's to name.
+  const guardFailure: EvaluationResult['deniedBy'] = !identityAllow ? 'identity-based' : !boundaryOk ? 'permissions boundary' : 'session';
 
   if (input.resourceAccount !== id.accountId) {
     // Cross-account: the caller's account must allow (identity side) and the resource's account must name it.
-    if (!identitySide) return { decision: 'implicit-deny', deniedBy: guardFailure(), matched };
+    if (!identitySide) return { decision: 'implicit-deny', deniedBy: guardFailure, matched };
     if (resourceAllow === 'none') return { decision: 'implicit-deny', deniedBy: 'resource-based', matched };
     return { decision: 'allow', matched };
   }
@@ -134,5 +158,5 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
   if ((resourceAllow === 'role' || resourceAllow === 'everyone') && boundaryOk && sessionOk) {
     return { decision: 'allow', matched };
   }
-  return { decision: 'implicit-deny', deniedBy: guardFailure(), matched };
+  return { decision: 'implicit-deny', deniedBy: guardFailure, matched };
 }

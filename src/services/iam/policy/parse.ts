@@ -6,12 +6,12 @@ import { parseConditions } from './conditions.js';
 import { PolicySyntaxError } from './errors.js';
 import { parsePrincipal } from './principal.js';
 import type { PrincipalSpec } from './principal.js';
-import { arnTemplate } from './template.js';
-import type { ArnTemplate } from './template.js';
+import { globTemplate } from './template.js';
+import type { GlobTemplate } from './template.js';
 import { compileGlob } from './wildcard.js';
 import type { Glob } from './wildcard.js';
 import type { ConditionTest } from './conditions.js';
-import type { ParsedPolicy, PolicyKind } from './index.js';
+import type { PolicyKind } from './types.js';
 
 export interface CompiledStatement {
   readonly sid: string | undefined;
@@ -19,12 +19,22 @@ export interface CompiledStatement {
   /** Action patterns (lower-case globs); `notAction` inverts. */
   readonly actions: readonly Glob[];
   readonly notAction: boolean;
-  /** Undefined in trust policies (they have no Resource): every resource. */
-  readonly resources: readonly ArnTemplate[] | undefined;
+  /**
+   * Undefined in trust policies (they have no Resource): every resource. Globs over the whole ARN: IAM lets a `*`
+   * that ends an ARN segment reach across the colons after it (`function:f*` covers `function:f:1`).
+   */
+  readonly resources: readonly GlobTemplate[] | undefined;
   readonly notResource: boolean;
   readonly principal: PrincipalSpec | undefined;
   readonly notPrincipal: boolean;
   readonly conditions: readonly ConditionTest[];
+}
+
+/** A parsed, validated document. Opaque to callers; parse once and keep it (evaluation is on the request path). */
+export interface ParsedPolicy {
+  readonly kind: PolicyKind;
+  readonly text: string;
+  readonly statements: readonly CompiledStatement[];
 }
 
 export const MESSAGES = {
@@ -131,7 +141,7 @@ function parseStatement(raw: unknown, kind: PolicyKind, variables: boolean, sids
   const hasR = st['Resource'] !== undefined;
   const hasNR = st['NotResource'] !== undefined;
   if (hasR && hasNR) throw new PolicySyntaxError(MESSAGES.syntax);
-  let resources: ArnTemplate[] | undefined;
+  let resources: GlobTemplate[] | undefined;
   if (kind === 'trust') {
     if (hasR) throw new PolicySyntaxError(MESSAGES.prohibitedResource);
     if (hasNR) throw new PolicySyntaxError('Has prohibited field NotResource');
@@ -141,7 +151,7 @@ function parseStatement(raw: unknown, kind: PolicyKind, variables: boolean, sids
     if (list.length === 0) throw new PolicySyntaxError(MESSAGES.noResources);
     resources = list.map((r) => {
       checkResource(r);
-      return arnTemplate(r, variables);
+      return globTemplate(r, variables);
     });
   }
 

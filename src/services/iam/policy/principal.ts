@@ -3,7 +3,7 @@
 // account (any principal of it, whose own account then decides through identity policies); a role ARN names every
 // session of that role; an assumed-role ARN names one session; `"*"` names everyone.
 import { PolicySyntaxError } from './errors.js';
-import type { EvalPrincipal } from './index.js';
+import type { EvalPrincipal } from './types.js';
 
 export interface PrincipalSpec {
   /** `"Principal": "*"` or `{"AWS": "*"}`. */

@@ -5,7 +5,7 @@
 // `${$}` are IAM's way to write those characters literally.
 import { compileGlob, globFromPieces, globMatches } from './wildcard.js';
 import type { Glob, GlobPiece } from './wildcard.js';
-import type { ConditionContext } from './index.js';
+import type { ConditionContext } from './types.js';
 
 type TemplatePiece = GlobPiece | { variable: string; fallback: string | undefined };
 
