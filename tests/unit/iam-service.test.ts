@@ -345,6 +345,54 @@ describe('simulator and account details', () => {
   });
 });
 
+describe('groups renamed, account summary, context keys', () => {
+  test('UpdateGroup renames a group; its members follow, the new name must be free', async () => {
+    const h = await open();
+    await h.call('CreateUser', { UserName: 'u' });
+    await h.call('CreateGroup', { GroupName: 'old' });
+    await h.call('CreateGroup', { GroupName: 'taken' });
+    await h.call('AddUserToGroup', { GroupName: 'old', UserName: 'u' });
+    await rejectsWith(h.call('UpdateGroup', { GroupName: 'old', NewGroupName: 'TAKEN' }), 'EntityAlreadyExists', 409, 'Group with name TAKEN already exists.');
+    await h.call('UpdateGroup', { GroupName: 'old', NewGroupName: 'new', NewPath: '/teams/' });
+    const groups = (await h.call('ListGroupsForUser', { UserName: 'u' })).Groups as { GroupName: string; Arn: string }[];
+    assert.deepEqual(groups.map((g) => [g.GroupName, g.Arn]), [['new', `arn:aws:iam::${ACCOUNT}:group/teams/new`]]);
+    await rejectsWith(h.call('GetGroup', { GroupName: 'old' }), 'NoSuchEntity', 404, 'The group with name old cannot be found.');
+  });
+
+  test('GetAccountSummary counts this account\'s entities and states IAM\'s quotas', async () => {
+    const h = await open();
+    await h.call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: TRUST });
+    await h.call('CreateUser', { UserName: 'u' });
+    const arn = ((await h.call('CreatePolicy', { PolicyName: 'p', PolicyDocument: ALLOW_S3 })).Policy as { Arn: string }).Arn;
+    await h.call('CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: ALLOW_S3 });
+    const map = (await h.call('GetAccountSummary', {})).SummaryMap as Record<string, number>;
+    assert.equal(map.Roles, 1);
+    assert.equal(map.Users, 1);
+    assert.equal(map.Groups, 0);
+    assert.equal(map.Policies, 1);
+    assert.equal(map.PolicyVersionsInUse, 2);
+    assert.equal(map.AssumeRolePolicySizeQuota, 2048);
+    assert.equal(map.RolePolicySizeQuota, 10240);
+  });
+
+  test('GetContextKeysFor*Policy lists the condition keys of the policies, once each, as written', async () => {
+    const h = await open();
+    const conditioned = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a', 's3:prefix': 'x' } } },
+        { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringLike: { 'AWS:PrincipalTag/TEAM': 'b' } } },
+      ],
+    });
+    const custom = await h.call('GetContextKeysForCustomPolicy', { PolicyInputList: [conditioned, ALLOW_S3] });
+    assert.deepEqual(custom.ContextKeyNames, ['aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
+    await h.call('CreateUser', { UserName: 'u' });
+    await h.call('PutUserPolicy', { UserName: 'u', PolicyName: 'p', PolicyDocument: conditioned });
+    const principal = await h.call('GetContextKeysForPrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/u` });
+    assert.deepEqual(principal.ContextKeyNames, ['aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
+  });
+});
+
 describe('persistence', () => {
   test('roles, users, policies and access keys survive a restart; a new key is usable after reopening', async () => {
     const h = await open();

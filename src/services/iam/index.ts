@@ -6,6 +6,7 @@ import type { OperationHandler, RequestContext, ServiceDefinition } from '../typ
 import { makeIamAccess } from './access.js';
 import { AccessKeysApi } from './access-keys.js';
 import { AccountDetailsApi } from './account-details.js';
+import { AccountSummaryApi } from './account-summary.js';
 import { AttachmentsApi } from './attachments.js';
 import type { IamDeps } from './deps.js';
 import { IamErrors } from './errors.js';
@@ -41,6 +42,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
   const policies = new PoliciesApi(deps);
   const details = new AccountDetailsApi(deps);
   const simulator = new SimulatorApi(deps);
+  const summary = new AccountSummaryApi(deps);
   const inline = { Role: new InlinePoliciesApi(deps, 'role'), User: new InlinePoliciesApi(deps, 'user'), Group: new InlinePoliciesApi(deps, 'group') };
   const attach = { Role: new AttachmentsApi(deps, 'role'), User: new AttachmentsApi(deps, 'user'), Group: new AttachmentsApi(deps, 'group') };
 
@@ -73,6 +75,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     CreateGroup: bind(groups, 'create'),
     GetGroup: bind(groups, 'get'),
     DeleteGroup: bind(groups, 'delete'),
+    UpdateGroup: bind(groups, 'update'),
     ListGroups: bind(groups, 'list'),
     AddUserToGroup: bind(groups, 'addUser'),
     RemoveUserFromGroup: bind(groups, 'removeUser'),
@@ -99,6 +102,9 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     ListPolicyTags: bind(policies, 'listTags'),
 
     GetAccountAuthorizationDetails: bind(details, 'get'),
+    GetAccountSummary: bind(summary, 'summary'),
+    GetContextKeysForPrincipalPolicy: bind(summary, 'principalKeys'),
+    GetContextKeysForCustomPolicy: bind(summary, 'customKeys'),
     SimulatePrincipalPolicy: bind(simulator, 'principal'),
     SimulateCustomPolicy: bind(simulator, 'custom'),
   };
