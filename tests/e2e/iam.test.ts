@@ -11,6 +11,7 @@ import {
   CreateUserCommand,
   CreateAccessKeyCommand,
   DeleteRoleCommand,
+  GetAccountSummaryCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
@@ -127,6 +128,9 @@ describe('IAM with @aws-sdk/client-iam', () => {
     const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'sdk-user' }));
     assert.match(key.AccessKey?.AccessKeyId ?? '', /^AKIA[A-Z0-9]{16}$/);
     assert.equal(key.AccessKey?.SecretAccessKey?.length, 40);
+    const summary = await iam.send(new GetAccountSummaryCommand({}));
+    assert.equal(summary.SummaryMap?.Users, 1);
+    assert.equal(summary.SummaryMap?.AccessKeysPerUserQuota, 2);
     const sim = await iam.send(
       new SimulatePrincipalPolicyCommand({
         PolicySourceArn: `arn:aws:iam::${TEST_ACCOUNT}:role/app/sdk-role`,
