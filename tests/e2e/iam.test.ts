@@ -64,7 +64,9 @@ function aws(...args: string[]): { status: number | null; err: string; json: () 
 
 describe('IAM with @aws-sdk/client-iam', () => {
   test('roles: create, get (URL-encoded trust policy), inline and attached policies, DeleteConflict, NoSuchEntity', async () => {
-    const created = await iam.send(new CreateRoleCommand({ RoleName: 'sdk-role', Path: '/app/', AssumeRolePolicyDocument: TRUST, Description: 'd' }));
+    const created = await iam.send(
+      new CreateRoleCommand({ RoleName: 'sdk-role', Path: '/app/', AssumeRolePolicyDocument: TRUST, Description: 'd', Tags: [{ Key: 'team', Value: 'core' }, { Key: 'env', Value: 'dev' }] }),
+    );
     assert.equal(created.Role?.Arn, `arn:aws:iam::${TEST_ACCOUNT}:role/app/sdk-role`);
     assert.match(created.Role?.RoleId ?? '', /^AROA[A-Z0-9]{17}$/);
     assert.ok(created.Role?.CreateDate instanceof Date);
@@ -75,6 +77,7 @@ describe('IAM with @aws-sdk/client-iam', () => {
     assert.equal(decodeURIComponent(got.Role?.AssumeRolePolicyDocument ?? ''), TRUST);
     assert.equal(got.Role?.MaxSessionDuration, 3600);
     assert.equal(got.Role?.Description, 'd');
+    assert.deepEqual(got.Role?.Tags, [{ Key: 'team', Value: 'core' }, { Key: 'env', Value: 'dev' }]);
 
     await iam.send(new PutRolePolicyCommand({ RoleName: 'sdk-role', PolicyName: 'logs', PolicyDocument: ALLOW_LOGS }));
     const inline = await iam.send(new GetRolePolicyCommand({ RoleName: 'sdk-role', PolicyName: 'logs' }));
