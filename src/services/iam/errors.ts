@@ -27,6 +27,6 @@ export const IamErrors = {
   malformedPolicy: (message: string) => err('MalformedPolicyDocument', 400, message),
   invalidInput: (message: string) => err('InvalidInput', 400, message),
   validation: (message: string) => err('ValidationError', 400, message),
-  unmodifiable: (message: string) => err('UnmodifiableEntity', 400, message),
   accessDenied: (message: string) => err('AccessDenied', 403, message),
+  requestTooLarge: (limit: number) => err('RequestEntityTooLarge', 413, `Request body larger than ${limit} bytes`),
 } as const;

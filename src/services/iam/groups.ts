@@ -7,7 +7,7 @@ import type { IamDeps } from './deps.js';
 import { IamErrors } from './errors.js';
 import { entityArn, pathOrDefault, uniqueId } from './names.js';
 import { putPrincipal, requirePrincipal } from './principals.js';
-import type { AccountIam, GroupDoc, UserDoc } from './state.js';
+import type { AccountIam, GroupDoc, IamChange, UserDoc } from './state.js';
 import { userOutput } from './users.js';
 
 export function groupOutput(accountId: string, g: GroupDoc): T.Group {
@@ -60,6 +60,28 @@ export class GroupsApi {
       if (g.attached.length > 0) throw IamErrors.deleteConflict('Cannot delete entity, must detach all policies first.');
       if (g.inline.length > 0) throw IamErrors.deleteConflict('Cannot delete entity, must delete policies first.');
       return { change: { delete: [{ kind: 'group', key: g.name.toLowerCase() }] }, result: {} };
+    });
+  }
+
+  /** Renames or moves a group; its members' memberships follow in the same transaction. */
+  async update(input: T.UpdateGroupRequest, ctx: RequestContext): Promise<Record<string, never>> {
+    return this.deps.state.mutate(ctx.accountId, (a) => {
+      const g = requirePrincipal(a, 'group', input.GroupName);
+      const next: GroupDoc = { ...g };
+      if (input.NewPath !== undefined) next.path = input.NewPath;
+      const change: IamChange = { put: [], delete: [] };
+      if (input.NewGroupName !== undefined && input.NewGroupName !== g.name) {
+        const other = a.group(input.NewGroupName);
+        if (other !== undefined && other !== g) throw IamErrors.entityExists('group', input.NewGroupName);
+        next.name = input.NewGroupName;
+        change.delete!.push({ kind: 'group', key: g.name.toLowerCase() });
+        for (const u of membersOf(a, g)) {
+          const groups = u.groups.map((n) => (n.toLowerCase() === g.name.toLowerCase() ? next.name : n));
+          change.put!.push({ kind: 'user', key: u.name.toLowerCase(), doc: { ...u, groups } });
+        }
+      }
+      change.put!.push({ kind: 'group', key: next.name.toLowerCase(), doc: next });
+      return { change, result: {} };
     });
   }
 

@@ -1,13 +1,15 @@
 // The IAM service: its model-driven query codec and the handler table. IAM is global (ARNs have no region);
 // state is per account (ctx.accountId). Operations in the model without a handler answer NotImplemented.
-import { AwsError } from '../../protocol/errors.js';
 import { loadModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import { makeIamAccess } from './access.js';
 import { AccessKeysApi } from './access-keys.js';
 import { AccountDetailsApi } from './account-details.js';
+import { AccountSummaryApi } from './account-summary.js';
 import { AttachmentsApi } from './attachments.js';
 import type { IamDeps } from './deps.js';
+import { IamErrors } from './errors.js';
 import { GroupsApi } from './groups.js';
 import { InlinePoliciesApi } from './inline-policies.js';
 import { PoliciesApi } from './policies.js';
@@ -40,6 +42,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
   const policies = new PoliciesApi(deps);
   const details = new AccountDetailsApi(deps);
   const simulator = new SimulatorApi(deps);
+  const summary = new AccountSummaryApi(deps);
   const inline = { Role: new InlinePoliciesApi(deps, 'role'), User: new InlinePoliciesApi(deps, 'user'), Group: new InlinePoliciesApi(deps, 'group') };
   const attach = { Role: new AttachmentsApi(deps, 'role'), User: new AttachmentsApi(deps, 'user'), Group: new AttachmentsApi(deps, 'group') };
 
@@ -56,6 +59,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     ListRoleTags: bind(roles, 'listTags'),
     PutRolePermissionsBoundary: bind(roles, 'putBoundary'),
     DeleteRolePermissionsBoundary: bind(roles, 'deleteBoundary'),
+    ListInstanceProfilesForRole: bind(roles, 'listInstanceProfiles'),
 
     CreateUser: bind(users, 'create'),
     GetUser: bind(users, 'get'),
@@ -71,6 +75,7 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     CreateGroup: bind(groups, 'create'),
     GetGroup: bind(groups, 'get'),
     DeleteGroup: bind(groups, 'delete'),
+    UpdateGroup: bind(groups, 'update'),
     ListGroups: bind(groups, 'list'),
     AddUserToGroup: bind(groups, 'addUser'),
     RemoveUserFromGroup: bind(groups, 'removeUser'),
@@ -97,6 +102,9 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     ListPolicyTags: bind(policies, 'listTags'),
 
     GetAccountAuthorizationDetails: bind(details, 'get'),
+    GetAccountSummary: bind(summary, 'summary'),
+    GetContextKeysForPrincipalPolicy: bind(summary, 'principalKeys'),
+    GetContextKeysForCustomPolicy: bind(summary, 'customKeys'),
     SimulatePrincipalPolicy: bind(simulator, 'principal'),
     SimulateCustomPolicy: bind(simulator, 'custom'),
   };
@@ -117,10 +125,14 @@ export function createIamService(deps: IamDeps): ServiceDefinition {
     handlers,
     bodyLimit: () => ({
       bytes: BODY_LIMIT,
-      error: () => new AwsError('RequestEntityTooLarge', 'Request body too large', { status: 413 }),
+      error: () => IamErrors.requestTooLarge(BODY_LIMIT),
     }),
     // IAM is reached at its own endpoint's "/": only the signing scope picks it, never a path.
     ownsPath: () => false,
-    accessDenied: (message) => new AwsError('AccessDenied', message, { status: 403 }),
+    access: makeIamAccess({
+      pathOf: (kind, accountId, name) => deps.state.pathOf(kind, accountId, name),
+      accessKeyOwner: (accessKeyId) => deps.state.accessKeyOwner(accessKeyId),
+    }),
+    accessDenied: (message) => IamErrors.accessDenied(message),
   };
 }

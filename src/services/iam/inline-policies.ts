@@ -35,6 +35,9 @@ export class InlinePoliciesApi {
   async put(input: Input, ctx: RequestContext): Promise<Record<string, never>> {
     const policyName = input.PolicyName as string;
     const document = input.PolicyDocument as string;
+    const tooBig = (): Error => IamErrors.limitExceeded(`Maximum policy size of ${AGGREGATE[this.type]} bytes exceeded for ${this.type} ${this.principalName(input)}`);
+    // A document over the aggregate alone is refused before it is parsed.
+    if (policySize(document) > AGGREGATE[this.type]) throw tooBig();
     checkDocument(document, 'identity');
     return this.deps.state.mutate(ctx.accountId, (a) => {
       const p = requirePrincipal(a, this.type, this.principalName(input));

@@ -1,7 +1,7 @@
 // IAM identifiers as AWS forms them: unique ids (a four-letter prefix naming the kind, then 17 upper-case
 // alphanumerics), access keys, ARNs with paths (IAM is global: no region), RFC 3986 encoding of policy documents.
-
 import { randomInt } from 'node:crypto';
+
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const SECRET_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -16,6 +16,7 @@ export function uniqueId(prefix: 'AROA' | 'AIDA' | 'AGPA' | 'ANPA'): string {
   return prefix + randomChars(ID_CHARS, 17);
 }
 
+/** AKIA + 16 and a 40-character secret from the base64 alphabet, like AWS's; randomInt is a CSPRNG. */
 export function newAccessKey(): { accessKeyId: string; secretAccessKey: string } {
   return { accessKeyId: 'AKIA' + randomChars(ID_CHARS, 16), secretAccessKey: randomChars(SECRET_CHARS, 40) };
 }

@@ -6,7 +6,7 @@ import type { IamDeps } from './deps.js';
 import { IamErrors } from './errors.js';
 import { encodeDocument, entityArn, pathOrDefault, uniqueId } from './names.js';
 import { putPrincipal, requireBoundary, requirePrincipal } from './principals.js';
-import type { RoleDoc } from './state.js';
+import type { AccountIam, RoleDoc } from './state.js';
 
 const DEFAULT_MAX_SESSION = 3600;
 
@@ -35,6 +35,31 @@ function checkTrust(text: string): void {
   checkDocument(text, 'trust');
 }
 
+/** The "AWS" principal values of a (parsed, so well-formed) trust policy. */
+function awsPrincipals(text: string): string[] {
+  const doc = JSON.parse(text) as { Statement?: unknown };
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  const out: string[] = [];
+  for (const st of statements) {
+    const aws = (st as { Principal?: { AWS?: unknown } } | undefined)?.Principal?.AWS;
+    for (const v of Array.isArray(aws) ? aws : [aws]) if (typeof v === 'string') out.push(v);
+  }
+  return out;
+}
+
+/**
+ * IAM refuses a trust policy naming a user or role that does not exist, as it resolves each to its unique id.
+ * Lambent checks the principals of the role's own account (it cannot know which ids other accounts have on AWS).
+ */
+function checkTrustPrincipals(a: AccountIam, text: string): void {
+  for (const p of awsPrincipals(text)) {
+    const m = /^arn:aws:iam::(\d{12}):(user|role)\/(?:.*\/)?([^/]+)$/.exec(p);
+    if (m === null || m[1] !== a.accountId || p.includes('*')) continue;
+    const exists = m[2] === 'role' ? a.role(m[3]!) : a.user(m[3]!);
+    if (exists === undefined) throw IamErrors.malformedPolicy(`Invalid principal in policy: "AWS":"${p}"`);
+  }
+}
+
 export class RolesApi {
   constructor(private readonly deps: IamDeps) {}
 
@@ -43,6 +68,7 @@ export class RolesApi {
     const tags = checkNewTags(input.Tags);
     return this.deps.state.mutate(ctx.accountId, (a) => {
       if (a.role(input.RoleName)) throw IamErrors.entityExists('role', input.RoleName);
+      checkTrustPrincipals(a, input.AssumeRolePolicyDocument);
       const doc: RoleDoc = {
         name: input.RoleName,
         path: pathOrDefault(input.Path),
@@ -99,7 +125,11 @@ export class RolesApi {
 
   async updateAssumeRolePolicy(input: T.UpdateAssumeRolePolicyRequest, ctx: RequestContext): Promise<Record<string, never>> {
     checkTrust(input.PolicyDocument);
-    await this.update(ctx, input.RoleName, (r) => ({ ...r, trust: input.PolicyDocument }));
+    await this.deps.state.mutate(ctx.accountId, (a) => {
+      const r = requirePrincipal(a, 'role', input.RoleName);
+      checkTrustPrincipals(a, input.PolicyDocument);
+      return { change: putPrincipal('role', { ...r, trust: input.PolicyDocument }), result: {} };
+    });
     return {};
   }
 
@@ -129,6 +159,12 @@ export class RolesApi {
     const out: T.ListRoleTagsResponse = { Tags: p.items, IsTruncated: p.IsTruncated };
     if (p.Marker !== undefined) out.Marker = p.Marker;
     return out;
+  }
+
+  /** Lambent has no instance profiles (no EC2); tools that clean up a role (Terraform) ask, and get none. */
+  async listInstanceProfiles(input: T.ListInstanceProfilesForRoleRequest, ctx: RequestContext): Promise<T.ListInstanceProfilesForRoleResponse> {
+    requirePrincipal(this.deps.state.account(ctx.accountId), 'role', input.RoleName);
+    return { InstanceProfiles: [], IsTruncated: false };
   }
 
   async putBoundary(input: T.PutRolePermissionsBoundaryRequest, ctx: RequestContext): Promise<Record<string, never>> {

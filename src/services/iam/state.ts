@@ -281,6 +281,10 @@ export class IamState implements IamDirectory {
     if (a === undefined || caller.kind === 'root' || caller.name === undefined) return { policies: [] };
     const principal = caller.kind === 'user' ? a.user(caller.name) : a.role(caller.name);
     if (principal === undefined) return { policies: [] };
+    // A role or user deleted and created again under the same name is another principal (AWS keys sessions and
+    // policies to the unique id): credentials issued to the old one get none of the new one's permissions.
+    const callerId = caller.kind === 'user' ? caller.userId : caller.roleId;
+    if (callerId !== undefined && callerId !== principal.id) return { policies: [] };
     const type = caller.kind === 'user' ? 'user' : 'role';
     const policies = this.principalPolicies(a, type, principal);
     if (caller.kind === 'user') {
@@ -308,5 +312,20 @@ export class IamState implements IamDirectory {
 
   generation(): number {
     return this.gen;
+  }
+
+  // ---- what the access map (access.ts) looks up, synchronously ----
+
+  /** The path of an existing role, user or group (ARNs in authorization carry it), or undefined. */
+  pathOf(kind: string, accountId: string, name: string): string | undefined {
+    const a = this.accounts.get(accountId);
+    if (a === undefined) return undefined;
+    const p = kind === 'role' ? a.role(name) : kind === 'user' ? a.user(name) : kind === 'group' ? a.group(name) : undefined;
+    return p?.path;
+  }
+
+  accessKeyOwner(accessKeyId: string): { accountId: string; userName: string } | undefined {
+    const k = this.keys.get(accessKeyId);
+    return k && { accountId: k.accountId, userName: k.doc.userName };
   }
 }

@@ -1,0 +1,102 @@
+// GetAccountSummary (entity counts and IAM's quotas, as `aws iam get-account-summary` shows them) and
+// GetContextKeysFor{Principal,Custom}Policy (the condition keys the policies read, for the simulator's callers).
+import type { RequestContext } from '../types.js';
+import type * as T from './api-types.js';
+import { checkDocument, QUOTAS } from './common.js';
+import type { IamDeps } from './deps.js';
+import { IamErrors } from './errors.js';
+import type { UserDoc } from './state.js';
+
+/** The condition keys a parsed document names, as written (first spelling wins; IAM compares them without case). */
+function conditionKeys(text: string, into: Map<string, string>): void {
+  const doc = JSON.parse(text) as { Statement?: unknown };
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  for (const st of statements) {
+    const condition = (st as { Condition?: unknown } | undefined)?.Condition;
+    if (condition === null || typeof condition !== 'object') continue;
+    for (const block of Object.values(condition as Record<string, unknown>)) {
+      if (block === null || typeof block !== 'object') continue;
+      for (const key of Object.keys(block as Record<string, unknown>)) {
+        if (!into.has(key.toLowerCase())) into.set(key.toLowerCase(), key);
+      }
+    }
+  }
+}
+
+export class AccountSummaryApi {
+  constructor(private readonly deps: IamDeps) {}
+
+  async summary(_input: Record<string, never>, ctx: RequestContext): Promise<T.GetAccountSummaryResponse> {
+    const a = this.deps.state.account(ctx.accountId);
+    let versions = 0;
+    for (const p of a.policies.values()) versions += p.versions.length;
+    return {
+      SummaryMap: {
+        Users: a.users.size,
+        UsersQuota: 5000,
+        Groups: a.groups.size,
+        GroupsQuota: 300,
+        Roles: a.roles.size,
+        RolesQuota: 1000,
+        Policies: a.policies.size,
+        PoliciesQuota: 1500,
+        PolicyVersionsInUse: versions,
+        PolicyVersionsInUseQuota: 10000,
+        VersionsPerPolicyQuota: QUOTAS.versionsPerPolicy,
+        PolicySizeQuota: QUOTAS.managedPolicySize,
+        UserPolicySizeQuota: QUOTAS.userPolicySizeTotal,
+        GroupPolicySizeQuota: QUOTAS.groupPolicySizeTotal,
+        RolePolicySizeQuota: QUOTAS.rolePolicySizeTotal,
+        AssumeRolePolicySizeQuota: QUOTAS.trustPolicySize,
+        AttachedPoliciesPerUserQuota: QUOTAS.managedPoliciesPerPrincipal,
+        AttachedPoliciesPerRoleQuota: QUOTAS.managedPoliciesPerPrincipal,
+        AttachedPoliciesPerGroupQuota: QUOTAS.managedPoliciesPerPrincipal,
+        GroupsPerUserQuota: QUOTAS.groupsPerUser,
+        AccessKeysPerUserQuota: QUOTAS.accessKeysPerUser,
+        SigningCertificatesPerUserQuota: 2,
+        ServerCertificates: 0,
+        ServerCertificatesQuota: 20,
+        InstanceProfiles: 0,
+        InstanceProfilesQuota: 1000,
+        Providers: 0,
+        MFADevices: 0,
+        MFADevicesInUse: 0,
+        AccountMFAEnabled: 0,
+        // Root keys are Lambent's configured credentials, not IAM state.
+        AccountAccessKeysPresent: 1,
+        AccountSigningCertificatesPresent: 0,
+        GlobalEndpointTokenVersion: 1,
+      },
+    };
+  }
+
+  async principalKeys(input: T.GetContextKeysForPrincipalPolicyRequest, ctx: RequestContext): Promise<T.GetContextKeysForPolicyResponse> {
+    const a = this.deps.state.account(ctx.accountId);
+    const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(input.PolicySourceArn);
+    if (m === null || m[1] !== ctx.accountId) throw IamErrors.invalidInput(`Invalid ARN: ${input.PolicySourceArn}`);
+    const type = m[2] as 'user' | 'group' | 'role';
+    const entity = type === 'user' ? a.user(m[3]!) : type === 'group' ? a.group(m[3]!) : a.role(m[3]!);
+    if (entity === undefined) throw IamErrors.noSuchEntity(type, m[3]!);
+    let docs = this.deps.state.principalPolicies(a, type, entity).map((p) => p.document);
+    if (type === 'user') {
+      for (const g of (entity as UserDoc).groups) {
+        const group = a.group(g);
+        if (group) docs = docs.concat(this.deps.state.principalPolicies(a, 'group', group).map((p) => p.document));
+      }
+    }
+    return this.keys([...docs, ...(input.PolicyInputList ?? [])]);
+  }
+
+  async customKeys(input: T.GetContextKeysForCustomPolicyRequest): Promise<T.GetContextKeysForPolicyResponse> {
+    return this.keys(input.PolicyInputList);
+  }
+
+  private keys(documents: readonly string[]): T.GetContextKeysForPolicyResponse {
+    const keys = new Map<string, string>();
+    for (const text of documents) {
+      checkDocument(text, 'identity');
+      conditionKeys(text, keys);
+    }
+    return { ContextKeyNames: [...keys.values()] };
+  }
+}
