@@ -166,7 +166,7 @@ describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
     assert.ok(g.AccessKeyId?.startsWith('ASIA'));
     // The account root's sessions last an hour at most.
     assert.ok(g.Expiration!.getTime() <= Date.now() + 3600_000);
-    const asRoot = client({ accessKeyId: g.AccessKeyId, secretAccessKey: g.SecretAccessKey!, sessionToken: g.SessionToken! });
+    const asRoot = client({ accessKeyId: g.AccessKeyId!, secretAccessKey: g.SecretAccessKey!, sessionToken: g.SessionToken! });
     assert.equal((await asRoot.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:root`);
   });
 
