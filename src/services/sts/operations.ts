@@ -2,6 +2,14 @@
 // (lengths, patterns, ranges); what the model cannot say (a role's MaxSessionDuration, role chaining, the packed
 // policy budget, the trust policy) is checked here.
 import type { CallerIdentity, IamDirectory } from '../identity.js';
+import type {
+  AssumeRoleRequest,
+  AssumeRoleResponse,
+  Credentials,
+  GetCallerIdentityResponse,
+  GetSessionTokenRequest,
+  GetSessionTokenResponse,
+} from './api-types.js';
 import { parsePolicy, PolicySyntaxError } from '../iam/policy/index.js';
 import type { RequestContext } from '../types.js';
 import { assumeRoleContext } from './condition-context.js';
@@ -18,28 +26,7 @@ export interface StsDeps {
   managedPolicy?(arn: string): Promise<string | undefined>;
 }
 
-interface Tag {
-  Key: string;
-  Value: string;
-}
-export interface AssumeRoleInput {
-  RoleArn: string;
-  RoleSessionName: string;
-  PolicyArns?: { arn?: string }[];
-  Policy?: string;
-  DurationSeconds?: number;
-  Tags?: Tag[];
-  TransitiveTagKeys?: string[];
-  ExternalId?: string;
-  SerialNumber?: string;
-  TokenCode?: string;
-  SourceIdentity?: string;
-}
-export interface GetSessionTokenInput {
-  DurationSeconds?: number;
-  SerialNumber?: string;
-  TokenCode?: string;
-}
+export type { AssumeRoleRequest as AssumeRoleInput } from './api-types.js';
 
 const SESSION_POLICY_MAX_CHARS = 2048;
 const DEFAULT_ROLE_SESSION_S = 3600;
@@ -49,7 +36,7 @@ const GET_SESSION_TOKEN_DEFAULT_S = 43200;
 /** The account root's sessions from GetSessionToken last an hour at most (longer requests get an hour). */
 const ROOT_SESSION_MAX_S = 3600;
 
-function credentialsOut(c: IssuedCredentials): Record<string, unknown> {
+function credentialsOut(c: IssuedCredentials): Credentials {
   return {
     AccessKeyId: c.accessKeyId,
     SecretAccessKey: c.secretAccessKey,
@@ -74,12 +61,12 @@ function combineSessionPolicies(inline: string | undefined, managed: readonly st
 export class StsApi {
   constructor(private readonly deps: StsDeps) {}
 
-  getCallerIdentity(_input: Record<string, never>, ctx: RequestContext): Promise<Record<string, unknown>> {
+  getCallerIdentity(_input: Record<string, never>, ctx: RequestContext): Promise<GetCallerIdentityResponse> {
     const c = ctx.caller;
     return Promise.resolve({ UserId: c.userId, Account: c.accountId, Arn: c.arn });
   }
 
-  async assumeRole(input: AssumeRoleInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+  async assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Promise<AssumeRoleResponse> {
     const caller = ctx.caller;
     const target = parseRoleArn(input.RoleArn);
 
@@ -149,19 +136,19 @@ export class StsApi {
       ...(sessionPolicy !== undefined ? { sessionPolicy } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
     });
-    const out: Record<string, unknown> = {
+    const out: AssumeRoleResponse = {
       Credentials: credentialsOut(issued),
       AssumedRoleUser: {
         AssumedRoleId: `${role.roleId}:${input.RoleSessionName}`,
         Arn: assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName),
       },
     };
-    if (packed !== undefined) out['PackedPolicySize'] = packed;
-    if (input.SourceIdentity !== undefined) out['SourceIdentity'] = input.SourceIdentity;
+    if (packed !== undefined) out.PackedPolicySize = packed;
+    if (input.SourceIdentity !== undefined) out.SourceIdentity = input.SourceIdentity;
     return out;
   }
 
-  getSessionToken(input: GetSessionTokenInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+  getSessionToken(input: GetSessionTokenRequest, ctx: RequestContext): Promise<GetSessionTokenResponse> {
     const caller: CallerIdentity = ctx.caller;
     if (caller.kind === 'assumed-role' || caller.expiresAt !== undefined) {
       return Promise.reject(StsErrors.accessDenied('Cannot call GetSessionToken with session credentials'));
