@@ -11,6 +11,7 @@ import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
+import { ALLOW_ALL, rootIdentities } from './gateway/identities.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -23,6 +24,7 @@ import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
+import { createIamService, IamState } from './services/iam/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
 import { functionArn } from './services/lambda/function-ref.js';
@@ -205,9 +207,16 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     },
   }, engine, asyncInvocations);
 
+  // IAM (issue 12): its state is loaded before serving; the lead wires IamState as the IamDirectory of the
+  // identity provider and authorizer.
+  const iamState = new IamState(store.iam);
+  await iamState.load();
+  const iam = createIamService({ state: iamState, now: () => Date.now() });
+
   const handler = createGateway({
-    services: [lambda],
-    credentials: credentialStore(config.credentials),
+    services: [lambda, iam],
+    identities: rootIdentities(credentialStore(config.credentials)),
+    authorizer: ALLOW_ALL,
     internalRoutes: [
       healthRoute(VERSION, async () => ({
         sandbox: sandbox.report,
@@ -225,7 +234,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
   const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
-  const sandboxGateway = createGateway({ services: [lambda], credentials: configuredOnly, limits: config.frontDoor, logger: log });
+  const sandboxGateway = createGateway({ services: [lambda], identities: rootIdentities(configuredOnly), authorizer: ALLOW_ALL, limits: config.frontDoor, logger: log });
   sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {

@@ -134,8 +134,22 @@ export function arnTemplate(raw: string, variables: boolean): ArnTemplate {
   return {
     template,
     matchesAll: raw === '*',
-    components: template.pieces === undefined ? arnComponents([raw]) : undefined,
+    components: template.pieces === undefined && raw !== '*' ? literalArnComponents(raw) : undefined,
   };
+}
+
+/** Cuts a pattern without variables at its first five colons and compiles each component. */
+function literalArnComponents(raw: string): Glob[] {
+  const comps: Glob[] = [];
+  let start = 0;
+  while (comps.length < 5) {
+    const colon = raw.indexOf(':', start);
+    if (colon < 0) break;
+    comps.push(compileGlob(raw.slice(start, colon)));
+    start = colon + 1;
+  }
+  comps.push(compileGlob(raw.slice(start)));
+  return comps;
 }
 
 /** Cuts glob pieces at the first five colons into per-component globs (the sixth keeps its colons). */

@@ -25,19 +25,26 @@ export type GlobPiece = string | { wild: '*' | '?' };
 
 /** Compiles a pattern whose `*` and `?` are wildcards. `fold`: compare case-insensitively (IAM actions). */
 export function compileGlob(pattern: string, fold = false): Glob {
-  const pieces: GlobPiece[] = [];
+  const text = fold ? pattern.toLowerCase() : pattern;
+  if (text === '*') return MATCH_ALL;
+  // Straight from the string (no intermediate pieces): documents are compiled on every policy write.
+  const segments: GlobSegment[] = [];
   let start = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c === 42 /* * */ || c === 63 /* ? */) {
-      if (i > start) pieces.push(pattern.slice(start, i));
-      pieces.push({ wild: c === 42 ? '*' : '?' });
+  let anyAt: number[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 63 /* ? */) (anyAt ??= []).push(i - start);
+    else if (c === 42 /* * */) {
+      segments.push({ text: text.slice(start, i), anyAt });
       start = i + 1;
+      anyAt = undefined;
     }
   }
-  if (start < pattern.length) pieces.push(pattern.slice(start));
-  return globFromPieces(pieces, fold);
+  segments.push({ text: start === 0 ? text : text.slice(start), anyAt });
+  return { segments, matchesAll: false, literal: segments.length === 1 && anyAt === undefined };
 }
+
+const MATCH_ALL: Glob = { segments: [{ text: '', anyAt: undefined }, { text: '', anyAt: undefined }], matchesAll: true, literal: false };
 
 /** Builds a glob from pieces (policy variables insert literal text, `${*}` a literal star). */
 export function globFromPieces(pieces: readonly GlobPiece[], fold = false): Glob {
