@@ -22,8 +22,11 @@ import { mayAssume, parseRoleArn } from './trust.js';
 export interface StsDeps {
   tokens: SessionTokens;
   iam: Pick<IamDirectory, 'getRole' | 'identityPolicies'>;
-  /** The document of a managed policy (PolicyArns of AssumeRole), or undefined when there is no such policy. */
-  managedPolicy?(arn: string): Promise<string | undefined>;
+  /**
+   * The default version's document of a managed policy usable in `accountId` (AWS's, or that account's own), for
+   * AssumeRole's PolicyArns; undefined when there is no such policy.
+   */
+  managedPolicy?(accountId: string, arn: string): Promise<string | undefined>;
 }
 
 export type { AssumeRoleRequest as AssumeRoleInput } from './api-types.js';
@@ -75,12 +78,6 @@ export class StsApi {
     }
     if (input.Policy !== undefined) checkSessionPolicy(input.Policy);
     const policyArns = (input.PolicyArns ?? []).map((p) => p.arn ?? '');
-    const managed: string[] = [];
-    for (const arn of policyArns) {
-      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(arn) : undefined;
-      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
-      managed.push(doc);
-    }
     const tags: Record<string, string> = {};
     const seen = new Set<string>();
     for (const t of input.Tags ?? []) {
@@ -95,6 +92,14 @@ export class StsApi {
     const role = target ? await this.deps.iam.getRole(target.accountId, target.roleName) : undefined;
     if (!target || !role || role.arn !== input.RoleArn) {
       throw StsErrors.notAuthorized(caller.arn, 'sts:AssumeRole', input.RoleArn);
+    }
+
+    // Managed session policies are the role's account's (or AWS's).
+    const managed: string[] = [];
+    for (const arn of policyArns) {
+      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(role.accountId, arn) : undefined;
+      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
+      managed.push(doc);
     }
 
     const actions = ['sts:AssumeRole'];
