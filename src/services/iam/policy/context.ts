@@ -81,3 +81,47 @@ export function accountOf(arn: string): string | undefined {
   const account = arn.slice(start, end);
   return account === '' ? undefined : account;
 }
+
+/**
+ * The same context, built only if a condition or policy variable asks for it: most statements decide on action
+ * and resource alone, and the warm path of a cached principal should not pay for a dozen keys it never reads.
+ */
+export function lazyContextFor(principal: EvalPrincipal, facts: RequestFacts, request: AccessRequest): ConditionContext {
+  return new LazyContext(principal, facts, request);
+}
+
+class LazyContext implements ReadonlyMap<string, readonly string[]> {
+  private built: ConditionContext | undefined;
+  constructor(
+    private readonly principal: EvalPrincipal,
+    private readonly facts: RequestFacts,
+    private readonly request: AccessRequest,
+  ) {}
+  private map(): ConditionContext {
+    return (this.built ??= contextFor(this.principal, this.facts, this.request));
+  }
+  get(key: string): readonly string[] | undefined {
+    return this.map().get(key);
+  }
+  has(key: string): boolean {
+    return this.map().has(key);
+  }
+  get size(): number {
+    return this.map().size;
+  }
+  forEach(fn: (value: readonly string[], key: string, map: ReadonlyMap<string, readonly string[]>) => void): void {
+    this.map().forEach((v, k) => fn(v, k, this));
+  }
+  entries(): MapIterator<[string, readonly string[]]> {
+    return this.map().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+  values(): MapIterator<readonly string[]> {
+    return this.map().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly string[]]> {
+    return this.map()[Symbol.iterator]();
+  }
+}

@@ -11,7 +11,7 @@ import { parsePolicyDocument } from './parse.js';
 import type { CompiledStatement } from './parse.js';
 
 export { PolicySyntaxError } from './errors.js';
-export { contextFor, accountOf } from './context.js';
+export { contextFor, lazyContextFor, accountOf } from './context.js';
 export { MESSAGES as POLICY_MESSAGES } from './parse.js';
 
 /** Where a document is used: identity-based (no Principal allowed), resource-based or trust (Principal required). */
