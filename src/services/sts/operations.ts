@@ -16,7 +16,7 @@ import { assumeRoleContext } from './condition-context.js';
 import { StsErrors } from './errors.js';
 import { assumedRoleArn } from './identities.js';
 import { packedPolicyPercent } from './packed-policy.js';
-import type { IssuedCredentials, SessionTokens } from './session-tokens.js';
+import { wholeSeconds, type IssuedCredentials, type SessionTokens } from './session-tokens.js';
 import { mayAssume, parseRoleArn } from './trust.js';
 
 export interface StsDeps {
@@ -44,8 +44,7 @@ function credentialsOut(c: IssuedCredentials): Credentials {
     AccessKeyId: c.accessKeyId,
     SecretAccessKey: c.secretAccessKey,
     SessionToken: c.sessionToken,
-    // Whole seconds, as AWS writes it.
-    Expiration: new Date(Math.floor(c.expiresAt / 1000) * 1000),
+    Expiration: new Date(c.expiresAt),
   };
 }
 
@@ -131,7 +130,7 @@ export class StsApi {
     if (packed !== undefined && packed > 100) throw StsErrors.packedPolicyTooLarge(packed);
 
     const sessionPolicy = combineSessionPolicies(input.Policy, managed);
-    const now = this.deps.tokens.clock();
+    const now = wholeSeconds(this.deps.tokens.clock());
     const issued = this.deps.tokens.issue({
       accountId: role.accountId,
       principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName: input.RoleSessionName },
@@ -160,7 +159,7 @@ export class StsApi {
     }
     let seconds = input.DurationSeconds ?? GET_SESSION_TOKEN_DEFAULT_S;
     if (caller.kind === 'root') seconds = Math.min(seconds, ROOT_SESSION_MAX_S);
-    const now = this.deps.tokens.clock();
+    const now = wholeSeconds(this.deps.tokens.clock());
     const issued = this.deps.tokens.issue({
       accountId: caller.accountId,
       principal:
