@@ -54,8 +54,13 @@ function combineSessionPolicies(inline: string | undefined, managed: readonly st
   const statements: unknown[] = [];
   for (const text of inline === undefined ? managed : [inline, ...managed]) {
     const st = (JSON.parse(text) as { Statement?: unknown }).Statement;
-    if (Array.isArray(st)) statements.push(...st);
-    else if (st !== undefined) statements.push(st);
+    for (const one of Array.isArray(st) ? st : st === undefined ? [] : [st]) {
+      // Sids are unique within one document only: two policies may both say "Stmt1".
+      if (typeof one === 'object' && one !== null) {
+        const { Sid: _sid, ...rest } = one as Record<string, unknown>;
+        statements.push(rest);
+      }
+    }
   }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
@@ -93,14 +98,6 @@ export class StsApi {
       throw StsErrors.notAuthorized(caller.arn, 'sts:AssumeRole', input.RoleArn);
     }
 
-    // Managed session policies are the role's account's (or AWS's).
-    const managed: string[] = [];
-    for (const arn of policyArns) {
-      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(role.accountId, arn) : undefined;
-      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
-      managed.push(doc);
-    }
-
     const actions = ['sts:AssumeRole'];
     if (hasTags) actions.push('sts:TagSession');
     if (input.SourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
@@ -115,6 +112,15 @@ export class StsApi {
     });
     const decision = await mayAssume(caller, role, actions, context, this.deps.iam);
     if (!decision.allowed) throw StsErrors.notAuthorized(caller.arn, decision.deniedAction ?? 'sts:AssumeRole', role.arn);
+
+    // Managed session policies are the role's account's (or AWS's); looked up only for a caller who may assume
+    // the role, so nobody else learns which policies exist.
+    const managed: string[] = [];
+    for (const arn of policyArns) {
+      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(role.accountId, arn) : undefined;
+      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
+      managed.push(doc);
+    }
 
     const seconds = input.DurationSeconds ?? DEFAULT_ROLE_SESSION_S;
     if (caller.kind === 'assumed-role' && seconds > ROLE_CHAINING_MAX_S) {
