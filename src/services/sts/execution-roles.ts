@@ -36,7 +36,7 @@ export class LambdaExecutionRoles implements ExecutionRoles {
       resourceAccount: role.accountId,
       identityPolicies: [],
       resourcePolicy: trust,
-      context: assumeRoleContext(undefined, { region: this.region, sourceIp: '', now: this.tokens.clock() }),
+      context: assumeRoleContext(undefined, { region: this.region, sourceIp: '', now: this.tokens.clock() }, role.arn),
     });
     return result.decision === 'allow' ? 'ok' : 'cannot-assume';
   }

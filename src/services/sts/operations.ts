@@ -109,7 +109,7 @@ export class StsApi {
       ...(input.ExternalId !== undefined ? { externalId: input.ExternalId } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
       ...(hasTags ? { requestTags: tags } : {}),
-    });
+    }, role.arn);
     const decision = await mayAssume(caller, role, actions, context, this.deps.iam);
     if (!decision.allowed) throw StsErrors.notAuthorized(caller.arn, decision.deniedAction ?? 'sts:AssumeRole', role.arn);
 
