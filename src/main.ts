@@ -231,7 +231,11 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   }, engine, asyncInvocations);
 
   const iam = createIamService({ state: iamState, now: () => Date.now() });
-  const sts = createStsService({ tokens, iam: iamState });
+  const sts = createStsService({
+    tokens,
+    iam: iamState,
+    managedPolicy: (accountId, arn) => Promise.resolve(iamState.account(accountId).managedDocument(arn)?.document),
+  });
 
   const handler = createGateway({
     services: [lambda, iam, sts],

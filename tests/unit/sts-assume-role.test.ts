@@ -222,6 +222,37 @@ describe('AssumeRole: durations, chaining, session policies', () => {
       e instanceof AwsError && e.code === 'ValidationError' && e.message.endsWith("at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048"));
   });
 
+  test('PolicyArns: managed session policies of the role\'s account join the inline one; an unknown ARN is refused', async () => {
+    const clock = { t: T0 };
+    const tokens = new SessionTokens(randomBytes(32), () => clock.t);
+    const iam = new FakeIam();
+    const asked: string[] = [];
+    const managed = new Map([[`arn:aws:iam::${A}:policy/read-logs`, allow('logs:Get*', '*')]]);
+    const api = new StsApi({
+      tokens,
+      iam,
+      managedPolicy: (account, arn) => {
+        asked.push(`${account} ${arn}`);
+        return Promise.resolve(managed.get(arn));
+      },
+    });
+    const ids = new Identities({ rootKeys: [], tokens });
+    const alice = user(A, 'alice');
+    const r = iam.add(role(A, 'reader', trust({ AWS: alice.arn })));
+    const out = await api.assumeRole(input(r.arn, { Policy: allow('s3:GetObject', '*'), PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/read-logs` }] }), ctx(alice));
+    assert.deepEqual(asked, [`${A} arn:aws:iam::${A}:policy/read-logs`]);
+    const c = out.Credentials!;
+    const session = ids.identify(ids.lookup(c.AccessKeyId)!, c.SessionToken);
+    const doc = JSON.parse(session.sessionPolicy!) as { Statement: { Action: string }[] };
+    assert.deepEqual(doc.Statement.map((st) => st.Action), ['s3:GetObject', 'logs:Get*']);
+    assert.equal(typeof out.PackedPolicySize, 'number');
+    await refused(
+      api.assumeRole(input(r.arn, { PolicyArns: [{ arn: `arn:aws:iam::${A}:policy/nope` }] }), ctx(alice)),
+      'InvalidParameterValue',
+      `Policy arn:aws:iam::${A}:policy/nope does not exist or is not attachable.`,
+    );
+  });
+
   test('more session tags than the packed budget holds → PackedPolicyTooLarge', async () => {
     const { iam, api } = setup();
     const alice = user(A, 'alice');

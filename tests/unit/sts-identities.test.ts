@@ -129,4 +129,16 @@ describe('Identities', () => {
     now += 900_000;
     rejects(() => ids.identify(cred, issued.sessionToken), 'ExpiredTokenException', 'The security token included in the request is expired', 403);
   });
+
+  test('a session verified once is remembered, yet still expires on time and refuses any other token', () => {
+    const issued = tokens.issue({ accountId: ACCOUNT, principal: { kind: 'root' }, expiresAt: now + 60_000 });
+    const cred = ids.lookup(issued.accessKeyId)!;
+    assert.equal(ids.lookup(issued.accessKeyId), cred, 'the derived credential is computed once');
+    const first = ids.identify(cred, issued.sessionToken);
+    assert.equal(ids.identify(cred, issued.sessionToken), first, 'the verified identity is reused');
+    invalidToken(() => ids.identify(cred, `${issued.sessionToken.slice(0, -8)}AAAAAAA=`));
+    invalidToken(() => ids.identify(cred, undefined));
+    now += 60_000;
+    rejects(() => ids.identify(cred, issued.sessionToken), 'ExpiredTokenException', 'The security token included in the request is expired', 403);
+  });
 });

@@ -1,8 +1,8 @@
-// The condition keys an AssumeRole (or Lambda's own assumption of an execution role) offers a trust policy:
-// the global keys about the caller and the request, and STS's own (sts:ExternalId, sts:RoleSessionName,
-// sts:SourceIdentity, aws:RequestTag/…, aws:TagKeys). Keys are lower-case (IAM compares them case-insensitively).
+// The condition keys an AssumeRole (or Lambda's own assumption of an execution role) offers a trust policy: the
+// global keys about the caller and the request (the policy engine's contextFor), plus STS's own: sts:ExternalId,
+// sts:RoleSessionName, sts:SourceIdentity, aws:RequestTag/… and aws:TagKeys.
 import type { CallerIdentity } from '../identity.js';
-import type { ConditionContext } from '../iam/policy/index.js';
+import { contextFor, type ConditionContext, type EvalPrincipal } from '../iam/policy/index.js';
 
 export interface AssumeRoleFacts {
   region: string;
@@ -16,39 +16,22 @@ export interface AssumeRoleFacts {
   requestTags?: Record<string, string>;
 }
 
-function principalType(caller: CallerIdentity): string {
-  if (caller.kind === 'root') return 'Account';
-  if (caller.kind === 'user') return 'User';
-  return 'AssumedRole';
-}
-
-export function assumeRoleContext(caller: CallerIdentity | undefined, facts: AssumeRoleFacts): ConditionContext {
-  const ctx = new Map<string, string[]>();
-  const set = (key: string, value: string | undefined): void => {
-    if (value !== undefined) ctx.set(key.toLowerCase(), [value]);
-  };
-  set('aws:CurrentTime', new Date(facts.now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  set('aws:EpochTime', String(Math.floor(facts.now / 1000)));
-  set('aws:RequestedRegion', facts.region);
-  set('aws:SourceIp', facts.sourceIp === '' ? undefined : facts.sourceIp.replace(/^::ffff:/, ''));
-  set('aws:SecureTransport', 'false');
-  if (caller !== undefined) {
-    set('aws:PrincipalAccount', caller.accountId);
-    set('aws:PrincipalType', principalType(caller));
-    set('aws:UserId', caller.userId);
-    // aws:PrincipalArn of a role session is the role's ARN, not the session's.
-    set('aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
-    if (caller.kind === 'user') set('aws:username', caller.name);
-    for (const [k, v] of Object.entries(caller.sessionTags ?? {})) set(`aws:PrincipalTag/${k}`, v);
-  }
-  set('sts:ExternalId', facts.externalId);
-  set('sts:RoleSessionName', facts.roleSessionName);
-  set('sts:SourceIdentity', facts.sourceIdentity);
+/** `caller` undefined: Lambda itself (the service principal lambda.amazonaws.com) assumes the role. */
+export function assumeRoleContext(caller: CallerIdentity | undefined, facts: AssumeRoleFacts, roleArn = '*'): ConditionContext {
+  const principal: EvalPrincipal = caller ? { kind: 'aws', identity: caller } : { kind: 'service', service: 'lambda.amazonaws.com' };
+  const conditions: Record<string, string | string[]> = {};
+  if (facts.externalId !== undefined) conditions['sts:ExternalId'] = facts.externalId;
+  if (facts.roleSessionName !== undefined) conditions['sts:RoleSessionName'] = facts.roleSessionName;
+  if (facts.sourceIdentity !== undefined) conditions['sts:SourceIdentity'] = facts.sourceIdentity;
   const tags = facts.requestTags ?? {};
   const keys = Object.keys(tags);
   if (keys.length > 0) {
-    ctx.set('aws:tagkeys', keys);
-    for (const k of keys) set(`aws:RequestTag/${k}`, tags[k]);
+    conditions['aws:TagKeys'] = keys;
+    for (const k of keys) conditions[`aws:RequestTag/${k}`] = tags[k] as string;
   }
-  return ctx;
+  return contextFor(
+    principal,
+    { region: facts.region, sourceIp: facts.sourceIp.replace(/^::ffff:/, ''), now: facts.now, secureTransport: false },
+    { action: 'sts:AssumeRole', resource: roleArn, conditions },
+  );
 }

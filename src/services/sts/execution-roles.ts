@@ -3,7 +3,7 @@
 import type { ExecutionRoles, IamDirectory, TemporaryCredentials } from '../identity.js';
 import { evaluate, parsePolicy } from '../iam/policy/index.js';
 import { assumeRoleContext } from './condition-context.js';
-import type { SessionTokens } from './session-tokens.js';
+import { wholeSeconds, type SessionTokens } from './session-tokens.js';
 import { parseRoleArn } from './trust.js';
 
 const LAMBDA_SERVICE = 'lambda.amazonaws.com';
@@ -36,7 +36,7 @@ export class LambdaExecutionRoles implements ExecutionRoles {
       resourceAccount: role.accountId,
       identityPolicies: [],
       resourcePolicy: trust,
-      context: assumeRoleContext(undefined, { region: this.region, sourceIp: '', now: this.tokens.clock() }),
+      context: assumeRoleContext(undefined, { region: this.region, sourceIp: '', now: this.tokens.clock() }, role.arn),
     });
     return result.decision === 'allow' ? 'ok' : 'cannot-assume';
   }
@@ -48,7 +48,7 @@ export class LambdaExecutionRoles implements ExecutionRoles {
     const issued = this.tokens.issue({
       accountId: role.accountId,
       principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName },
-      expiresAt: this.tokens.clock() + durationSeconds * 1000,
+      expiresAt: wholeSeconds(this.tokens.clock()) + durationSeconds * 1000,
       ...(Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags } } : {}),
     });
     return issued;

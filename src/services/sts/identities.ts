@@ -50,6 +50,16 @@ export function sessionIdentity(claims: SessionClaims): CallerIdentity {
   return identity;
 }
 
+/** Temporary keys remembered (credential and verified identity): the functions' own calls reuse one key for hours. */
+const SESSION_CACHE_ENTRIES = 4096;
+
+interface CachedSession {
+  credential: Credential;
+  /** The token that was verified for this key, and who it makes the caller (frozen: shared by requests). */
+  token?: string;
+  identity?: CallerIdentity;
+}
+
 export interface IdentitiesOptions {
   /** The account root keys (configuration: LAMBENT_CREDENTIALS, the dev keys). */
   rootKeys: readonly Credential[];
@@ -62,6 +72,8 @@ export class Identities implements IdentityProvider {
   private readonly roots: Map<string, { credential: Credential; identity: CallerIdentity }>;
   private readonly iam: Pick<IamDirectory, 'accessKey'> | undefined;
   private readonly tokens: SessionTokens;
+  /** Insertion order is age: the oldest entry goes first when full (a refresh re-inserts). */
+  private readonly sessions = new Map<string, CachedSession>();
 
   constructor(opts: IdentitiesOptions) {
     // Root identities are built once: lookup and identify allocate nothing for them (every request of the
@@ -76,11 +88,7 @@ export class Identities implements IdentityProvider {
   lookup(accessKeyId: string): Credential | undefined {
     const root = this.roots.get(accessKeyId);
     if (root !== undefined) return root.credential;
-    if (isTemporaryKeyId(accessKeyId)) {
-      const accountId = accountOfTemporaryKey(accessKeyId);
-      if (accountId === undefined) return undefined;
-      return { accessKeyId, secretAccessKey: this.tokens.secretFor(accessKeyId), accountId };
-    }
+    if (isTemporaryKeyId(accessKeyId)) return this.session(accessKeyId)?.credential;
     const key = this.iam?.accessKey(accessKeyId);
     // An access key record carries accessKeyId, secretAccessKey and accountId: it is the credential.
     return key !== undefined && key.status === 'Active' ? key : undefined;
@@ -93,13 +101,39 @@ export class Identities implements IdentityProvider {
     if (root !== undefined) return root.identity;
     if (isTemporaryKeyId(id)) {
       if (securityToken === undefined || securityToken === '') throw CommonErrors.unrecognizedClient();
+      const cached = this.session(id);
+      if (cached?.token === securityToken && cached.identity !== undefined) {
+        // Verified before: only the clock can have changed its answer.
+        if (this.tokens.clock() >= (cached.identity.expiresAt ?? 0)) throw CommonErrors.expiredToken();
+        return cached.identity;
+      }
       const verdict = this.tokens.verify(id, securityToken);
       if (!verdict.ok) throw verdict.reason === 'expired' ? CommonErrors.expiredToken() : CommonErrors.unrecognizedClient();
-      return sessionIdentity(verdict.claims);
+      const identity = Object.freeze(sessionIdentity(verdict.claims));
+      if (cached !== undefined) {
+        cached.token = securityToken;
+        cached.identity = identity;
+      }
+      return identity;
     }
     // Looked up again rather than trusted from `credential`: the key may have been deactivated since.
     const key = this.iam?.accessKey(id);
     if (key === undefined || key.status !== 'Active') throw CommonErrors.unrecognizedClient();
     return userIdentity(key, id);
+  }
+
+  /** The cached entry of a temporary key (its derived secret computed once), or undefined for a malformed id. */
+  private session(accessKeyId: string): CachedSession | undefined {
+    const hit = this.sessions.get(accessKeyId);
+    if (hit !== undefined) return hit;
+    const accountId = accountOfTemporaryKey(accessKeyId);
+    if (accountId === undefined) return undefined;
+    const entry: CachedSession = { credential: { accessKeyId, secretAccessKey: this.tokens.secretFor(accessKeyId), accountId } };
+    if (this.sessions.size >= SESSION_CACHE_ENTRIES) {
+      const oldest = this.sessions.keys().next();
+      if (oldest.done !== true) this.sessions.delete(oldest.value);
+    }
+    this.sessions.set(accessKeyId, entry);
+    return entry;
   }
 }

@@ -4,6 +4,7 @@ import { AwsError } from '../../protocol/errors.js';
 import { loadModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import { stsAccess } from './access.js';
 import { StsErrors } from './errors.js';
 import { StsApi, type StsDeps } from './operations.js';
 
@@ -34,6 +35,11 @@ export function createStsService(deps: StsDeps): ServiceDefinition {
     }),
     // STS is a POST to "/", as IAM is: only the signature's credential scope tells them apart.
     ownsPath: () => false,
+    // AssumeRole is decided by its handler, which weighs the role's trust policy with the caller's own policies
+    // (AWS's rule for roles: a trust policy naming the caller needs no identity policy in the same account; naming
+    // the account or another account needs both). The identity side alone, checked first by the gateway, would
+    // refuse what the trust policy grants. Every other operation goes through the access map.
+    access: (operation, input, ctx) => (operation === 'AssumeRole' ? [] : stsAccess(operation, input, ctx)),
     accessDenied: (message) => StsErrors.accessDenied(message),
   };
 }

@@ -2,44 +2,34 @@
 // (lengths, patterns, ranges); what the model cannot say (a role's MaxSessionDuration, role chaining, the packed
 // policy budget, the trust policy) is checked here.
 import type { CallerIdentity, IamDirectory } from '../identity.js';
+import type {
+  AssumeRoleRequest,
+  AssumeRoleResponse,
+  Credentials,
+  GetCallerIdentityResponse,
+  GetSessionTokenRequest,
+  GetSessionTokenResponse,
+} from './api-types.js';
 import { parsePolicy, PolicySyntaxError } from '../iam/policy/index.js';
 import type { RequestContext } from '../types.js';
 import { assumeRoleContext } from './condition-context.js';
 import { StsErrors } from './errors.js';
 import { assumedRoleArn } from './identities.js';
 import { packedPolicyPercent } from './packed-policy.js';
-import type { IssuedCredentials, SessionTokens } from './session-tokens.js';
+import { wholeSeconds, type IssuedCredentials, type SessionTokens } from './session-tokens.js';
 import { mayAssume, parseRoleArn } from './trust.js';
 
 export interface StsDeps {
   tokens: SessionTokens;
   iam: Pick<IamDirectory, 'getRole' | 'identityPolicies'>;
-  /** The document of a managed policy (PolicyArns of AssumeRole), or undefined when there is no such policy. */
-  managedPolicy?(arn: string): Promise<string | undefined>;
+  /**
+   * The default version's document of a managed policy usable in `accountId` (AWS's, or that account's own), for
+   * AssumeRole's PolicyArns; undefined when there is no such policy.
+   */
+  managedPolicy?(accountId: string, arn: string): Promise<string | undefined>;
 }
 
-interface Tag {
-  Key: string;
-  Value: string;
-}
-export interface AssumeRoleInput {
-  RoleArn: string;
-  RoleSessionName: string;
-  PolicyArns?: { arn?: string }[];
-  Policy?: string;
-  DurationSeconds?: number;
-  Tags?: Tag[];
-  TransitiveTagKeys?: string[];
-  ExternalId?: string;
-  SerialNumber?: string;
-  TokenCode?: string;
-  SourceIdentity?: string;
-}
-export interface GetSessionTokenInput {
-  DurationSeconds?: number;
-  SerialNumber?: string;
-  TokenCode?: string;
-}
+export type { AssumeRoleRequest as AssumeRoleInput } from './api-types.js';
 
 const SESSION_POLICY_MAX_CHARS = 2048;
 const DEFAULT_ROLE_SESSION_S = 3600;
@@ -49,13 +39,12 @@ const GET_SESSION_TOKEN_DEFAULT_S = 43200;
 /** The account root's sessions from GetSessionToken last an hour at most (longer requests get an hour). */
 const ROOT_SESSION_MAX_S = 3600;
 
-function credentialsOut(c: IssuedCredentials): Record<string, unknown> {
+function credentialsOut(c: IssuedCredentials): Credentials {
   return {
     AccessKeyId: c.accessKeyId,
     SecretAccessKey: c.secretAccessKey,
     SessionToken: c.sessionToken,
-    // Whole seconds, as AWS writes it.
-    Expiration: new Date(Math.floor(c.expiresAt / 1000) * 1000),
+    Expiration: new Date(c.expiresAt),
   };
 }
 
@@ -65,8 +54,13 @@ function combineSessionPolicies(inline: string | undefined, managed: readonly st
   const statements: unknown[] = [];
   for (const text of inline === undefined ? managed : [inline, ...managed]) {
     const st = (JSON.parse(text) as { Statement?: unknown }).Statement;
-    if (Array.isArray(st)) statements.push(...st);
-    else if (st !== undefined) statements.push(st);
+    for (const one of Array.isArray(st) ? st : st === undefined ? [] : [st]) {
+      // Sids are unique within one document only: two policies may both say "Stmt1".
+      if (typeof one === 'object' && one !== null) {
+        const { Sid: _sid, ...rest } = one as Record<string, unknown>;
+        statements.push(rest);
+      }
+    }
   }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
@@ -74,12 +68,12 @@ function combineSessionPolicies(inline: string | undefined, managed: readonly st
 export class StsApi {
   constructor(private readonly deps: StsDeps) {}
 
-  getCallerIdentity(_input: Record<string, never>, ctx: RequestContext): Promise<Record<string, unknown>> {
+  getCallerIdentity(_input: Record<string, never>, ctx: RequestContext): Promise<GetCallerIdentityResponse> {
     const c = ctx.caller;
     return Promise.resolve({ UserId: c.userId, Account: c.accountId, Arn: c.arn });
   }
 
-  async assumeRole(input: AssumeRoleInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+  async assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Promise<AssumeRoleResponse> {
     const caller = ctx.caller;
     const target = parseRoleArn(input.RoleArn);
 
@@ -88,12 +82,6 @@ export class StsApi {
     }
     if (input.Policy !== undefined) checkSessionPolicy(input.Policy);
     const policyArns = (input.PolicyArns ?? []).map((p) => p.arn ?? '');
-    const managed: string[] = [];
-    for (const arn of policyArns) {
-      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(arn) : undefined;
-      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
-      managed.push(doc);
-    }
     const tags: Record<string, string> = {};
     const seen = new Set<string>();
     for (const t of input.Tags ?? []) {
@@ -121,9 +109,18 @@ export class StsApi {
       ...(input.ExternalId !== undefined ? { externalId: input.ExternalId } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
       ...(hasTags ? { requestTags: tags } : {}),
-    });
+    }, role.arn);
     const decision = await mayAssume(caller, role, actions, context, this.deps.iam);
     if (!decision.allowed) throw StsErrors.notAuthorized(caller.arn, decision.deniedAction ?? 'sts:AssumeRole', role.arn);
+
+    // Managed session policies are the role's account's (or AWS's); looked up only for a caller who may assume
+    // the role, so nobody else learns which policies exist.
+    const managed: string[] = [];
+    for (const arn of policyArns) {
+      const doc = this.deps.managedPolicy ? await this.deps.managedPolicy(role.accountId, arn) : undefined;
+      if (doc === undefined) throw StsErrors.invalidParameter(`Policy ${arn} does not exist or is not attachable.`);
+      managed.push(doc);
+    }
 
     const seconds = input.DurationSeconds ?? DEFAULT_ROLE_SESSION_S;
     if (caller.kind === 'assumed-role' && seconds > ROLE_CHAINING_MAX_S) {
@@ -139,7 +136,7 @@ export class StsApi {
     if (packed !== undefined && packed > 100) throw StsErrors.packedPolicyTooLarge(packed);
 
     const sessionPolicy = combineSessionPolicies(input.Policy, managed);
-    const now = this.deps.tokens.clock();
+    const now = wholeSeconds(this.deps.tokens.clock());
     const issued = this.deps.tokens.issue({
       accountId: role.accountId,
       principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName: input.RoleSessionName },
@@ -149,26 +146,26 @@ export class StsApi {
       ...(sessionPolicy !== undefined ? { sessionPolicy } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
     });
-    const out: Record<string, unknown> = {
+    const out: AssumeRoleResponse = {
       Credentials: credentialsOut(issued),
       AssumedRoleUser: {
         AssumedRoleId: `${role.roleId}:${input.RoleSessionName}`,
         Arn: assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName),
       },
     };
-    if (packed !== undefined) out['PackedPolicySize'] = packed;
-    if (input.SourceIdentity !== undefined) out['SourceIdentity'] = input.SourceIdentity;
+    if (packed !== undefined) out.PackedPolicySize = packed;
+    if (input.SourceIdentity !== undefined) out.SourceIdentity = input.SourceIdentity;
     return out;
   }
 
-  getSessionToken(input: GetSessionTokenInput, ctx: RequestContext): Promise<Record<string, unknown>> {
+  getSessionToken(input: GetSessionTokenRequest, ctx: RequestContext): Promise<GetSessionTokenResponse> {
     const caller: CallerIdentity = ctx.caller;
     if (caller.kind === 'assumed-role' || caller.expiresAt !== undefined) {
       return Promise.reject(StsErrors.accessDenied('Cannot call GetSessionToken with session credentials'));
     }
     let seconds = input.DurationSeconds ?? GET_SESSION_TOKEN_DEFAULT_S;
     if (caller.kind === 'root') seconds = Math.min(seconds, ROOT_SESSION_MAX_S);
-    const now = this.deps.tokens.clock();
+    const now = wholeSeconds(this.deps.tokens.clock());
     const issued = this.deps.tokens.issue({
       accountId: caller.accountId,
       principal:

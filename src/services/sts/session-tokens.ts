@@ -66,6 +66,11 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ASIA_RE = /^ASIA[A-Z2-7]{16}$/;
 const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** Expirations are whole seconds, as AWS writes them: a session ends exactly when its Expiration says. */
+export function wholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
 /** True for access key ids STS issues (the shape only: whether it is genuine takes the token). */
 export function isTemporaryKeyId(accessKeyId: string): boolean {
   return accessKeyId.length === 20 && accessKeyId.startsWith('ASIA') && ASIA_RE.test(accessKeyId);
