@@ -62,8 +62,15 @@ export interface SdkInstallResult {
   ms: number;
 }
 
+let shipped: SdkSpec | undefined;
+
 /** The pinned SDK as shipped (throws when the spec files are missing or malformed: a broken Lambent package). */
 export function pinnedSdk(specDir: string = SDK_SPEC_DIR): SdkSpec {
+  if (specDir === SDK_SPEC_DIR) return (shipped ??= readSpec(specDir));
+  return readSpec(specDir);
+}
+
+function readSpec(specDir: string): SdkSpec {
   const pkg = JSON.parse(readFileSync(join(specDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const lock = readFileSync(join(specDir, 'package-lock.json'));
   const packages = pkg.dependencies ?? {};
