@@ -11,9 +11,9 @@ export const RUNTIMES_HELP = `Usage: lambent runtimes <install|list> [options]
 
   lambent runtimes install [RUNTIME...]   Install the Node major each nodejsNN.x runtime names (default: every
                                           supported nodejs runtime whose major differs from the host's Node),
-                                          the newest release of it, from the npm registry npm is configured with,
-                                          and the AWS SDK for JavaScript v3 nodejs runtimes carry (pinned);
-                                          \`install aws-sdk\` installs only the SDK
+                                          the newest release of it, from the npm registry npm is configured with;
+                                          without names, also the AWS SDK for JavaScript v3 that nodejs runtimes
+                                          carry (pinned); \`install aws-sdk\` installs only the SDK
   lambent runtimes list [--json]          What is installed and which real interpreter runs each runtime
 
 Options:
@@ -86,8 +86,8 @@ async function install(names: string[], runtimesDir: string, force: boolean): Pr
   const { majors, skipped } = onlySdk ? { majors: [], skipped: [] } : majorsToInstall(nodeNames, process.version);
   for (const s of skipped) process.stderr.write(`${s}\n`);
   let failed = 0;
-  // Every nodejs runtime carries the SDK, so it comes with any of them (it is one install for all majors).
-  try {
+  // One SDK serves every nodejs runtime: installed by default (no names) or when asked for by name.
+  if (names.length === 0 || names.includes(SDK_NAME)) try {
     const r = await installSdk(runtimesDir, { force, progress: (line) => process.stderr.write(`aws-sdk: ${line}\n`) });
     const size = r.changed ? `, ${mib(r.installed.manifest.installedBytes)} in ${(r.ms / 1000).toFixed(1)} s` : ' (already installed)';
     process.stdout.write(`aws-sdk: AWS SDK for JavaScript ${r.installed.version} in ${r.installed.home}${size}\n`);

@@ -226,7 +226,7 @@ export class RuntimeInterpreters implements Interpreters {
       : { version: '', pinned, home: '', packages: 0, installedBytes: 0 };
     const status = state ? (state.failedAt === undefined ? { installing: true } : { error: state.error ?? 'unknown error' }) : {};
     if (sdk && sdk.version === pinned) return { ...base, ...status };
-    const fix = `run \`lambent runtimes install\`${dir ? '' : ' (no runtimes dir)'}`;
+    const fix = `run \`lambent runtimes install aws-sdk\`${dir ? '' : ' (no runtimes dir)'}`;
     const missing = sdk
       ? `the runtimes carry AWS SDK for JavaScript ${sdk.version}, this Lambent pins ${pinned}: ${fix}`
       : `nodejs functions run without the AWS SDK for JavaScript (require('@aws-sdk/client-…') fails unless the function bundles it): ${fix}`;
@@ -255,7 +255,7 @@ export class RuntimeInterpreters implements Interpreters {
       (e: unknown) => {
         state.failedAt = Date.now();
         state.error = (e as Error).message;
-        log?.warn(`runtimes: installing the AWS SDK for JavaScript failed: ${state.error} (run \`lambent runtimes install\`)`);
+        log?.warn(`runtimes: installing the AWS SDK for JavaScript failed: ${state.error} (run \`lambent runtimes install aws-sdk\`)`);
         return false;
       },
     );

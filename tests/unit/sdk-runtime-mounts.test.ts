@@ -121,7 +121,7 @@ describe('RuntimeInterpreters.nodeSdk', () => {
     const rt = mkdtempSync(join(dir, 'rt-'));
     const interps = new RuntimeInterpreters({ runtimesDir: rt, install: 'off', hostNode: HOST });
     assert.deepEqual(sdkMounts('nodejs', interps), []);
-    assert.match(interps.report().awsSdkJs.missing ?? '', /run `lambent runtimes install`/);
+    assert.match(interps.report().awsSdkJs.missing ?? '', /run `lambent runtimes install aws-sdk`/);
   });
 
   test('absent and install auto: the first nodejs use installs it in the background, later ones mount it', async () => {
