@@ -104,7 +104,7 @@ export function launchPlan(snap: FunctionSnapshot, deps: Pick<EnvironmentDeps, '
   const optDir = join(deps.stateDir, 'empty-opt');
   mkdirSync(optDir, { recursive: true });
   const sandboxed = deps.sandbox.report.sandbox !== 'none';
-  const sdk = sdkMounts(family, deps.interpreters);
+  const sdk = sdkMounts(family, deps.interpreters, interpreter);
   const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : hostPaths(taskDir, runtimeDir, optDir, sdk);
   const argv = withExecWrapper(bootstrapArgv(family, paths, interpreter), family, snap.environment, paths);
   return { family, argv, extraReadOnly: [...interpreterMounts(interpreter), ...sdk], runtimeDir, optDir, paths };

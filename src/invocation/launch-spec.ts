@@ -54,11 +54,15 @@ export const RUNTIME_NODE_MODULES = '/var/runtime/node_modules';
 /**
  * SandboxSpec.extraReadOnly for the runtime's AWS SDK: the installed SDK's node_modules at /var/runtime/node_modules
  * (nodejs runtimes only; none while it is not installed, and functions then run without it, as with a runtime that
- * bundles none). The sandbox also links /var/node_modules to it, for ES modules (bubblewrap.ts says why).
+ * bundles none, and for a Node older than the SDK supports). The sandbox also links /var/node_modules to it, for ES modules (bubblewrap.ts says why).
  */
-export function sdkMounts(family: RuntimeFamily, interps: Interpreters): { host: string; inside: string }[] {
+export function sdkMounts(family: RuntimeFamily, interps: Interpreters, interpreter?: Interpreter): { host: string; inside: string }[] {
   const sdk = family === 'nodejs' ? interps.nodeSdk?.() : undefined;
-  return sdk ? [{ host: sdk.nodeModules, inside: RUNTIME_NODE_MODULES }] : [];
+  if (!sdk) return [];
+  // The SDK's engines field: a Node older than it supports (nodejs18.x on Node 18) gets none, as if not installed,
+  // rather than clients that may fail in the middle of a call.
+  const major = Number(/^v(\d+)\./.exec(interpreter?.version ?? '')?.[1] ?? Infinity);
+  return major >= sdk.minNodeMajor ? [{ host: sdk.nodeModules, inside: RUNTIME_NODE_MODULES }] : [];
 }
 
 /** Unsandboxed paths: nothing is mounted, so NODE_PATH names the SDK's host folder (from sdkMounts). */

@@ -53,6 +53,8 @@ export interface InstalledSdk {
   home: string;
   /** home/node_modules: bound read-only at /var/runtime/node_modules. */
   nodeModules: string;
+  /** The oldest Node major the release supports (its engines field): older runtimes get no SDK rather than a broken one. */
+  minNodeMajor: number;
   manifest: SdkManifest;
 }
 
@@ -95,8 +97,10 @@ export function installedSdk(runtimesDir: string): InstalledSdk | undefined {
   const nodeModules = join(home, 'node_modules');
   try {
     const manifest = JSON.parse(readFileSync(join(home, MANIFEST), 'utf8')) as SdkManifest;
-    if (manifest.name !== 'aws-sdk-js-v3' || !existsSync(join(nodeModules, RELEASE_PACKAGE, 'package.json'))) return undefined;
-    return { version: manifest.version, home, nodeModules, manifest };
+    if (manifest.name !== 'aws-sdk-js-v3') return undefined;
+    const pkg = JSON.parse(readFileSync(join(nodeModules, RELEASE_PACKAGE, 'package.json'), 'utf8')) as { engines?: { node?: string } };
+    const minNodeMajor = Number(/>=\s*(\d+)/.exec(pkg.engines?.node ?? '')?.[1] ?? 0);
+    return { version: manifest.version, home, nodeModules, minNodeMajor, manifest };
   } catch {
     return undefined;
   }

@@ -108,7 +108,7 @@ function fakeRelease(runtimesDir: string, version: string): void {
   const name = `aws-sdk-js-v3-${version}-${spec.lockDigest.slice(0, 8)}`;
   const pkg = join(runtimesDir, name, 'node_modules', '@aws-sdk', 'client-lambda');
   mkdirSync(pkg, { recursive: true });
-  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@aws-sdk/client-lambda', version }));
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@aws-sdk/client-lambda', version, engines: { node: '>=20.0.0' } }));
   const manifest = { name: 'aws-sdk-js-v3', version, packages: spec.packages, lockDigest: spec.lockDigest, installedBytes: 1, installMs: 1, installedAt: '' };
   writeFileSync(join(runtimesDir, name, MANIFEST), JSON.stringify(manifest));
   symlinkSync(name, join(runtimesDir, 'aws-sdk-js-v3'));
@@ -152,6 +152,9 @@ describe('RuntimeInterpreters.nodeSdk', () => {
     assert.equal(mounts[0]?.inside, '/var/runtime/node_modules');
     assert.match(mounts[0]?.host ?? '', /aws-sdk-js-v3-[\d.]+-[0-9a-f]{8}\/node_modules$/);
     assert.equal(interps.report().awsSdkJs.missing, undefined);
+    // The release's engines field says Node 20+: a runtime on Node 18 gets none rather than a client that may break.
+    assert.deepEqual(sdkMounts('nodejs', interps, { kind: 'node', path: '/n18', version: 'v18.20.8' }), []);
+    assert.equal(sdkMounts('nodejs', interps, { kind: 'node', path: '/n22', version: 'v22.23.5' }).length, 1);
   });
 
   test('a failed install is reported and not retried at every cold start', async () => {
