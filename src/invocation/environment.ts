@@ -18,6 +18,8 @@ import type { RuntimeFamily } from '../runtimes/catalog.js';
 import type { Sandbox, SandboxExit, SandboxProcess } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
 import {
+  hostPaths,
+  sdkMounts,
   bootstrapArgv,
   withExecWrapper,
   environmentVariables,
@@ -26,8 +28,6 @@ import {
   runtimeFamily,
   runtimeHostDir,
   SANDBOX_PATHS,
-  hostPaths,
-  sdkMounts,
   type EnvironmentPaths,
   type InitializationType,
   type Interpreters,
