@@ -119,7 +119,7 @@ export function formatRuntimes(r: RuntimesReport): string {
   for (const i of r.installs) lines.push(`  node ${i.major}: ${i.state}${i.error ? ` (${i.error})` : ''}`);
   const sdk = r.awsSdkJs;
   const sdkState = sdk.installing ? ' (installing)' : sdk.error ? ` (install failed: ${sdk.error})` : '';
-  if (sdk.home) lines.push(`  aws-sdk ${sdk.version.padEnd(10)} ${sdk.home} (${sdk.packages} packages, ${mib(sdk.installedBytes)})${sdkState}`);
+  if (sdk.home) lines.push(`  aws-sdk ${sdk.version.padEnd(10)} ${sdk.home} (${sdk.packages} pinned packages, ${mib(sdk.installedBytes)})${sdkState}`);
   else lines.push(`  aws-sdk: not installed${sdkState}`);
   lines.push('');
   lines.push(`${'RUNTIME'.padEnd(16)}${'RUNS ON'.padEnd(20)}${'FROM'.padEnd(11)}RUNTIME VERSION ID`);

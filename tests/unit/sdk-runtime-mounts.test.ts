@@ -13,6 +13,7 @@ import type { FunctionSnapshot } from '../../src/invocation/types.js';
 import { installedSdk, pinnedSdk, type SdkInstallResult } from '../../src/runtimes/aws-sdk.js';
 import { MANIFEST } from '../../src/runtimes/installed.js';
 import { RuntimeInterpreters } from '../../src/runtimes/interpreters.js';
+import { formatRuntimes } from '../../src/cli/runtimes.js';
 
 let dir: string;
 let runtimeDir: string;
@@ -169,5 +170,25 @@ describe('RuntimeInterpreters.nodeSdk', () => {
     sdkMounts('nodejs', interps);
     assert.equal(calls, 1);
     assert.match(interps.report().awsSdkJs.error ?? '', /ENOTFOUND/);
+  });
+});
+
+describe('lambent doctor / runtimes list', () => {
+  const HOST = { path: process.execPath, version: process.version };
+
+  test('say which SDKs functions get, or that they get none and the fix', () => {
+    const rt = mkdtempSync(join(dir, 'rt-'));
+    const report = new RuntimeInterpreters({ runtimesDir: rt, install: 'off', hostNode: HOST }).report();
+    const none = formatRuntimes({ ...report, boto3: { missing: 'python functions cannot import boto3: apt-get install python3-boto3 (Debian/Ubuntu), or bundle boto3 with the function' } });
+    assert.match(none, /^  aws-sdk: not installed$/m);
+    assert.match(none, /^WARNING: nodejs functions run without the AWS SDK for JavaScript .*: run `lambent runtimes install aws-sdk`$/m);
+    assert.match(none, /^boto3: +not found$/m);
+    assert.match(none, /^WARNING: python functions cannot import boto3: apt-get install python3-boto3/m);
+
+    fakeRelease(rt, pinnedSdk().version);
+    const some = formatRuntimes({ ...new RuntimeInterpreters({ runtimesDir: rt, install: 'off', hostNode: HOST }).report(), boto3: { boto3: '1.26.27', botocore: '1.29.27', endpointHook: true } });
+    assert.match(some, new RegExp(`^  aws-sdk ${pinnedSdk().version.replaceAll('.', '\\.')} +\\S+aws-sdk-js-v3-\\S+ \\(\\d+ pinned packages, `, 'm'));
+    assert.doesNotMatch(some, /AWS SDK for JavaScript/);
+    assert.match(some, /^boto3: +1\.26\.27 \(botocore 1\.29\.27, AWS_ENDPOINT_URL supplied by Lambent's bootstrap\)$/m);
   });
 });
