@@ -15,7 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from './installed.js';
 import { findNpm, makeWorldReadable, mib, NPM_QUIET_FAST_FAIL, run, RuntimeInstallError, sweepTemp } from './installer.js';
@@ -177,7 +177,7 @@ export async function installSdk(runtimesDir: string, opts: SdkInstallOptions = 
       await rm(finalDir, { recursive: true, force: true });
       await rename(release, finalDir);
     }
-    const previous = current ? current.home.slice(runtimesDir.length).replace(/^\/+/, '') : undefined;
+    const previous = current ? basename(current.home) : undefined;
     const link = join(tmp, 'link');
     await symlink(name, link);
     await rename(link, sdkLink(runtimesDir));

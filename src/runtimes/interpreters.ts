@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { runtimeInfo, supportedRuntimeIds } from './catalog.js';
 import { installedNode, listInstalled } from './installed.js';
-import { installedSdk, installSdk, isCurrent, pinnedSdk, type InstalledSdk, type SdkInstallResult } from './aws-sdk.js';
+import { installedSdk, installSdk, isCurrent, pinnedSdk, type InstalledSdk, type SdkInstallResult, type SdkSpec } from './aws-sdk.js';
 import { installNode, type InstallResult } from './installer.js';
 import { detectPythonSdk, type PythonSdk } from './python-sdk.js';
 import { majorOfVersion, nodeMajorOf, runtimeVersionArn, runtimeVersionId } from './node-release.js';
@@ -182,7 +182,8 @@ export class RuntimeInterpreters implements Interpreters {
     const now = Date.now();
     if (!this.sdkCache || now - this.sdkCache.at > 1000) this.sdkCache = { at: now, sdk: installedSdk(dir) };
     const sdk = this.sdkCache.sdk;
-    if (this.opts.install !== 'off' && !isCurrent(sdk, pinnedSdk())) this.startSdkInstall(dir, sdk !== undefined);
+    const pinned = shippedSdk();
+    if (this.opts.install !== 'off' && pinned && !isCurrent(sdk, pinned)) this.startSdkInstall(dir, sdk !== undefined);
     return sdk;
   }
 
@@ -218,7 +219,7 @@ export class RuntimeInterpreters implements Interpreters {
 
   private sdkReport(): RuntimesReport['awsSdkJs'] {
     const dir = this.opts.runtimesDir;
-    const pinned = pinnedSdk().version;
+    const pinned = shippedSdk()?.version ?? 'none (runtimes/aws-sdk-js-v3 is missing from this Lambent)';
     const sdk = dir ? installedSdk(dir) : undefined;
     const state = this.sdkInstall;
     const base = sdk
@@ -307,6 +308,15 @@ export class RuntimeInterpreters implements Interpreters {
     );
     this.installs.set(major, state);
     return state;
+  }
+}
+
+/** The pinned SDK, or undefined when this Lambent was packaged without its spec (nothing to install then). */
+function shippedSdk(): SdkSpec | undefined {
+  try {
+    return pinnedSdk();
+  } catch {
+    return undefined;
   }
 }
 
