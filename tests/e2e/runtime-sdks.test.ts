@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { join } from 'node:path';
+import { InvokeCommand, type LambdaClient, type Runtime } from '@aws-sdk/client-lambda';
 import { installedSdk } from '../../src/runtimes/aws-sdk.js';
 import { deployFunction, lambdaClient, startServer, TEST_RUNTIMES_DIR, type TestServer } from '../helpers/lambent.js';
 
@@ -131,6 +132,25 @@ describe('Node.js runtimes carry the AWS SDK for JavaScript v3', { skip: noSdk }
     const out = await lambda.send(new InvokeCommand({ FunctionName: 'sdk-own' }));
     assert.deepEqual(JSON.parse(Buffer.from(out.Payload ?? []).toString()), { imported: "the function's own", required: "the function's own" });
   });
+
+  for (const major of [22, 24]) {
+    test(`nodejs${major}.x (Node ${major} at /var/lang) resolves it too, with require and import`, async (t) => {
+      if (!existsSync(join(TEST_RUNTIMES_DIR, `node-${major}`, 'bin', 'node'))) return t.skip(`Node ${major} is not installed in ${TEST_RUNTIMES_DIR}`);
+      if (!sandboxed) return t.skip('unsandboxed, ES modules find only the SDK in their own node_modules');
+      const src = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n" +
+        "export const handler = async () => ({ node: process.version, imported: import.meta.resolve('@aws-sdk/client-sts'), required: require.resolve('@aws-sdk/client-sts'), client: typeof (await import('@aws-sdk/client-sts')).STSClient });\n";
+      await deployFunction(lambda, `sdk-node${major}`, { 'index.mjs': src }, { Runtime: `nodejs${major}.x` as Runtime });
+      const out = await lambda.send(new InvokeCommand({ FunctionName: `sdk-node${major}` }));
+      const answer = JSON.parse(Buffer.from(out.Payload ?? []).toString()) as Record<string, string>;
+      assert.match(answer['node'] ?? '', new RegExp(`^v${major}\\.`));
+      assert.deepEqual({ ...answer, node: undefined }, {
+        node: undefined,
+        imported: 'file:///var/runtime/node_modules/@aws-sdk/client-sts/dist-cjs/index.js',
+        required: '/var/runtime/node_modules/@aws-sdk/client-sts/dist-cjs/index.js',
+        client: 'function',
+      });
+    });
+  }
 
   test('the SDK is read-only inside the sandbox', async (t) => {
     if (!sandboxed) return t.skip('unsandboxed');
