@@ -177,3 +177,23 @@ test('from inside, the function reaches STS at AWS_ENDPOINT_URL and is its role\
   assert.equal(answer.status, 200, answer.text);
   assert.match(answer.text, new RegExp(`<Arn>arn:aws:sts::${TEST_ACCOUNT}:assumed-role/inside-role/whoami</Arn>`));
 });
+
+test('without a network namespace (--sandbox none) AWS_ENDPOINT_URL is the front door, and the call works there', async () => {
+  const plain = await startServer({ args: ['--sandbox', 'none'] });
+  try {
+    const client = lambdaClient(plain.url);
+    const role = await ensureRole(plain.url, 'plain-role');
+    await deployFunction(client, 'whoami-plain', { 'index.js': WHOAMI_HANDLER }, { Role: role, Timeout: 10 });
+    const seen = await client.send(new InvokeCommand({ FunctionName: 'whoami-plain' }));
+    const answer = JSON.parse(Buffer.from(seen.Payload ?? []).toString()) as { status: number; text: string };
+    assert.equal(answer.status, 200, answer.text);
+    assert.match(answer.text, new RegExp(`<Arn>arn:aws:sts::${TEST_ACCOUNT}:assumed-role/plain-role/whoami-plain</Arn>`));
+    await deployFunction(client, 'env-plain', { 'index.js': ENV_HANDLER }, { Role: role });
+    const out = await client.send(new InvokeCommand({ FunctionName: 'env-plain' }));
+    const env = JSON.parse(Buffer.from(out.Payload ?? []).toString()) as Seen;
+    assert.equal(env.AWS_ENDPOINT_URL, plain.url);
+    client.destroy();
+  } finally {
+    await plain.dispose();
+  }
+});
