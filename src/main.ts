@@ -11,6 +11,7 @@ import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
+import { ALLOW_ALL, rootIdentities } from './gateway/identities.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -207,7 +208,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
 
   const handler = createGateway({
     services: [lambda],
-    credentials: credentialStore(config.credentials),
+    identities: rootIdentities(credentialStore(config.credentials)),
+    authorizer: ALLOW_ALL,
     internalRoutes: [
       healthRoute(VERSION, async () => ({
         sandbox: sandbox.report,
@@ -225,7 +227,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
   const configuredOnly = credentialStore(config.usingDevCredentials ? [] : config.credentials);
-  const sandboxGateway = createGateway({ services: [lambda], credentials: configuredOnly, limits: config.frontDoor, logger: log });
+  const sandboxGateway = createGateway({ services: [lambda], identities: rootIdentities(configuredOnly), authorizer: ALLOW_ALL, limits: config.frontDoor, logger: log });
   sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);
   await new Promise<void>((resolveListen, reject) => {

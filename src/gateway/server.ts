@@ -1,6 +1,8 @@
-// The HTTP front door: request id, internal routes (health, code download),
-// choosing the AWS service (SigV4 scope, then path), SigV4 verification,
-// decoding through the service's codec, calling the handler, encoding the
+// The HTTP front door, one pipeline for every protocol: request id, internal
+// routes (health, code download), choosing the AWS service (SigV4 scope, then
+// X-Amz-Target, then a query Action, then path), body limits, SigV4
+// verification, who signed (IdentityProvider), routing, decoding through the
+// service's codec, authorization (Authorizer), the handler, encoding the
 // result or the AWS error. Nothing here knows any one service's operations.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,11 +15,14 @@ import {
   verifySigV4,
   verifySigV4Head,
   type AuthResult,
-  type CredentialStore,
   type HeadAuthResult,
   type VerifyOptions,
 } from '../protocol/sigv4.js';
+import type { Operation } from '../protocol/model.js';
+import type { Authorizer, IdentityProvider } from '../services/identity.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
+import { checkAccess, type AccessGate, type DenialListener } from './authorize.js';
+import { unhostedService } from './unhosted.js';
 import { BodyAbortedError, BodyTooLargeError, discardBody, readBody, refuseDeclaredOversize } from './body.js';
 import { BodyWatch, type Watched } from './body-watch.js';
 import { ByteBudget } from './byte-budget.js';
@@ -36,7 +41,14 @@ export interface GatewayLogger {
 
 export interface GatewayOptions {
   services: ServiceDefinition[];
-  credentials: CredentialStore;
+  /** Verifies signatures (its keys) and says who signed (identify: root, user, role session). */
+  identities: IdentityProvider;
+  /** Decides every request a service describes (ServiceDefinition.access). */
+  authorizer: Authorizer;
+  /** Called for every denial, in both modes (audit mode: the request then proceeds). */
+  onDenial?: DenialListener;
+  /** ms since the epoch for aws:CurrentTime (default Date.now). */
+  clock?: () => number;
   internalRoutes?: InternalRoute[];
   /** Allowed clock skew for signatures (AWS: 15 minutes). */
   maxSkewMs?: number;
@@ -52,8 +64,34 @@ export interface Gateway {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** X-Amz-Security-Token: a header, or a presigned URL's query parameter. */
+function securityToken(headers: IncomingMessage['headers'], rawQuery: string): string | undefined {
+  const h = headers['x-amz-security-token'];
+  if (typeof h === 'string') return h;
+  if (rawQuery === '') return undefined;
+  const m = /(?:^|&)X-Amz-Security-Token=([^&]*)/.exec(rawQuery);
+  if (!m?.[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}
+
+function userAgent(headers: IncomingMessage['headers']): string | undefined {
+  const ua = headers['user-agent'];
+  return typeof ua === 'string' ? ua : undefined;
+}
+
 /** Bodies of requests no operation matches are read (to verify their signature) up to this size. */
 const UNROUTED_BODY_LIMIT = 1 << 20;
+/** Requests no operation matches: their body is read (to verify the signature) up to UNROUTED_BODY_LIMIT. */
+const UNROUTED_LIMIT = {
+  bytes: UNROUTED_BODY_LIMIT,
+  error: (): Error =>
+    new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${UNROUTED_BODY_LIMIT} bytes`, { status: 413 }),
+};
 /**
  * How long an unauthenticated request waits for its share of the body budget before it is refused with a
  * retryable 429. Only clients that do not send x-amz-content-sha256 (the AWS CLI, boto3) ever wait: the
@@ -98,6 +136,14 @@ function bodyReservation(req: IncomingMessage, limit: number): number {
 
 export function createGateway(opts: GatewayOptions): Gateway {
   const bySigningName = new Map(opts.services.map((s) => [s.signingName, s]));
+  // json services by their X-Amz-Target prefix, query services in order: for requests without a credential scope.
+  const byTargetPrefix = new Map<string, ServiceDefinition>();
+  for (const s of opts.services) {
+    const prefix = s.codec.model.raw.metadata.targetPrefix;
+    if (prefix !== undefined && s.codec.model.protocol === 'json') byTargetPrefix.set(prefix, s);
+  }
+  const queryServices = opts.services.filter((s) => s.codec.routesOnBody === true);
+  const gate: AccessGate = { authorizer: opts.authorizer, clock: opts.clock ?? Date.now, onDenial: opts.onDenial };
   const internal = opts.internalRoutes ?? [];
   const limits = opts.limits ?? DEFAULT_FRONT_DOOR_LIMITS;
   const budget = new ByteBudget(limits.unauthenticatedBodyBytes);
@@ -124,7 +170,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     // A declared length over the limit is refused first, as before any signature check: otherwise a refused
     // signature would have the whole oversized body drained before its answer.
     refuseDeclaredOversize(req, bodyLimit);
-    return verifySigV4Head(parts, opts.credentials, vopts);
+    return verifySigV4Head(parts, opts.identities, vopts);
   }
 
   function bodyMatches(parts: HttpRequestParts, head: HeadAuthResult, watched: Watched | undefined): void {
@@ -153,11 +199,40 @@ export function createGateway(opts: GatewayOptions): Gateway {
     try {
       parts.body = await readBody(req, bodyLimit);
       if (watched) watch.unwatch(watched);
-      return verifySigV4(parts, opts.credentials, vopts);
+      return verifySigV4(parts, opts.identities, vopts);
     } finally {
       // Verified or refused, the body is no longer an unauthenticated one.
       if (reserve > 0) budget.release(reserve);
     }
+  }
+
+  /** The service a request is for: its SigV4 scope, then X-Amz-Target, then a query Action, then its path. */
+  function serviceFor(
+    scope: { service: string } | undefined,
+    headers: IncomingMessage['headers'],
+    rawPath: string,
+    rawQuery: string,
+  ): ServiceDefinition | undefined {
+    if (scope) {
+      // Signed for a service Lambent does not host: a path a hosted service owns (a Lambda URL signed for s3) is
+      // that service's request signed wrongly, and its verification says so; anything else gets unhostedService.
+      return bySigningName.get(scope.service) ?? opts.services.find((s) => s.ownsPath(rawPath));
+    }
+    const target = headers['x-amz-target'];
+    if (typeof target === 'string') {
+      const dot = target.indexOf('.');
+      const s = byTargetPrefix.get(dot === -1 ? target : target.slice(0, dot));
+      if (s) return s;
+    }
+    if (queryServices.length > 0) {
+      // Unsigned (no scope): whatever it is, it is refused before its body matters, so the body is not read
+      // just to find its Action; an Action in the query string picks the service that has it.
+      const action = /(?:^|&)Action=([^&]*)/.exec(rawQuery)?.[1];
+      if (action !== undefined) return queryServices.find((s) => Object.prototype.hasOwnProperty.call(s.codec.model.raw.operations, action)) ?? queryServices[0];
+      const ct = headers['content-type'];
+      if (typeof ct === 'string' && ct.startsWith('application/x-www-form-urlencoded')) return queryServices[0];
+    }
+    return opts.services.find((s) => s.ownsPath(rawPath));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -172,12 +247,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
     for (const route of internal) if (route.handle(req, res, rawPath, rawQuery)) return;
 
     const scope = peekCredentialScope({ headers: req.headers, rawQuery });
-    const service =
-      (scope && bySigningName.get(scope.service)) ?? opts.services.find((s) => s.ownsPath(rawPath));
+    const service = serviceFor(scope, req.headers, rawPath, rawQuery);
     if (!service) {
       await discardBody(req, UNROUTED_BODY_LIMIT);
       if (req.destroyed && !req.complete) return;
-      send(res, requestId, genericError(CommonErrors.unknownOperation(method, rawPath)));
+      if (scope) send(res, requestId, unhostedService(scope.service, { headers: req.headers, rawQuery }, requestId));
+      else send(res, requestId, genericError(CommonErrors.unknownOperation(method, rawPath)));
       return;
     }
     const codec = service.codec;
@@ -185,14 +260,21 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const parts: HttpRequestParts = { method, rawPath, rawQuery, headers: req.headers, body: EMPTY };
     let bodyLimit = UNROUTED_BODY_LIMIT;
     try {
-      const routed = codec.route(parts);
-      if (!routed) {
-        // Still authenticate, so an unsigned probe learns nothing about routing.
-        const head = verifyBeforeBody(req, parts, bodyLimit, vopts);
-        if (head === undefined) await readWithinBudget(req, parts, watched, bodyLimit, vopts);
-        throw CommonErrors.unknownOperation(method, rawPath);
+      let routed: { operation: Operation; labels: Record<string, string> } | undefined;
+      let unroutable: unknown;
+      let limit = UNROUTED_LIMIT;
+      if (codec.routesOnBody) {
+        // The operation is named in the body (query: Action=): read and authenticate it first, then route.
+        limit = service.bodyLimit('');
+      } else {
+        try {
+          routed = codec.route(parts);
+        } catch (e) {
+          unroutable = e;
+        }
+        // Unrouted requests are still authenticated, so an unsigned probe learns nothing about routing.
+        if (routed) limit = service.bodyLimit(routed.operation.name);
       }
-      const limit = service.bodyLimit(routed.operation.name);
       bodyLimit = limit.bytes;
       let auth: AuthResult;
       try {
@@ -207,32 +289,33 @@ export function createGateway(opts: GatewayOptions): Gateway {
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           const err = limit.error();
-          send(res, requestId, err instanceof AwsError ? codec.encodeError(err) : genericError(CommonErrors.internal()));
+          send(res, requestId, err instanceof AwsError ? codec.encodeError(err, requestId) : genericError(CommonErrors.internal()));
           return;
         }
         throw e;
       }
-      const handler = service.handlers[routed.operation.name];
-      if (!handler) throw CommonErrors.notImplemented(service.displayName, routed.operation.name);
-      const input = codec.decode(parts, routed.operation, routed.labels);
+      // Who signed comes before what they asked for: an expired token is told so whatever its Action.
+      const caller = opts.identities.identify(auth.credential, securityToken(req.headers, rawQuery));
+      if (codec.routesOnBody) routed = codec.route(parts);
+      if (!routed) throw unroutable ?? CommonErrors.unknownOperation(method, rawPath);
+      const operation = routed.operation;
+      const handler = service.handlers[operation.name];
+      if (!handler) throw CommonErrors.notImplemented(service.displayName, operation.name);
+      const input = codec.decode(parts, operation, routed.labels);
       const ctx: RequestContext = {
         requestId,
-        accountId: auth.accountId,
+        accountId: caller.accountId,
         region: auth.region,
         accessKeyId: auth.accessKeyId,
         endpoint: `http://${req.headers.host ?? 'localhost'}`,
-        // Until the identity pipeline lands every verified key acts as its account's root.
-        caller: {
-          kind: 'root',
-          accountId: auth.accountId,
-          arn: `arn:aws:iam::${auth.accountId}:root`,
-          userId: auth.accountId,
-          accessKeyId: auth.accessKeyId,
-        },
+        caller,
         sourceIp: req.socket.remoteAddress ?? '',
       };
+      let refusal = checkAccess(service, operation.name, input, ctx, gate, userAgent(req.headers));
+      if (refusal instanceof Promise) refusal = await refusal;
+      if (refusal) throw refusal;
       const output = await handler(input, ctx);
-      send(res, requestId, codec.encode(routed.operation, output));
+      send(res, requestId, codec.encode(operation, output, requestId));
     } catch (e) {
       // Nothing to answer: the client is gone, or a stalled body was already answered 408.
       if (e instanceof BodyAbortedError) return;
@@ -244,12 +327,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
         if (req.destroyed && !req.complete) return;
       }
       if (e instanceof AwsError) {
-        send(res, requestId, codec.encodeError(e));
+        send(res, requestId, codec.encodeError(e, requestId));
         return;
       }
       opts.logger.error(`request ${requestId} ${method} ${rawPath} failed`, e);
-      send(res, requestId, codec.encodeError(CommonErrors.internal()));
+      send(res, requestId, codec.encodeError(CommonErrors.internal(), requestId));
     }
+
   }
 
   const gateway = ((req: IncomingMessage, res: ServerResponse): void => {

@@ -49,6 +49,10 @@ export const CommonErrors = {
       status: 403,
     });
   },
+  /** Temporary credentials past their expiry (IdentityProvider.identify); the query codec writes ExpiredToken. */
+  expiredToken(): AwsError {
+    return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', { status: 403 });
+  },
   invalidSignature(detail?: string): AwsError {
     return new AwsError(
       'InvalidSignatureException',

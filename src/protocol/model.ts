@@ -12,6 +12,11 @@ export interface MemberRef {
   locationName?: string;
   idempotencyToken?: boolean;
   eventpayload?: boolean;
+  /** Query/XML protocols: a list or map member written without its wrapper element. */
+  flattened?: boolean;
+  /** ec2 query protocol: the parameter name, when it differs from locationName. */
+  queryName?: string;
+  xmlNamespace?: { uri: string };
 }
 
 interface ShapeBase {
@@ -47,6 +52,7 @@ export interface NumberShape extends ShapeBase {
 export interface ListShape extends ShapeBase {
   type: 'list';
   member: MemberRef;
+  flattened?: boolean;
   min?: number;
   max?: number;
 }
@@ -54,6 +60,8 @@ export interface MapShape extends ShapeBase {
   type: 'map';
   key: MemberRef;
   value: MemberRef;
+  flattened?: boolean;
+  locationName?: string;
   min?: number;
   max?: number;
 }
@@ -86,7 +94,8 @@ export interface Operation {
   name: string;
   http: { method: string; requestUri: string; responseCode?: number };
   input?: { shape: string };
-  output?: { shape: string };
+  /** resultWrapper: the query protocol's `<OpResult>` element name. */
+  output?: { shape: string; resultWrapper?: string };
   errors?: { shape: string }[];
   deprecated?: boolean;
 }
@@ -102,6 +111,10 @@ export interface ServiceModel {
     targetPrefix?: string;
     jsonVersion?: string;
     timestampFormat?: string;
+    /** Query protocol: the namespace of every response document. */
+    xmlNamespace?: string;
+    /** json protocol services that used to speak query (SQS): errors also carry their query-era code. */
+    awsQueryCompatible?: Record<string, unknown>;
   };
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;

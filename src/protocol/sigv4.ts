@@ -47,6 +47,8 @@ export interface SignedRequestParts {
 }
 
 export interface AuthResult {
+  /** The stored credential the signature verified with (the IdentityProvider says whose it is). */
+  credential: Credential;
   accessKeyId: string;
   accountId: string;
   region: string;
@@ -99,7 +101,7 @@ const REGION_RE = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 export function verifySigV4(req: SignedRequestParts, store: CredentialStore, opts: VerifyOptions = {}): AuthResult {
   const r = verify(req, req.body, store, opts);
   if (r.payloadSha256 !== undefined) checkPayloadHash(req.body, r.payloadSha256);
-  return { accessKeyId: r.accessKeyId, accountId: r.accountId, region: r.region, service: r.service };
+  return { credential: r.credential, accessKeyId: r.accessKeyId, accountId: r.accountId, region: r.region, service: r.service };
 }
 
 /**
@@ -344,6 +346,7 @@ function verify(
   if (!ok) throw CommonErrors.invalidSignature();
 
   return {
+    credential: cred,
     accessKeyId: scope.accessKeyId,
     accountId: cred.accountId,
     region: scope.region,

@@ -4,7 +4,7 @@
 // output document, or throw an AwsError.
 import type { AwsError } from '../protocol/errors.js';
 import type { ProtocolCodec } from '../protocol/codec.js';
-import type { AccessRequest, CallerIdentity } from './identity.js';
+import type { AccessRequest, CallerIdentity, RequestFacts } from './identity.js';
 
 export interface RequestContext {
   requestId: string;
@@ -33,7 +33,10 @@ export interface ServiceDefinition {
   displayName: string;
   codec: ProtocolCodec;
   handlers: Partial<Record<string, OperationHandler>>;
-  /** Largest request body per operation, bytes, and the error to answer beyond it. */
+  /**
+   * Largest request body per operation, bytes, and the error to answer beyond it. Asked with operation '' when
+   * the operation is named inside the body (query protocol): the limit for any of the service's requests.
+   */
   bodyLimit(operation: string): { bytes: number; error: () => Error };
   /** Claims unsigned requests by path so they get this service's error format. */
   ownsPath(rawPath: string): boolean;
@@ -45,4 +48,19 @@ export interface ServiceDefinition {
   access?(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[];
   /** The service's error for a denial, carrying AWS's message (Lambda: AccessDeniedException 403). */
   accessDenied(message: string): AwsError;
+}
+
+/**
+ * Calls between services inside Lambent (e.g. a service acting for a function), without HTTP or serialization:
+ * the input is validated against the operation's model, authorized as `caller`, and handed to the handler.
+ * Rejects with the AwsError a client would have received.
+ */
+export interface ServiceCalls {
+  call(
+    signingName: string,
+    operation: string,
+    input: Record<string, unknown>,
+    caller: CallerIdentity,
+    facts?: Partial<RequestFacts>,
+  ): Promise<Record<string, unknown> | undefined>;
 }
