@@ -1,0 +1,77 @@
+// What each STS operation asks IAM for, per AWS's Service Authorization Reference for STS
+// (models/iam-authorization/sts.json). GetCallerIdentity and GetSessionToken are never authorized by policies
+// (AWS documents that no permission is needed; an explicit deny cannot stop them). AssumeRoleWithSAML and
+// AssumeRoleWithWebIdentity are unsigned: only the role's trust policy decides, in the STS service. AssumeRole is
+// sts:AssumeRole on the role (plus sts:TagSession with session tags and sts:SetSourceIdentity with a source
+// identity, as AWS checks them); the trust policy side is decided by STS (or by PolicyAuthorizer when main.ts gives
+// it the roles' trust policies).
+import type { AccessRequest } from '../identity.js';
+import type { RequestContext } from '../types.js';
+
+type Input = Record<string, unknown>;
+
+function str(input: Input, key: string): string | undefined {
+  const v = input[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** AssumeRole's condition keys: sts:RoleSessionName, sts:ExternalId, sts:SourceIdentity, tags. */
+function assumeRoleConditions(input: Input): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const session = str(input, 'RoleSessionName');
+  if (session !== undefined) out['sts:RoleSessionName'] = session;
+  const external = str(input, 'ExternalId');
+  if (external !== undefined) out['sts:ExternalId'] = external;
+  const source = str(input, 'SourceIdentity');
+  if (source !== undefined) out['sts:SourceIdentity'] = source;
+  const tags = input['Tags'];
+  if (Array.isArray(tags)) {
+    const keys: string[] = [];
+    for (const t of tags) {
+      if (t === null || typeof t !== 'object') continue;
+      const k = (t as Record<string, unknown>)['Key'];
+      const v = (t as Record<string, unknown>)['Value'];
+      if (typeof k !== 'string') continue;
+      keys.push(k);
+      if (typeof v === 'string') out[`aws:RequestTag/${k}`] = v;
+    }
+    if (keys.length > 0) out['aws:TagKeys'] = keys;
+  }
+  const transitive = input['TransitiveTagKeys'];
+  if (Array.isArray(transitive)) out['sts:TransitiveTagKeys'] = transitive.filter((k): k is string => typeof k === 'string');
+  return out;
+}
+
+const STS_ACCESS: Readonly<Record<string, (input: Input, ctx: RequestContext) => AccessRequest[]>> = {
+  AssumeRole: (input) => {
+    const role = str(input, 'RoleArn') ?? '*';
+    const conditions = assumeRoleConditions(input);
+    const out: AccessRequest[] = [{ action: 'sts:AssumeRole', resource: role, conditions }];
+    if (Array.isArray(input['Tags']) && input['Tags'].length > 0) out.push({ action: 'sts:TagSession', resource: role, conditions });
+    if (str(input, 'SourceIdentity') !== undefined) out.push({ action: 'sts:SetSourceIdentity', resource: role, conditions });
+    return out;
+  },
+  AssumeRoleWithSAML: () => [],
+  AssumeRoleWithWebIdentity: () => [],
+  AssumeRoot: (input) => [{ action: 'sts:AssumeRoot', resource: `arn:aws:iam::${str(input, 'TargetPrincipal') ?? ''}:root` }],
+  DecodeAuthorizationMessage: () => [{ action: 'sts:DecodeAuthorizationMessage', resource: '*' }],
+  GetAccessKeyInfo: () => [{ action: 'sts:GetAccessKeyInfo', resource: '*' }],
+  GetCallerIdentity: () => [],
+  GetDelegatedAccessToken: () => [{ action: 'sts:GetDelegatedAccessToken', resource: '*' }],
+  GetFederationToken: (input, ctx) => [
+    { action: 'sts:GetFederationToken', resource: `arn:aws:sts::${ctx.accountId}:federated-user/${str(input, 'Name') ?? ''}` },
+  ],
+  GetSessionToken: () => [],
+  GetWebIdentityToken: () => [{ action: 'sts:GetWebIdentityToken', resource: '*' }],
+};
+
+/** Operations whose access is decided outside identity policies (the mapping is empty on purpose). */
+export const STS_UNAUTHORIZED_OPERATIONS: ReadonlySet<string> = new Set(['GetCallerIdentity', 'GetSessionToken', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+
+export { STS_ACCESS };
+
+/** ServiceDefinition.access for STS. */
+export function stsAccess(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[] {
+  const mapper = STS_ACCESS[operation];
+  return mapper === undefined ? [{ action: `sts:${operation}`, resource: '*' }] : mapper(input, ctx);
+}
