@@ -36,9 +36,7 @@ export class AccessKeysApi {
   async list(input: T.ListAccessKeysRequest, ctx: RequestContext): Promise<T.ListAccessKeysResponse> {
     const u = requirePrincipal(this.deps.state.account(ctx.accountId), 'user', callerUserName(ctx, input.UserName));
     const p = page(this.deps.state.keysOf(ctx.accountId, u.name), (k) => k.createDate + k.accessKeyId, input);
-    const out: T.ListAccessKeysResponse = { AccessKeyMetadata: p.items.map(metadata), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { AccessKeyMetadata: p.items.map(metadata), ...p.more };
   }
 
   /** The key, which must belong to the named user (or the caller). */

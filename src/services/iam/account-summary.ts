@@ -2,16 +2,13 @@
 // GetContextKeysFor{Principal,Custom}Policy (the condition keys the policies read, for the simulator's callers).
 import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
-import { checkDocument, QUOTAS } from './common.js';
+import { checkDocument, QUOTAS, rawStatements } from './common.js';
 import type { IamDeps } from './deps.js';
-import { IamErrors } from './errors.js';
-import type { UserDoc } from './state.js';
+import { principalFromArn } from './principals.js';
 
 /** The condition keys a parsed document names, as written (first spelling wins; IAM compares them without case). */
 function conditionKeys(text: string, into: Map<string, string>): void {
-  const doc = JSON.parse(text) as { Statement?: unknown };
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  for (const st of statements) {
+  for (const st of rawStatements(text)) {
     const condition = (st as { Condition?: unknown } | undefined)?.Condition;
     if (condition === null || typeof condition !== 'object') continue;
     for (const block of Object.values(condition as Record<string, unknown>)) {
@@ -72,18 +69,8 @@ export class AccountSummaryApi {
 
   async principalKeys(input: T.GetContextKeysForPrincipalPolicyRequest, ctx: RequestContext): Promise<T.GetContextKeysForPolicyResponse> {
     const a = this.deps.state.account(ctx.accountId);
-    const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(input.PolicySourceArn);
-    if (m === null || m[1] !== ctx.accountId) throw IamErrors.invalidInput(`Invalid ARN: ${input.PolicySourceArn}`);
-    const type = m[2] as 'user' | 'group' | 'role';
-    const entity = type === 'user' ? a.user(m[3]!) : type === 'group' ? a.group(m[3]!) : a.role(m[3]!);
-    if (entity === undefined) throw IamErrors.noSuchEntity(type, m[3]!);
-    let docs = this.deps.state.principalPolicies(a, type, entity).map((p) => p.document);
-    if (type === 'user') {
-      for (const g of (entity as UserDoc).groups) {
-        const group = a.group(g);
-        if (group) docs = docs.concat(this.deps.state.principalPolicies(a, 'group', group).map((p) => p.document));
-      }
-    }
+    const { type, entity } = principalFromArn(a, input.PolicySourceArn);
+    const docs = this.deps.state.effectivePolicies(a, type, entity).map((p) => p.document);
     return this.keys([...docs, ...(input.PolicyInputList ?? [])]);
   }
 
