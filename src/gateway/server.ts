@@ -83,6 +83,7 @@ function userAgent(headers: IncomingMessage['headers']): string | undefined {
   const ua = headers['user-agent'];
   return typeof ua === 'string' ? ua : undefined;
 }
+
 /** Bodies of requests no operation matches are read (to verify their signature) up to this size. */
 const UNROUTED_BODY_LIMIT = 1 << 20;
 /** Requests no operation matches: their body is read (to verify the signature) up to UNROUTED_BODY_LIMIT. */
