@@ -123,6 +123,14 @@ describe('PolicyAuthorizer', () => {
     assert.equal(await authz.authorize(sess, [invoke], facts), undefined);
   });
 
+  test('AWS managed policies (account "aws") are decided by identity policies alone', async () => {
+    const { authz, iam } = setup();
+    const managed: AccessRequest = { action: 'iam:GetPolicy', resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    assert.equal(authz.authorize(rootA, [managed], facts), undefined);
+    iam.set(alice.arn, doc({ Effect: 'Allow', Action: 'iam:GetPolicy', Resource: '*' }));
+    assert.equal(await authz.authorize(alice, [managed], facts), undefined);
+  });
+
   test('cached: the second call is synchronous and reads nothing; a generation change reloads', async () => {
     const { authz, iam, lambda } = setup();
     iam.set(sess.roleArn!, doc({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: FN }));
@@ -177,6 +185,25 @@ describe('PolicyAuthorizer', () => {
     assert.equal(await authz.authorize(bob, [assume], facts), undefined);
     trust.set(role, trustDoc({ AWS: A }));
     assert.equal((await authz.authorize(bob, [assume], facts))?.policyType, 'resource-based');
+  });
+
+  test('service principals and anonymous callers: only the function policy, scoped by aws:SourceArn', async () => {
+    const { authz, lambda } = setup();
+    const events = { kind: 'service' as const, service: 'events.amazonaws.com' };
+    const rule = `arn:aws:events:us-east-1:${A}:rule/nightly`;
+    let d = await authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule });
+    assert.equal(d?.message, `User: events.amazonaws.com is not authorized to perform: lambda:InvokeFunction on resource: ${FN} because no resource-based policy allows the lambda:InvokeFunction action`);
+    lambda.set(FN, doc({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: FN, Condition: { ArnLike: { 'AWS:SourceArn': rule } } }));
+    assert.equal(await authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule }), undefined);
+    // Cached now: synchronous.
+    assert.equal(authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: rule }), undefined);
+    assert.equal((authz.authorizePrincipal(events, [invoke], { ...facts, sourceArn: `${rule}-other` }) as Denial | undefined)?.policyType, 'resource-based');
+    const url = { action: 'lambda:InvokeFunctionUrl', resource: FN };
+    assert.ok(authz.authorizePrincipal({ kind: 'anonymous' }, [url], facts) !== undefined);
+    lambda.set(FN, doc({ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: FN, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }));
+    assert.equal(await authz.authorizePrincipal({ kind: 'anonymous' }, [{ ...url, conditions: { 'lambda:FunctionUrlAuthType': 'NONE' } }], facts), undefined);
+    d = await authz.authorizePrincipal({ kind: 'anonymous' }, [url], facts);
+    assert.equal(d?.message.startsWith('User: anonymous is not authorized to perform: lambda:InvokeFunctionUrl'), true);
   });
 
   test('audit mode: computes, reports and counts denials, refuses nothing', async () => {

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 
-import { contextFor, evaluate, parsePolicy } from '../../src/services/iam/policy/index.js';
+import { contextFor, contextKeysOf, evaluate, parsePolicy } from '../../src/services/iam/policy/index.js';
 import type { EvalPrincipal, EvaluationInput, ParsedPolicy } from '../../src/services/iam/policy/index.js';
 import type { CallerIdentity, RequestFacts } from '../../src/services/identity.js';
 
@@ -179,6 +179,16 @@ describe('evaluate: actions and resources', () => {
     const p = [id({ Effect: 'Allow', Action: '*', Resource: `arn:aws:lambda:*:${A}:function:\${aws:PrincipalTag/nope, 'dflt'}\${*}` })];
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:us-east-1:${A}:function:dflt*`, { identityPolicies: p }).decision, 'allow');
     assert.equal(decide(user(), 'lambda:GetFunction', `arn:aws:lambda:us-east-1:${A}:function:dfltX`, { identityPolicies: p }).decision, 'implicit-deny');
+  });
+});
+
+describe('contextKeysOf', () => {
+  test('condition keys and policy variables, as written, once each', () => {
+    const p = id(
+      { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringLike: { 's3:prefix': '${aws:username}/*' }, Bool: { 'aws:SecureTransport': 'true' } } },
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'AWS:SECURETRANSPORT': 'x', 'aws:PrincipalTag/team': '${aws:PrincipalTag/team}' } } },
+    );
+    assert.deepEqual(contextKeysOf([p]), ['aws:username', 's3:prefix', 'aws:SecureTransport', 'aws:PrincipalTag/team']);
   });
 });
 

@@ -58,6 +58,6 @@ describe('globMatches', () => {
     assert.equal(globMatches(compileGlob(pattern), text), false);
     const q = '?a'.repeat(100) + '*' + '?'.repeat(50) + 'b*c';
     assert.equal(globMatches(compileGlob(q), 'a'.repeat(50_000)), false);
-    assert.ok(performance.now() - t0 < 500);
+    assert.ok(performance.now() - t0 < 1500);
   });
 });

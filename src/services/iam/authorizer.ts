@@ -80,13 +80,16 @@ function ownedBy(arn: string, account: string): boolean {
     if (start === 0) return true; // not an ARN with an account field
   }
   if (arn.charCodeAt(start) === 58 /* : */) return true; // no account (S3 buckets)
+  if (arn.startsWith('aws:', start)) return true; // AWS's own (managed policies): only identity policies decide
   return arn.startsWith(account, start) && arn.charCodeAt(start + account.length) === 58;
 }
 
 function resourceAccountOf(req: AccessRequest, caller: CallerIdentity): string {
   if (req.resourceAccount !== undefined) return req.resourceAccount;
-  // ARNs without an account (S3 buckets) and "*" belong to the caller's account for this decision.
-  return accountOf(req.resource) ?? caller.accountId;
+  // ARNs without an account (S3 buckets), AWS's own resources (arn:aws:iam::aws:policy/…) and "*" are decided
+  // by the caller's own account: its identity policies alone.
+  const account = accountOf(req.resource);
+  return account === undefined || account === 'aws' ? caller.accountId : account;
 }
 
 /** The service field of an ARN ("lambda" in arn:aws:lambda:…). */
@@ -151,6 +154,59 @@ export class PolicyAuthorizer implements Authorizer {
     const resources = this.cachedResources(requests);
     if (principal !== undefined && resources !== undefined) return this.decide(caller, requests, facts, principal, resources);
     return this.load(caller, requests).then(([p, r]) => this.decide(caller, requests, facts, p, r));
+  }
+
+  /**
+   * A service principal (events.amazonaws.com invoking a function for a rule, with facts.sourceArn) or an
+   * anonymous caller (a function URL with AuthType NONE): only resource policies can allow them. Synchronous when
+   * the resource policies are cached. The denial names the service (or "anonymous") as AWS's messages do.
+   */
+  authorizePrincipal(
+    principal: Exclude<EvalPrincipal, { kind: 'aws' }>,
+    requests: readonly AccessRequest[],
+    facts: RequestFacts,
+  ): Denial | undefined | Promise<Denial | undefined> {
+    const cached = this.cachedResources(requests);
+    if (cached !== undefined) return this.decideFor(principal, requests, facts, cached);
+    return this.loadResources(requests).then((r) => this.decideFor(principal, requests, facts, r));
+  }
+
+  private decideFor(
+    principal: Exclude<EvalPrincipal, { kind: 'aws' }>,
+    requests: readonly AccessRequest[],
+    facts: RequestFacts,
+    resources: readonly (ResourceEntry | undefined)[],
+  ): Denial | undefined {
+    const who = principal.kind === 'service' ? principal.service : 'anonymous';
+    for (let i = 0; i < requests.length; i++) {
+      const req = requests[i]!;
+      const input: EvaluationInput = {
+        principal,
+        action: req.action,
+        resource: req.resource,
+        resourceAccount: req.resourceAccount ?? accountOf(req.resource) ?? '',
+        identityPolicies: [],
+        context: lazyContextFor(principal, facts, req),
+      };
+      const resourcePolicy = resources[i]?.policy;
+      if (resourcePolicy !== undefined) input.resourcePolicy = resourcePolicy;
+      const result = evaluate(input);
+      if (result.decision === 'allow') continue;
+      const explicit = result.decision === 'explicit-deny';
+      const denial: Denial = {
+        action: req.action,
+        resource: req.resource,
+        policyType: 'resource-based',
+        explicit,
+        message: denialMessage(who, req.action, req.resource, 'resource-based', explicit),
+      };
+      if (this.mode === 'audit') {
+        this.auditedDenials++;
+        continue;
+      }
+      return denial;
+    }
+    return undefined;
   }
 
   // ---- decisions ----
@@ -237,6 +293,10 @@ export class PolicyAuthorizer implements Authorizer {
 
   private async load(caller: CallerIdentity, requests: readonly AccessRequest[]): Promise<[PrincipalEntry, (ResourceEntry | undefined)[]]> {
     const principal = this.cachedPrincipal(caller) ?? (await this.loadPrincipal(caller));
+    return [principal, await this.loadResources(requests)];
+  }
+
+  private async loadResources(requests: readonly AccessRequest[]): Promise<(ResourceEntry | undefined)[]> {
     const resources: (ResourceEntry | undefined)[] = [];
     for (const req of requests) {
       const ref = this.sourceFor(req);
@@ -255,7 +315,7 @@ export class PolicyAuthorizer implements Authorizer {
       }
       resources.push(entry);
     }
-    return [principal, resources];
+    return resources;
   }
 
   private loadPrincipal(caller: CallerIdentity): Promise<PrincipalEntry> {

@@ -62,6 +62,8 @@ type Operand =
 export interface ConditionTest {
   readonly operator: string;
   readonly key: string;
+  /** The key as the document wrote it (GetContextKeysFor…Policy answers it so). */
+  readonly keyAsWritten: string;
   readonly spec: OperatorSpec;
   readonly ifExists: boolean;
   readonly set: 'any' | 'all' | undefined;
@@ -98,7 +100,7 @@ export function parseConditions(block: unknown, variables: boolean): ConditionTe
       const values = Array.isArray(raw) ? raw : [raw];
       if (values.length === 0) throw new PolicySyntaxError(SYNTAX);
       const operands = values.map((v) => compileOperand(spec, scalar(v), variables));
-      tests.push({ operator, key: key.toLowerCase(), spec, ifExists, set, operands });
+      tests.push({ operator, key: key.toLowerCase(), keyAsWritten: key, spec, ifExists, set, operands });
     }
   }
   return tests;
@@ -238,6 +240,17 @@ function inCidr(net: Cidr, ip: number[]): boolean {
 }
 
 // ---- evaluation ----
+
+/** The templates of a test's operands (for the variables they read). */
+export function operandTemplates(t: ConditionTest): Template[] {
+  const out: Template[] = [];
+  for (const o of t.operands) {
+    if (o.kind === 'string') out.push(o.t);
+    else if (o.kind === 'glob') out.push(o.g.template);
+    else if (o.kind === 'arn') out.push(o.a.template);
+  }
+  return out;
+}
 
 /** True when every test holds for the request context. */
 export function conditionsHold(tests: readonly ConditionTest[], ctx: ConditionContext): boolean {

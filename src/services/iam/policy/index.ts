@@ -13,6 +13,7 @@ import type { PolicyKind } from './types.js';
 
 export { PolicySyntaxError } from './errors.js';
 export { contextFor, lazyContextFor, accountOf } from './context.js';
+export { contextKeysOf } from './context-keys.js';
 export { MESSAGES as POLICY_MESSAGES } from './parse.js';
 export type { ParsedPolicy, CompiledStatement } from './parse.js';
 export type { EvaluationInput, EvaluationResult } from './evaluate.js';

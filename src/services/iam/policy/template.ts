@@ -7,7 +7,7 @@ import { compileGlob, globFromPieces, globMatches } from './wildcard.js';
 import type { Glob, GlobPiece } from './wildcard.js';
 import type { ConditionContext } from './types.js';
 
-type TemplatePiece = GlobPiece | { variable: string; fallback: string | undefined };
+type TemplatePiece = GlobPiece | { variable: string; asWritten: string; fallback: string | undefined };
 
 export interface Template {
   readonly raw: string;
@@ -42,7 +42,7 @@ export function parseTemplate(raw: string, wild: boolean, variables: boolean): T
         const d = inner.slice(comma + 1).trim();
         fallback = d.length >= 2 && d.startsWith("'") && d.endsWith("'") ? d.slice(1, -1) : d;
       }
-      pieces.push({ variable: key.toLowerCase(), fallback });
+      pieces.push({ variable: key.toLowerCase(), asWritten: key, fallback });
     }
     i = close + 1;
   }
@@ -67,6 +67,13 @@ function pushLiteralOrWild(pieces: TemplatePiece[], text: string, wild: boolean)
     }
   }
   if (start < text.length) pieces.push(text.slice(start));
+}
+
+/** The context keys the template's variables read, as written. */
+export function templateVariables(t: Template): string[] {
+  const out: string[] = [];
+  for (const p of t.pieces ?? []) if (typeof p !== 'string' && 'variable' in p) out.push(p.asWritten);
+  return out;
 }
 
 /**
