@@ -1,24 +1,11 @@
 // GetAccountSummary (entity counts and IAM's quotas, as `aws iam get-account-summary` shows them) and
-// GetContextKeysFor{Principal,Custom}Policy (the condition keys the policies read, for the simulator's callers).
+// GetContextKeysFor{Principal,Custom}Policy (the context keys the policies read, for the simulator's callers).
 import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
-import { checkDocument, QUOTAS, rawStatements } from './common.js';
+import { checkDocument, QUOTAS } from './common.js';
 import type { IamDeps } from './deps.js';
+import { contextKeysOf } from './policy/index.js';
 import { principalFromArn } from './principals.js';
-
-/** The condition keys a parsed document names, as written (first spelling wins; IAM compares them without case). */
-function conditionKeys(text: string, into: Map<string, string>): void {
-  for (const st of rawStatements(text)) {
-    const condition = (st as { Condition?: unknown } | undefined)?.Condition;
-    if (condition === null || typeof condition !== 'object') continue;
-    for (const block of Object.values(condition as Record<string, unknown>)) {
-      if (block === null || typeof block !== 'object') continue;
-      for (const key of Object.keys(block as Record<string, unknown>)) {
-        if (!into.has(key.toLowerCase())) into.set(key.toLowerCase(), key);
-      }
-    }
-  }
-}
 
 export class AccountSummaryApi {
   constructor(private readonly deps: IamDeps) {}
@@ -79,11 +66,6 @@ export class AccountSummaryApi {
   }
 
   private keys(documents: readonly string[]): T.GetContextKeysForPolicyResponse {
-    const keys = new Map<string, string>();
-    for (const text of documents) {
-      checkDocument(text, 'identity');
-      conditionKeys(text, keys);
-    }
-    return { ContextKeyNames: [...keys.values()] };
+    return { ContextKeyNames: contextKeysOf(documents.map((text) => checkDocument(text, 'identity'))) };
   }
 }
