@@ -243,6 +243,7 @@ describe('users, groups and access keys', () => {
     assert.equal(h.state.accessKey(key.AccessKeyId!), undefined);
     const listed = await h.call('ListAccessKeys', { UserName: 'alice' });
     assert.equal((listed.AccessKeyMetadata as unknown[]).length, 1);
+    assert.deepEqual(await h.call('ListAccessKeys', {}), { AccessKeyMetadata: [], IsTruncated: false }, "root's own keys are not IAM's");
   });
 
   test('UpdateUser renames a user with its keys, groups and policies; the old name is free, the new one taken', async () => {
