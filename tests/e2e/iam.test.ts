@@ -16,13 +16,15 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  ListAccessKeysCommand,
   ListAttachedRolePoliciesCommand,
   ListRolesCommand,
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
   paginateListRoles,
 } from '@aws-sdk/client-iam';
-import { expectError, startServer, TEST_ACCOUNT, type TestServer } from '../helpers/lambent.js';
+import { rmSync } from 'node:fs';
+import { expectError, startServer, tempDir, TEST_ACCOUNT, type TestServer } from '../helpers/lambent.js';
 
 const TRUST = JSON.stringify({
   Version: '2012-10-17',
@@ -207,5 +209,39 @@ describe('IAM with the AWS CLI v2', { skip: hasAwsV2 ? false : 'the AWS CLI v2 i
     const again = v2('create-user', '--user-name', 'V2-USER');
     assert.notEqual(again.status, 0);
     assert.match(again.err, /\(EntityAlreadyExists\) when calling the CreateUser operation( \(reached max retries: \d+\))?: User with name V2-USER already exists\./);
+  });
+});
+
+describe('IAM across a restart', () => {
+  test('roles, policies and access keys are there after Lambent restarts on the same data dir', async () => {
+    const dataDir = tempDir();
+    const client = (url: string) =>
+      new IAMClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    try {
+      const first = await startServer({ dataDir });
+      const c1 = client(first.url);
+      await c1.send(new CreateRoleCommand({ RoleName: 'kept', AssumeRolePolicyDocument: TRUST }));
+      await c1.send(new PutRolePolicyCommand({ RoleName: 'kept', PolicyName: 'logs', PolicyDocument: ALLOW_LOGS }));
+      await c1.send(new CreateUserCommand({ UserName: 'kept-user' }));
+      const key = await c1.send(new CreateAccessKeyCommand({ UserName: 'kept-user' }));
+      c1.destroy();
+      await first.stop();
+
+      const second = await startServer({ dataDir });
+      const c2 = client(second.url);
+      try {
+        const role = await c2.send(new GetRoleCommand({ RoleName: 'kept' }));
+        assert.equal(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? ''), TRUST);
+        const inline = await c2.send(new GetRolePolicyCommand({ RoleName: 'kept', PolicyName: 'logs' }));
+        assert.equal(decodeURIComponent(inline.PolicyDocument ?? ''), ALLOW_LOGS);
+        const keys = await c2.send(new ListAccessKeysCommand({ UserName: 'kept-user' }));
+        assert.deepEqual(keys.AccessKeyMetadata?.map((k) => k.AccessKeyId), [key.AccessKey?.AccessKeyId]);
+      } finally {
+        c2.destroy();
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
