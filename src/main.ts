@@ -24,6 +24,7 @@ import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
+import { createIamService, IamState } from './services/iam/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
 import { functionArn } from './services/lambda/function-ref.js';
@@ -206,8 +207,14 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     },
   }, engine, asyncInvocations);
 
+  // IAM (issue 12): its state is loaded before serving; the lead wires IamState as the IamDirectory of the
+  // identity provider and authorizer.
+  const iamState = new IamState(store.iam);
+  await iamState.load();
+  const iam = createIamService({ state: iamState, now: () => Date.now() });
+
   const handler = createGateway({
-    services: [lambda],
+    services: [lambda, iam],
     identities: rootIdentities(credentialStore(config.credentials)),
     authorizer: ALLOW_ALL,
     internalRoutes: [

@@ -1,6 +1,7 @@
 // The persistence contract. The embedded SQLite store implements it today; a
 // PostgreSQL store can implement the same promises for cluster mode. Rows hold
 // service documents as opaque JSON so the store never depends on services.
+import type { IamStore } from './iam-types.js';
 
 export interface FunctionKey {
   accountId: string;
@@ -254,5 +255,6 @@ export interface Store {
   readonly asyncEvents: AsyncEventStore;
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
+  readonly iam: IamStore;
   close(): Promise<void>;
 }

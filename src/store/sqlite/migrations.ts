@@ -117,4 +117,13 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (account_id, region, name, qualifier),
      FOREIGN KEY (account_id, region, name) REFERENCES functions (account_id, region, name) ON DELETE CASCADE
    ) WITHOUT ROWID;`,
+  // IAM: roles, users, groups, customer managed policies and access keys as JSON documents per account (the IAM
+  // service holds them in memory and writes whole documents through; see store/iam-types.ts).
+  `CREATE TABLE iam_entities (
+     account_id TEXT NOT NULL,
+     kind       TEXT NOT NULL,
+     key        TEXT NOT NULL,
+     doc        TEXT NOT NULL,
+     PRIMARY KEY (account_id, kind, key)
+   ) WITHOUT ROWID;`,
 ];

@@ -10,6 +10,8 @@ import { SqliteAliases } from './sqlite-aliases.js';
 import { SqliteConcurrencyStore } from './sqlite-concurrency.js';
 import { GroupCommit, SqliteAsyncEventStore, SqliteEventInvokeConfigStore } from './sqlite-async.js';
 import { SqliteLogStore } from './sqlite-logs.js';
+import { SqliteIamStore } from './sqlite-iam.js';
+import type { IamStore } from '../iam-types.js';
 import { RowCache } from './row-cache.js';
 import {
   StoreConflictError,
@@ -361,6 +363,7 @@ export class SqliteStore implements Store {
   readonly asyncEvents: AsyncEventStore;
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
+  readonly iam: IamStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
 
@@ -379,6 +382,7 @@ export class SqliteStore implements Store {
     this.asyncEvents = new SqliteAsyncEventStore(this.db, this.groupCommit);
     this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
     this.concurrency = new SqliteConcurrencyStore(this.db);
+    this.iam = new SqliteIamStore(this.db);
   }
 
   async close(): Promise<void> {
