@@ -25,6 +25,7 @@ import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
 import { createIamService, IamState } from './services/iam/index.js';
+import { createStsService, Identities, SessionTokens } from './services/sts/index.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
 import { functionArn } from './services/lambda/function-ref.js';
@@ -60,9 +61,9 @@ function openStore(file: string): SqliteStore {
   }
 }
 
-/** A persistent random key for URLs Lambent signs itself (code download links). */
-function loadOrCreateKey(dataDir: string): Buffer {
-  const file = join(dataDir, 'url-signing.key');
+/** A persistent random key in the data dir: URLs Lambent signs itself (code download links), STS session tokens. */
+function loadOrCreateKey(dataDir: string, name = 'url-signing.key'): Buffer {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file);
   const key = randomBytes(32);
   writeFileSync(file, key, { mode: 0o600 });
@@ -212,10 +213,18 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const iamState = new IamState(store.iam);
   await iamState.load();
   const iam = createIamService({ state: iamState, now: () => Date.now() });
+  // STS (issue 12): session tokens sealed under a key kept in the data dir, so sessions outlive a restart.
+  const sessionTokens = new SessionTokens(loadOrCreateKey(config.dataDir, 'sts-session.key'));
+  const identities = new Identities({ rootKeys: config.credentials, iam: iamState, tokens: sessionTokens });
+  const sts = createStsService({
+    tokens: sessionTokens,
+    iam: iamState,
+    managedPolicy: (accountId, arn) => Promise.resolve(iamState.account(accountId).managedDocument(arn)?.document),
+  });
 
   const handler = createGateway({
-    services: [lambda, iam],
-    identities: rootIdentities(credentialStore(config.credentials)),
+    services: [lambda, iam, sts],
+    identities,
     authorizer: ALLOW_ALL,
     internalRoutes: [
       healthRoute(VERSION, async () => ({

@@ -1,0 +1,56 @@
+// Lambda's execution roles: whether Lambda may assume a role given to a function (checked at CreateFunction and
+// UpdateFunctionConfiguration, as AWS does), and the role's credentials for an execution environment.
+import type { ExecutionRoles, IamDirectory, TemporaryCredentials } from '../identity.js';
+import { evaluate, parsePolicy } from '../iam/policy/index.js';
+import { assumeRoleContext } from './condition-context.js';
+import { wholeSeconds, type SessionTokens } from './session-tokens.js';
+import { parseRoleArn } from './trust.js';
+
+const LAMBDA_SERVICE = 'lambda.amazonaws.com';
+
+export class LambdaExecutionRoles implements ExecutionRoles {
+  constructor(
+    private readonly iam: Pick<IamDirectory, 'getRole'>,
+    private readonly tokens: SessionTokens,
+    /** The region Lambda's own assumption is made from (aws:RequestedRegion of the trust evaluation). */
+    private readonly region = 'us-east-1',
+  ) {}
+
+  async check(roleArn: string, callerAccountId: string): Promise<'ok' | 'cross-account' | 'cannot-assume'> {
+    const target = parseRoleArn(roleArn);
+    if (!target) return 'cannot-assume';
+    if (target.accountId !== callerAccountId) return 'cross-account';
+    const role = await this.iam.getRole(target.accountId, target.roleName);
+    // The ARN must be the role's own, path included: another path is another role.
+    if (!role || role.arn !== roleArn) return 'cannot-assume';
+    let trust;
+    try {
+      trust = parsePolicy(role.assumeRolePolicyDocument, 'trust');
+    } catch {
+      return 'cannot-assume';
+    }
+    const result = evaluate({
+      principal: { kind: 'service', service: LAMBDA_SERVICE },
+      action: 'sts:AssumeRole',
+      resource: role.arn,
+      resourceAccount: role.accountId,
+      identityPolicies: [],
+      resourcePolicy: trust,
+      context: assumeRoleContext(undefined, { region: this.region, sourceIp: '', now: this.tokens.clock() }, role.arn),
+    });
+    return result.decision === 'allow' ? 'ok' : 'cannot-assume';
+  }
+
+  async credentialsFor(roleArn: string, sessionName: string, durationSeconds: number): Promise<TemporaryCredentials> {
+    const target = parseRoleArn(roleArn);
+    const role = target ? await this.iam.getRole(target.accountId, target.roleName) : undefined;
+    if (!role || role.arn !== roleArn) throw new Error(`the execution role ${roleArn} does not exist`);
+    const issued = this.tokens.issue({
+      accountId: role.accountId,
+      principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName },
+      expiresAt: wholeSeconds(this.tokens.clock()) + durationSeconds * 1000,
+      ...(Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags } } : {}),
+    });
+    return issued;
+  }
+}
