@@ -20,6 +20,7 @@ import { detectInterpreters } from '../src/invocation/launch-spec.js';
 import { StemPool } from '../src/invocation/stem-pool.js';
 import type { FunctionSnapshot } from '../src/invocation/types.js';
 import { FunctionLogWriter } from '../src/observability/function-logs.js';
+import { RuntimeInterpreters } from '../src/runtimes/interpreters.js';
 import type { Logger } from '../src/observability/logger.js';
 import { createSandbox } from '../src/sandbox/index.js';
 import type { CodeStore } from '../src/store/code-store.js';
@@ -69,6 +70,8 @@ export interface ColdStartOptions {
   /** Handler source (CommonJS index.js). */
   handler?: string;
   log?: (msg: string) => void;
+  /** Where runtimes are installed (default: none, host interpreters): with the AWS SDK there, nodejs environments mount it. */
+  runtimesDir?: string;
 }
 
 const HELLO = 'exports.handler = async (e) => ({ ok: true })\n';
@@ -166,7 +169,7 @@ export async function measureColdStarts(opts: ColdStartOptions = {}): Promise<Co
     { append: async () => undefined, read: async () => [], listStreams: async () => [], storedBytes: async () => 0, deleteOldest: async () => ({ events: 0, bytes: 0 }) },
     () => undefined,
   );
-  const interpreters = detectInterpreters();
+  const interpreters = opts.runtimesDir ? new RuntimeInterpreters({ runtimesDir: opts.runtimesDir, install: 'off' }) : detectInterpreters();
   const deps: EnvironmentDeps = { sandbox, codeCache, logs, interpreters, stateDir };
   const pool = new StemPool({ sandbox, interpreters, stateDir, log: quietLogger, perKey: 1 });
   try {
@@ -315,7 +318,9 @@ export function coldStartTable(r: ColdStartResults): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const samples = Number(process.env['COLD_SAMPLES'] ?? 40);
-  const r = await measureColdStarts({ samples });
+  // COLD_RUNTIMES_DIR: measure with what a runtimes dir holds (the AWS SDK mount at /var/runtime/node_modules).
+  const runtimesDir = process.env['COLD_RUNTIMES_DIR'];
+  const r = await measureColdStarts({ samples, ...(runtimesDir ? { runtimesDir } : {}) });
   // COLD_JSON=1: the results as one JSON line (bench/nonroot.ts runs this as another user and reads them back).
   process.stdout.write(process.env['COLD_JSON'] === '1' ? `${JSON.stringify(r)}\n` : `${coldStartTable(r)}\n`);
 }

@@ -614,6 +614,10 @@ def _specialize():
 
 
 def main(argv):
+    # AWS_ENDPOINT_URL[_<SERVICE>] for a host botocore older than 1.31.57: a lazy hook, nothing imported now.
+    import lambent_endpoints
+
+    lambent_endpoints.install()
     if os.environ.get("LAMBENT_STEM") == "1":
         _specialize()
     runtime_api = os.environ.get("AWS_LAMBDA_RUNTIME_API")

@@ -35,7 +35,7 @@ export async function runDoctor(args: string[] = []): Promise<number> {
     for (const m of iso.missing) process.stdout.write(`  ${m}\n`);
   }
   // Runtime fallbacks are warnings, not failures: functions still run, on the host's Node.
-  const runtimes = new RuntimeInterpreters({ runtimesDir: config.runtimesDir, install: 'off' }).report();
+  const runtimes = new RuntimeInterpreters({ runtimesDir: config.runtimesDir, install: 'off' }).report({ pythonSdk: true });
   runtimes.install = config.runtimeInstall;
   process.stdout.write(`\n${formatRuntimes(runtimes)}`);
   // Missing isolation is a warning: functions still run (unsandboxed at worst). Non-zero only when nothing can run.

@@ -18,6 +18,8 @@ import type { RuntimeFamily } from '../runtimes/catalog.js';
 import type { Sandbox, SandboxExit, SandboxProcess } from '../sandbox/types.js';
 import type { CodeCache } from './code-cache.js';
 import {
+  hostPaths,
+  sdkMounts,
   bootstrapArgv,
   withExecWrapper,
   environmentVariables,
@@ -102,9 +104,10 @@ export function launchPlan(snap: FunctionSnapshot, deps: Pick<EnvironmentDeps, '
   const optDir = join(deps.stateDir, 'empty-opt');
   mkdirSync(optDir, { recursive: true });
   const sandboxed = deps.sandbox.report.sandbox !== 'none';
-  const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : { taskRoot: taskDir, runtimeDir, optDir };
+  const sdk = sdkMounts(family, deps.interpreters, interpreter);
+  const paths: EnvironmentPaths = sandboxed ? SANDBOX_PATHS : hostPaths(taskDir, runtimeDir, optDir, sdk);
   const argv = withExecWrapper(bootstrapArgv(family, paths, interpreter), family, snap.environment, paths);
-  return { family, argv, extraReadOnly: interpreterMounts(interpreter), runtimeDir, optDir, paths };
+  return { family, argv, extraReadOnly: [...interpreterMounts(interpreter), ...sdk], runtimeDir, optDir, paths };
 }
 
 /**

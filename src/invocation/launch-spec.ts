@@ -12,6 +12,8 @@ export interface EnvironmentPaths {
   taskRoot: string;
   runtimeDir: string;
   optDir: string;
+  /** Where the runtime's AWS SDK is, when not at `${runtimeDir}/node_modules` (unsandboxed: the host folder). */
+  runtimeNodeModules?: string;
 }
 
 export const SANDBOX_PATHS: EnvironmentPaths = { taskRoot: '/var/task', runtimeDir: '/var/runtime', optDir: '/opt' };
@@ -44,6 +46,29 @@ export function interpreterFor(runtime: string, interps: Interpreters): Interpre
 /** SandboxSpec.extraReadOnly for an interpreter: an installed runtime's folder at /var/lang. */
 export function interpreterMounts(interpreter: Interpreter | undefined): { host: string; inside: string }[] {
   return interpreter?.home ? [{ host: interpreter.home, inside: LANG_DIR }] : [];
+}
+
+/** Where AWS's nodejs runtimes carry the AWS SDK for JavaScript v3 (in NODE_PATH). */
+export const RUNTIME_NODE_MODULES = '/var/runtime/node_modules';
+
+/**
+ * SandboxSpec.extraReadOnly for the runtime's AWS SDK: the installed SDK's node_modules at /var/runtime/node_modules
+ * (nodejs runtimes only; none while it is not installed, and functions then run without it, as with a runtime that
+ * bundles none, and for a Node older than the SDK supports). The sandbox also links /var/node_modules to it, for ES modules (bubblewrap.ts says why).
+ */
+export function sdkMounts(family: RuntimeFamily, interps: Interpreters, interpreter?: Interpreter): { host: string; inside: string }[] {
+  const sdk = family === 'nodejs' ? interps.nodeSdk?.() : undefined;
+  if (!sdk) return [];
+  // The SDK's engines field: a Node older than it supports (nodejs18.x on Node 18) gets none, as if not installed,
+  // rather than clients that may fail in the middle of a call.
+  const major = Number(/^v(\d+)\./.exec(interpreter?.version ?? '')?.[1] ?? Infinity);
+  return major >= sdk.minNodeMajor ? [{ host: sdk.nodeModules, inside: RUNTIME_NODE_MODULES }] : [];
+}
+
+/** Unsandboxed paths: nothing is mounted, so NODE_PATH names the SDK's host folder (from sdkMounts). */
+export function hostPaths(taskRoot: string, runtimeDir: string, optDir: string, sdk: { host: string; inside: string }[]): EnvironmentPaths {
+  const nodeModules = sdk.find((m) => m.inside === RUNTIME_NODE_MODULES)?.host;
+  return { taskRoot, runtimeDir, optDir, ...(nodeModules ? { runtimeNodeModules: nodeModules } : {}) };
 }
 
 /** argv[0] as the function sees it: /var/lang/bin/<name> for installed runtimes, the host path otherwise. */
@@ -115,7 +140,8 @@ export function environmentVariables(
   };
   if (family === 'nodejs') {
     const major = /^nodejs(\d+)/.exec(snap.runtime)?.[1] ?? '';
-    defaults['NODE_PATH'] = `${optDir}/nodejs/node${major}/node_modules:${optDir}/nodejs/node_modules:${runtimeDir}/node_modules:${runtimeDir}:${taskRoot}`;
+    const sdk = paths.runtimeNodeModules ?? `${runtimeDir}/node_modules`;
+    defaults['NODE_PATH'] = `${optDir}/nodejs/node${major}/node_modules:${optDir}/nodejs/node_modules:${sdk}:${runtimeDir}:${taskRoot}`;
   } else if (family === 'python') {
     const ver = snap.runtime.replace('python', '');
     defaults['PYTHONPATH'] = `${runtimeDir}:${optDir}/python/lib/python${ver}/site-packages:${optDir}/python`;

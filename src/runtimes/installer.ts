@@ -155,9 +155,11 @@ async function sha512File(path: string): Promise<string> {
   return h.digest('base64');
 }
 
+/** npm's default retry back-off (10 s to 60 s) would keep an offline host waiting over a minute to learn it is offline. */
+export const NPM_QUIET_FAST_FAIL = ['--loglevel=error', '--fetch-retries=2', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=10000'];
+
 async function npmJson(npm: string, args: string[]): Promise<unknown> {
-  // npm's default retry back-off (10 s to 60 s) would keep an offline host waiting over a minute to learn it is offline.
-  const out = await run(npm, [...args, '--loglevel=error', '--fetch-retries=2', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=10000']);
+  const out = await run(npm, [...args, ...NPM_QUIET_FAST_FAIL]);
   try {
     return JSON.parse(out) as unknown;
   } catch {
@@ -166,7 +168,7 @@ async function npmJson(npm: string, args: string[]): Promise<unknown> {
 }
 
 /** Runs a command, resolving with its stdout; a failure carries the tail of stderr. */
-function run(cmd: string, args: string[]): Promise<string> {
+export function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -190,7 +192,7 @@ function gist(stderr: string): string {
   return lines.slice(0, 3).join('; ') || 'no error output';
 }
 
-async function makeWorldReadable(dir: string): Promise<void> {
+export async function makeWorldReadable(dir: string): Promise<void> {
   await chmod(dir, 0o755);
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
@@ -210,7 +212,7 @@ async function removeOtherReleases(runtimesDir: string, major: number, keep: str
 }
 
 /** Temp dirs of installs interrupted more than an hour ago. */
-async function sweepTemp(runtimesDir: string): Promise<void> {
+export async function sweepTemp(runtimesDir: string): Promise<void> {
   for (const name of await readdir(runtimesDir)) {
     if (!name.startsWith('.tmp-')) continue;
     const p = join(runtimesDir, name);
@@ -222,6 +224,6 @@ async function sweepTemp(runtimesDir: string): Promise<void> {
   }
 }
 
-function mib(bytes: number): string {
+export function mib(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MiB`;
 }

@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { runtimeInfo, supportedRuntimeIds } from './catalog.js';
 import { installedNode, listInstalled } from './installed.js';
+import { installedSdk, installSdk, isCurrent, pinnedSdk, type InstalledSdk, type SdkInstallResult, type SdkSpec } from './aws-sdk.js';
 import { installNode, type InstallResult } from './installer.js';
+import { detectPythonSdk, type PythonSdk } from './python-sdk.js';
 import { majorOfVersion, nodeMajorOf, runtimeVersionArn, runtimeVersionId } from './node-release.js';
 
 export interface Interpreter {
@@ -31,6 +33,12 @@ export interface Interpreters {
   nodeFor(runtime: string): Interpreter;
   /** The host's python3 (every python3.x runtime), undefined when the host has none. */
   readonly python: Interpreter | undefined;
+  /**
+   * The AWS SDK for JavaScript v3 nodejs runtimes carry (mounted at /var/runtime/node_modules), undefined while it is
+   * not installed: functions then run without it. Starts a background install when allowed. Optional so that
+   * interpreter sets without a runtimes dir (tools, tests) need not say.
+   */
+  nodeSdk?(): InstalledSdk | undefined;
 }
 
 export type InstallPolicy = 'auto' | 'off';
@@ -54,6 +62,10 @@ export interface RuntimesReport {
   installed: { major: number; version: string; home: string; package: string }[];
   installs: { major: number; state: 'installing' | 'failed'; error?: string }[];
   runtimes: RuntimeUse[];
+  /** The AWS SDK for JavaScript v3 nodejs runtimes carry; `missing` says why not and the fix. */
+  awsSdkJs: { version: string; pinned: string; home: string; packages: number; installedBytes: number; installing?: boolean; error?: string; missing?: string };
+  /** boto3/botocore of the host's python3: only when report({ pythonSdk: true }) asked (it runs python3). */
+  boto3?: PythonSdk | { missing: string };
 }
 
 export interface RuntimeInterpretersOptions {
@@ -67,6 +79,8 @@ export interface RuntimeInterpretersOptions {
   hostNode?: { path: string; version: string };
   /** Injected installer (tests). */
   installer?: (major: number, dir: string, progress: (line: string) => void) => Promise<InstallResult>;
+  /** Injected SDK installer (tests). */
+  sdkInstaller?: (dir: string, progress: (line: string) => void) => Promise<SdkInstallResult>;
 }
 
 /** A failed install is retried on a later use after this long (not on every cold start). */
@@ -84,6 +98,8 @@ export class RuntimeInterpreters implements Interpreters {
   private readonly installs = new Map<number, InstallState>();
   private readonly warned = new Set<string>();
   private readonly installedListeners: ((major: number) => void)[] = [];
+  private sdkInstall: InstallState | undefined;
+  private sdkCache: { at: number; sdk: InstalledSdk | undefined } | undefined;
 
   constructor(private readonly opts: RuntimeInterpretersOptions = {}) {
     const host = opts.hostNode ?? { path: realpathSync(process.execPath), version: process.version };
@@ -159,8 +175,20 @@ export class RuntimeInterpreters implements Interpreters {
     return { ...py, warning: `${runtime} runs on the host's python3 ${py.version} (Lambent runs Python runtimes on the host's python3)` };
   }
 
+  nodeSdk(): InstalledSdk | undefined {
+    const dir = this.opts.runtimesDir;
+    if (!dir) return undefined;
+    // One readlink and a small JSON read, at most once a second: this runs at every nodejs cold start.
+    const now = Date.now();
+    if (!this.sdkCache || now - this.sdkCache.at > 1000) this.sdkCache = { at: now, sdk: installedSdk(dir) };
+    const sdk = this.sdkCache.sdk;
+    const pinned = shippedSdk();
+    if (this.opts.install !== 'off' && pinned && !isCurrent(sdk, pinned)) this.startSdkInstall(dir, sdk !== undefined);
+    return sdk;
+  }
+
   /** Which real interpreter runs each supported runtime, what is installed and what is being installed. */
-  report(): RuntimesReport {
+  report(opts: { pythonSdk?: boolean } = {}): RuntimesReport {
     const dir = this.opts.runtimesDir;
     const runtimes: RuntimeUse[] = [];
     for (const id of supportedRuntimeIds()) {
@@ -184,7 +212,55 @@ export class RuntimeInterpreters implements Interpreters {
       installed: dir ? listInstalled(dir).map((n) => ({ major: n.major, version: n.version, home: n.home, package: n.manifest.package })) : [],
       installs: this.installStatus(),
       runtimes,
+      awsSdkJs: this.sdkReport(),
+      ...(opts.pythonSdk ? { boto3: this.python ? detectPythonSdk(this.python.path) : { missing: 'no python3 on this host' } } : {}),
     };
+  }
+
+  private sdkReport(): RuntimesReport['awsSdkJs'] {
+    const dir = this.opts.runtimesDir;
+    const pinned = shippedSdk()?.version ?? 'none (runtimes/aws-sdk-js-v3 is missing from this Lambent)';
+    const sdk = dir ? installedSdk(dir) : undefined;
+    const state = this.sdkInstall;
+    const base = sdk
+      ? { version: sdk.version, pinned, home: sdk.home, packages: Object.keys(sdk.manifest.packages).length, installedBytes: sdk.manifest.installedBytes }
+      : { version: '', pinned, home: '', packages: 0, installedBytes: 0 };
+    const status = state ? (state.failedAt === undefined ? { installing: true } : { error: state.error ?? 'unknown error' }) : {};
+    if (sdk && sdk.version === pinned) return { ...base, ...status };
+    const fix = `run \`lambent runtimes install aws-sdk\`${dir ? '' : ' (no runtimes dir)'}`;
+    const missing = sdk
+      ? `the runtimes carry AWS SDK for JavaScript ${sdk.version}, this Lambent pins ${pinned}: ${fix}`
+      : `nodejs functions run without the AWS SDK for JavaScript (require('@aws-sdk/client-…') fails unless the function bundles it): ${fix}`;
+    return { ...base, ...status, missing };
+  }
+
+  /** The pinned SDK in the background (first nodejs cold start); functions run without it (or on the old one) meanwhile. */
+  private startSdkInstall(dir: string, upgrade: boolean): void {
+    const prev = this.sdkInstall;
+    if (prev && (prev.failedAt === undefined || Date.now() - prev.failedAt < RETRY_FAILED_INSTALL_MS)) return;
+    const log = this.opts.log;
+    log?.warn(
+      upgrade
+        ? 'runtimes: installing the AWS SDK for JavaScript this Lambent pins; nodejs functions keep the installed one meanwhile'
+        : 'runtimes: nodejs functions run without the AWS SDK for JavaScript until its install in the background finishes',
+    );
+    const install = this.opts.sdkInstaller ?? ((d, progress) => installSdk(d, { progress }));
+    const state: InstallState = { promise: Promise.resolve(false) };
+    state.promise = install(dir, (line) => log?.info(`runtimes: ${line}`)).then(
+      (r) => {
+        this.sdkInstall = undefined;
+        this.sdkCache = undefined;
+        log?.info(`runtimes: AWS SDK for JavaScript ${r.installed.version} ready; new nodejs environments mount it`);
+        return true;
+      },
+      (e: unknown) => {
+        state.failedAt = Date.now();
+        state.error = (e as Error).message;
+        log?.warn(`runtimes: installing the AWS SDK for JavaScript failed: ${state.error} (run \`lambent runtimes install aws-sdk\`)`);
+        return false;
+      },
+    );
+    this.sdkInstall = state;
   }
 
   /** Installs in progress or failed, for /health and doctor. */
@@ -232,6 +308,15 @@ export class RuntimeInterpreters implements Interpreters {
     );
     this.installs.set(major, state);
     return state;
+  }
+}
+
+/** The pinned SDK, or undefined when this Lambent was packaged without its spec (nothing to install then). */
+function shippedSdk(): SdkSpec | undefined {
+  try {
+    return pinnedSdk();
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // bubblewrap command line for one execution environment. The host layout (which system dirs exist, which are
 // symlinks, what /etc holds) is scanned once; buildBwrapArgs itself is a pure function of its inputs.
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, posix } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix } from 'node:path';
 import type { SandboxSpec } from './types.js';
 
 export type LayoutEntry = { kind: 'bind'; path: string } | { kind: 'symlink'; path: string; target: string };
@@ -116,7 +116,20 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
   covered.push('/tmp');
 
   bindRo(spec.taskDir, '/var/task');
-  bindRo(spec.runtimeDir, '/var/runtime');
+  const underRuntime = (spec.extraReadOnly ?? []).map((x) => normalizeInside(x.inside)).filter((p) => p.startsWith('/var/runtime/'));
+  if (underRuntime.length === 0) bindRo(spec.runtimeDir, '/var/runtime');
+  else {
+    // A mount below /var/runtime (the runtime's AWS SDK at /var/runtime/node_modules) needs its mount point to exist,
+    // and a read-only bind of the runtime dir cannot get one (nor should the host's runtime dir be written): so
+    // /var/runtime is a directory of the sandbox's own root, with each entry of the runtime dir bound into it.
+    mkParents('/var/runtime');
+    a.push('--dir', '/var/runtime');
+    made.add('/var/runtime');
+    for (const name of runtimeEntries(spec.runtimeDir)) {
+      const inside = `/var/runtime/${name}`;
+      if (!underRuntime.some((p) => within(p, inside))) bindRo(join(spec.runtimeDir, name), inside);
+    }
+  }
   if (spec.optDir) bindRo(spec.optDir, '/opt');
   else {
     a.push('--dir', '/opt');
@@ -124,6 +137,16 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
     covered.push('/opt');
   }
   for (const x of spec.extraReadOnly ?? []) bindRo(x.host, normalizeInside(x.inside));
+  if (underRuntime.includes(RUNTIME_NODE_MODULES)) {
+    // AWS's nodejs runtimes let ES modules import the SDK in /var/runtime/node_modules, although Node ignores NODE_PATH
+    // for `import`. Node resolves a bare specifier from /var/task/index.mjs by looking in /var/task/node_modules, then
+    // /var/node_modules, then /node_modules: a link at /var/node_modules makes the runtime's SDK the fallback after
+    // the function's own node_modules, with no loader hook (module.register costs a loader thread, 50+ ms per cold
+    // start on Node 20). Node resolves the link to its real path, so `import` and `require` load one copy.
+    mkParents('/var/node_modules');
+    a.push('--symlink', 'runtime/node_modules', '/var/node_modules');
+    made.add('/var/node_modules');
+  }
 
   // The interpreter itself (argv[0]) when it lives outside the bound dirs, e.g. /root/.nvm/.../bin/node.
   const argv0 = spec.argv[0];
@@ -148,6 +171,17 @@ export function buildBwrapArgs(spec: SandboxSpec, layout: HostLayout, opts: Bwra
   }
   command.push(...(opts.command ?? spec.argv));
   return { options: a, command };
+}
+
+const RUNTIME_NODE_MODULES = '/var/runtime/node_modules';
+
+/** The names in the runtime dir (a handful of bootstrap files), bound one by one when /var/runtime is composed. */
+function runtimeEntries(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
 
 function normalizeInside(p: string): string {
