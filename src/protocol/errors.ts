@@ -49,7 +49,7 @@ export const CommonErrors = {
       status: 403,
     });
   },
-  /** Temporary credentials past their expiry (the query protocol writes the code ExpiredToken). */
+  /** Temporary credentials past their expiry (IdentityProvider.identify); the query codec writes ExpiredToken. */
   expiredToken(): AwsError {
     return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', { status: 403 });
   },

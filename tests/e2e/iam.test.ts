@@ -16,13 +16,15 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  ListAccessKeysCommand,
   ListAttachedRolePoliciesCommand,
   ListRolesCommand,
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
   paginateListRoles,
 } from '@aws-sdk/client-iam';
-import { expectError, startServer, TEST_ACCOUNT, type TestServer } from '../helpers/lambent.js';
+import { rmSync } from 'node:fs';
+import { expectError, startServer, tempDir, TEST_ACCOUNT, type TestServer } from '../helpers/lambent.js';
 
 const TRUST = JSON.stringify({
   Version: '2012-10-17',
@@ -36,6 +38,9 @@ const ALLOW_LOGS = JSON.stringify({
 let server: TestServer;
 let iam: IAMClient;
 const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
+/** Debian's AWS CLI v2 (its own botocore fork and XML parser). */
+const AWS_V2 = '/usr/bin/aws';
+const hasAwsV2 = spawnSync(AWS_V2, ['--version'], { encoding: 'utf8' }).stdout?.startsWith('aws-cli/2') === true;
 
 before(async () => {
   server = await startServer();
@@ -47,7 +52,11 @@ after(async () => {
 });
 
 function aws(...args: string[]): { status: number | null; err: string; json: () => Record<string, unknown> } {
-  const r = spawnSync('aws', ['iam', ...args, '--endpoint-url', server.url, '--output', 'json'], {
+  return cli('aws', ...args);
+}
+
+function cli(bin: string, ...args: string[]): { status: number | null; err: string; json: () => Record<string, unknown> } {
+  const r = spawnSync(bin, ['iam', ...args, '--endpoint-url', server.url, '--output', 'json'], {
     encoding: 'utf8',
     env: {
       ...process.env,
@@ -183,5 +192,56 @@ describe('IAM with the AWS CLI v1', { skip: hasAws ? false : 'the aws CLI is not
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
     });
+  });
+});
+
+describe('IAM with the AWS CLI v2', { skip: hasAwsV2 ? false : 'the AWS CLI v2 is not installed here' }, () => {
+  test('create-user / create-access-key / list-access-keys, and an EntityAlreadyExists', () => {
+    const v2 = (...args: string[]) => cli(AWS_V2, ...args);
+    const created = v2('create-user', '--user-name', 'v2-user', '--path', '/cli/');
+    assert.equal(created.status, 0, created.err);
+    assert.equal((created.json().User as Record<string, unknown>).Arn, `arn:aws:iam::${TEST_ACCOUNT}:user/cli/v2-user`);
+    const key = v2('create-access-key', '--user-name', 'v2-user');
+    assert.equal(key.status, 0, key.err);
+    const id = (key.json().AccessKey as Record<string, string>).AccessKeyId;
+    const listed = v2('list-access-keys', '--user-name', 'v2-user');
+    assert.deepEqual((listed.json().AccessKeyMetadata as { AccessKeyId: string; Status: string }[]).map((k) => [k.AccessKeyId, k.Status]), [[id, 'Active']]);
+    const again = v2('create-user', '--user-name', 'V2-USER');
+    assert.notEqual(again.status, 0);
+    assert.match(again.err, /\(EntityAlreadyExists\) when calling the CreateUser operation( \(reached max retries: \d+\))?: User with name V2-USER already exists\./);
+  });
+});
+
+describe('IAM across a restart', () => {
+  test('roles, policies and access keys are there after Lambent restarts on the same data dir', async () => {
+    const dataDir = tempDir();
+    const client = (url: string) =>
+      new IAMClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    try {
+      const first = await startServer({ dataDir });
+      const c1 = client(first.url);
+      await c1.send(new CreateRoleCommand({ RoleName: 'kept', AssumeRolePolicyDocument: TRUST }));
+      await c1.send(new PutRolePolicyCommand({ RoleName: 'kept', PolicyName: 'logs', PolicyDocument: ALLOW_LOGS }));
+      await c1.send(new CreateUserCommand({ UserName: 'kept-user' }));
+      const key = await c1.send(new CreateAccessKeyCommand({ UserName: 'kept-user' }));
+      c1.destroy();
+      await first.stop();
+
+      const second = await startServer({ dataDir });
+      const c2 = client(second.url);
+      try {
+        const role = await c2.send(new GetRoleCommand({ RoleName: 'kept' }));
+        assert.equal(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? ''), TRUST);
+        const inline = await c2.send(new GetRolePolicyCommand({ RoleName: 'kept', PolicyName: 'logs' }));
+        assert.equal(decodeURIComponent(inline.PolicyDocument ?? ''), ALLOW_LOGS);
+        const keys = await c2.send(new ListAccessKeysCommand({ UserName: 'kept-user' }));
+        assert.deepEqual(keys.AccessKeyMetadata?.map((k) => k.AccessKeyId), [key.AccessKey?.AccessKeyId]);
+      } finally {
+        c2.destroy();
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,7 +40,7 @@ const identities: IdentityProvider = {
   lookup: (id) => keys[id],
   identify(credential: Credential, token: string | undefined): CallerIdentity {
     if (credential.accessKeyId === 'ASIATEMP') {
-      if (token === 'expired') throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired', { status: 403 });
+      if (token === 'expired') throw CommonErrors.expiredToken();
       if (token !== 'tok') throw CommonErrors.unrecognizedClient();
       return roleSession;
     }

@@ -243,6 +243,7 @@ describe('users, groups and access keys', () => {
     assert.equal(h.state.accessKey(key.AccessKeyId!), undefined);
     const listed = await h.call('ListAccessKeys', { UserName: 'alice' });
     assert.equal((listed.AccessKeyMetadata as unknown[]).length, 1);
+    assert.deepEqual(await h.call('ListAccessKeys', {}), { AccessKeyMetadata: [], IsTruncated: false }, "root's own keys are not IAM's");
   });
 
   test('UpdateUser renames a user with its keys, groups and policies; the old name is free, the new one taken', async () => {
@@ -375,21 +376,21 @@ describe('groups renamed, account summary, context keys', () => {
     assert.equal(map.RolePolicySizeQuota, 10240);
   });
 
-  test('GetContextKeysFor*Policy lists the condition keys of the policies, once each, as written', async () => {
+  test('GetContextKeysFor*Policy lists the condition keys and policy variables of the policies, once each, as written', async () => {
     const h = await open();
     const conditioned = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a', 's3:prefix': 'x' } } },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a', 's3:prefix': 'x' } } },
         { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringLike: { 'AWS:PrincipalTag/TEAM': 'b' } } },
       ],
     });
     const custom = await h.call('GetContextKeysForCustomPolicy', { PolicyInputList: [conditioned, ALLOW_S3] });
-    assert.deepEqual(custom.ContextKeyNames, ['aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
+    assert.deepEqual(custom.ContextKeyNames, ['aws:username', 'aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
     await h.call('CreateUser', { UserName: 'u' });
     await h.call('PutUserPolicy', { UserName: 'u', PolicyName: 'p', PolicyDocument: conditioned });
     const principal = await h.call('GetContextKeysForPrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/u` });
-    assert.deepEqual(principal.ContextKeyNames, ['aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
+    assert.deepEqual(principal.ContextKeyNames, ['aws:username', 'aws:PrincipalTag/team', 's3:prefix', 'aws:SecureTransport']);
   });
 });
 

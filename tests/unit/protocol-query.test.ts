@@ -170,6 +170,15 @@ describe('decoding', () => {
     assert.match(b.message, /Member must be a boolean/);
   });
 
+  test('names that fit no member are dropped whole: no empty items from them', () => {
+    const { input } = decode(
+      iam,
+      'Action=TagRole&Version=2010-05-08&RoleName=r&Tags.member.1.Bogus=x&Tags.member.2.Key.deeper=y&Tags.entry.1.key=z' +
+        '&Tags.member.3.Key=k&Tags.member.3.Value=v&RoleName.x=1',
+    );
+    assert.deepEqual(input, { RoleName: 'r', Tags: [{ Key: 'k', Value: 'v' }] });
+  });
+
   test('unknown parameters are ignored; the first of duplicate names wins', () => {
     const { input } = decode(iam, 'Action=GetRole&Version=2010-05-08&RoleName=a&RoleName=b&Bogus.member.1=x');
     assert.deepEqual(input, { RoleName: 'a' });

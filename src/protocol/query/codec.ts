@@ -8,7 +8,7 @@ import { AwsError, CommonErrors } from '../errors.js';
 import type { Model, Operation, StructureShape } from '../model.js';
 import { Validator } from '../validate.js';
 import { QueryDecoder, QueryValueError } from './decode.js';
-import { emptyParams, paramTree, parseForm, type FlatParams } from './params.js';
+import { emptyParams, parseForm, type FlatParams } from './params.js';
 import { xmlEscape, XmlWriter } from './xml.js';
 
 const CONTENT_TYPE = 'text/xml';
@@ -103,7 +103,7 @@ export class QueryCodec implements ProtocolCodec {
     const params = labels['Action'] !== undefined ? labels : this.params(req);
     let input: Record<string, unknown>;
     try {
-      input = this.decoder.structure(operation.input.shape, paramTree(params), '');
+      input = this.decoder.input(operation.input.shape, params);
     } catch (e) {
       if (e instanceof QueryValueError) throw CommonErrors.validation([e.sentence]);
       throw e;

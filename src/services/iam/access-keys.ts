@@ -34,11 +34,11 @@ export class AccessKeysApi {
   }
 
   async list(input: T.ListAccessKeysRequest, ctx: RequestContext): Promise<T.ListAccessKeysResponse> {
+    // The root user's keys are Lambent's configured credentials, not IAM's: none to list (and never a secret).
+    if (input.UserName === undefined && ctx.caller.kind === 'root') return { AccessKeyMetadata: [], IsTruncated: false };
     const u = requirePrincipal(this.deps.state.account(ctx.accountId), 'user', callerUserName(ctx, input.UserName));
     const p = page(this.deps.state.keysOf(ctx.accountId, u.name), (k) => k.createDate + k.accessKeyId, input);
-    const out: T.ListAccessKeysResponse = { AccessKeyMetadata: p.items.map(metadata), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { AccessKeyMetadata: p.items.map(metadata), ...p.more };
   }
 
   /** The key, which must belong to the named user (or the caller). */

@@ -4,7 +4,7 @@ import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
 import { awsManagedPolicy } from './aws-managed.js';
 import { policyNameAndPath } from './attachments.js';
-import { byName, date, page } from './common.js';
+import { boundaryOutput, byName, date, page } from './common.js';
 import type { IamDeps } from './deps.js';
 import { encodeDocument, entityArn } from './names.js';
 import type { AccountIam, InlinePolicyDoc } from './state.js';
@@ -44,7 +44,7 @@ export class AccountDetailsApi {
           AttachedManagedPolicies: attachedList(a, u.attached),
           Tags: u.tags,
         };
-        if (u.boundary !== undefined) user.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: u.boundary };
+        if (u.boundary !== undefined) user.PermissionsBoundary = boundaryOutput(u.boundary);
         items.push({ key: `1${u.name.toLowerCase()}`, user });
       }
     }
@@ -79,7 +79,7 @@ export class AccountDetailsApi {
           Tags: r.tags,
           RoleLastUsed: {},
         };
-        if (r.boundary !== undefined) role.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: r.boundary };
+        if (r.boundary !== undefined) role.PermissionsBoundary = boundaryOutput(r.boundary);
         items.push({ key: `3${r.name.toLowerCase()}`, role });
       }
     }
@@ -139,7 +139,7 @@ export class AccountDetailsApi {
       GroupDetailList: [],
       RoleDetailList: [],
       Policies: [],
-      IsTruncated: pg.IsTruncated,
+      ...pg.more,
     };
     for (const i of pg.items) {
       if ('user' in i) out.UserDetailList!.push(i.user);
@@ -147,7 +147,6 @@ export class AccountDetailsApi {
       else if ('role' in i) out.RoleDetailList!.push(i.role);
       else out.Policies!.push(i.policy);
     }
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
     return out;
   }
 }

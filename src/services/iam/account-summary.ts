@@ -1,27 +1,11 @@
 // GetAccountSummary (entity counts and IAM's quotas, as `aws iam get-account-summary` shows them) and
-// GetContextKeysFor{Principal,Custom}Policy (the condition keys the policies read, for the simulator's callers).
+// GetContextKeysFor{Principal,Custom}Policy (the context keys the policies read, for the simulator's callers).
 import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
 import { checkDocument, QUOTAS } from './common.js';
 import type { IamDeps } from './deps.js';
-import { IamErrors } from './errors.js';
-import type { UserDoc } from './state.js';
-
-/** The condition keys a parsed document names, as written (first spelling wins; IAM compares them without case). */
-function conditionKeys(text: string, into: Map<string, string>): void {
-  const doc = JSON.parse(text) as { Statement?: unknown };
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  for (const st of statements) {
-    const condition = (st as { Condition?: unknown } | undefined)?.Condition;
-    if (condition === null || typeof condition !== 'object') continue;
-    for (const block of Object.values(condition as Record<string, unknown>)) {
-      if (block === null || typeof block !== 'object') continue;
-      for (const key of Object.keys(block as Record<string, unknown>)) {
-        if (!into.has(key.toLowerCase())) into.set(key.toLowerCase(), key);
-      }
-    }
-  }
-}
+import { contextKeysOf } from './policy/index.js';
+import { principalFromArn } from './principals.js';
 
 export class AccountSummaryApi {
   constructor(private readonly deps: IamDeps) {}
@@ -72,18 +56,8 @@ export class AccountSummaryApi {
 
   async principalKeys(input: T.GetContextKeysForPrincipalPolicyRequest, ctx: RequestContext): Promise<T.GetContextKeysForPolicyResponse> {
     const a = this.deps.state.account(ctx.accountId);
-    const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(input.PolicySourceArn);
-    if (m === null || m[1] !== ctx.accountId) throw IamErrors.invalidInput(`Invalid ARN: ${input.PolicySourceArn}`);
-    const type = m[2] as 'user' | 'group' | 'role';
-    const entity = type === 'user' ? a.user(m[3]!) : type === 'group' ? a.group(m[3]!) : a.role(m[3]!);
-    if (entity === undefined) throw IamErrors.noSuchEntity(type, m[3]!);
-    let docs = this.deps.state.principalPolicies(a, type, entity).map((p) => p.document);
-    if (type === 'user') {
-      for (const g of (entity as UserDoc).groups) {
-        const group = a.group(g);
-        if (group) docs = docs.concat(this.deps.state.principalPolicies(a, 'group', group).map((p) => p.document));
-      }
-    }
+    const { type, entity } = principalFromArn(a, input.PolicySourceArn);
+    const docs = this.deps.state.effectivePolicies(a, type, entity).map((p) => p.document);
     return this.keys([...docs, ...(input.PolicyInputList ?? [])]);
   }
 
@@ -92,11 +66,6 @@ export class AccountSummaryApi {
   }
 
   private keys(documents: readonly string[]): T.GetContextKeysForPolicyResponse {
-    const keys = new Map<string, string>();
-    for (const text of documents) {
-      checkDocument(text, 'identity');
-      conditionKeys(text, keys);
-    }
-    return { ContextKeyNames: [...keys.values()] };
+    return { ContextKeyNames: contextKeysOf(documents.map((text) => checkDocument(text, 'identity'))) };
   }
 }

@@ -5,10 +5,9 @@ import { page, pathMatches, QUOTAS, type PageInput } from './common.js';
 import type { IamDeps } from './deps.js';
 import { IamErrors, type IamEntityType } from './errors.js';
 import { awsManagedPolicy, isAwsManagedArn } from './aws-managed.js';
-import { putPrincipal, requireAttachable, requirePrincipal } from './principals.js';
+import { NAME_MEMBER, putPrincipal, requireAttachable, requirePrincipal } from './principals.js';
 import type { AccountIam } from './state.js';
 
-const NAME_MEMBER: Record<IamEntityType, string> = { role: 'RoleName', user: 'UserName', group: 'GroupName' };
 const QUOTA_NAME: Record<IamEntityType, string> = { role: 'PoliciesPerRole', user: 'PoliciesPerUser', group: 'PoliciesPerGroup' };
 
 type Input = Record<string, unknown> & PageInput;
@@ -67,9 +66,8 @@ export class AttachmentsApi {
     const pg = page(items, (x) => x.arn, input);
     const out: Record<string, unknown> = {
       AttachedPolicies: pg.items.map((x) => ({ PolicyName: x.name, PolicyArn: x.arn })),
-      IsTruncated: pg.IsTruncated,
+      ...pg.more,
     };
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
     return out;
   }
 }

@@ -39,14 +39,15 @@ export interface PageInput {
 }
 
 /**
- * One page of `items` (already in their listing order, each with a unique key): the Marker is opaque to clients
- * (base64 of the last key returned), so a listing continues after the right item while entities come and go.
+ * One page of `items` (already in their listing order, each with a unique key), and the `IsTruncated`/`Marker`
+ * members to answer with it. The Marker is opaque to clients (base64 of the last key returned), so a listing
+ * continues after the right item while entities come and go.
  */
 export function page<T>(
   items: readonly T[],
   keyOf: (t: T) => string,
   input: PageInput,
-): { items: T[]; IsTruncated: boolean; Marker?: string } {
+): { items: T[]; more: { IsTruncated: boolean; Marker?: string } } {
   const max = input.MaxItems ?? 100;
   let start = 0;
   if (input.Marker !== undefined) {
@@ -60,8 +61,8 @@ export function page<T>(
   const truncated = start + max < items.length;
   const last = slice[slice.length - 1];
   return truncated && last !== undefined
-    ? { items: slice, IsTruncated: true, Marker: Buffer.from(keyOf(last), 'utf8').toString('base64url') }
-    : { items: slice, IsTruncated: false };
+    ? { items: slice, more: { IsTruncated: true, Marker: Buffer.from(keyOf(last), 'utf8').toString('base64url') } }
+    : { items: slice, more: { IsTruncated: false } };
 }
 
 /** Sorted by lower-cased name (names are case-insensitively unique), the order IAM lists in. */
@@ -96,6 +97,17 @@ export function checkNewTags(tags: readonly TagDoc[] | undefined): TagDoc[] {
     seen.add(t.Key.toLowerCase());
   }
   return mergeTags([], tags ?? []);
+}
+
+/** The AttachedPermissionsBoundary shape (users, roles and their details). */
+export function boundaryOutput(arn: string): { PermissionsBoundaryType: 'PermissionsBoundaryPolicy'; PermissionsBoundaryArn: string } {
+  return { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn };
+}
+
+/** The statements of a parsed (so well-formed) document: IAM accepts one statement object or a list. */
+export function rawStatements(text: string): unknown[] {
+  const statement = (JSON.parse(text) as { Statement?: unknown }).Statement;
+  return Array.isArray(statement) ? statement : [statement];
 }
 
 export function date(iso: string): Date {

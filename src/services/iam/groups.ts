@@ -44,13 +44,11 @@ export class GroupsApi {
     const a = this.deps.state.account(ctx.accountId);
     const g = requirePrincipal(a, 'group', input.GroupName);
     const p = page(membersOf(a, g), (u) => u.name.toLowerCase(), input);
-    const out: T.GetGroupResponse = {
+    return {
       Group: groupOutput(ctx.accountId, g),
       Users: p.items.map((u) => userOutput(ctx.accountId, u, false)),
-      IsTruncated: p.IsTruncated,
+      ...p.more,
     };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
   }
 
   async delete(input: T.DeleteGroupRequest, ctx: RequestContext): Promise<Record<string, never>> {
@@ -88,9 +86,7 @@ export class GroupsApi {
   async list(input: T.ListGroupsRequest, ctx: RequestContext): Promise<T.ListGroupsResponse> {
     const groups = byName(this.deps.state.account(ctx.accountId).groups.values()).filter((g) => pathMatches(g.path, input.PathPrefix));
     const p = page(groups, (g) => g.name.toLowerCase(), input);
-    const out: T.ListGroupsResponse = { Groups: p.items.map((g) => groupOutput(ctx.accountId, g)), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Groups: p.items.map((g) => groupOutput(ctx.accountId, g)), ...p.more };
   }
 
   async addUser(input: T.AddUserToGroupRequest, ctx: RequestContext): Promise<Record<string, never>> {
@@ -120,8 +116,6 @@ export class GroupsApi {
     const u = requirePrincipal(a, 'user', input.UserName);
     const groups = byName(u.groups.flatMap((n) => a.group(n) ?? []));
     const p = page(groups, (g) => g.name.toLowerCase(), input);
-    const out: T.ListGroupsForUserResponse = { Groups: p.items.map((g) => groupOutput(ctx.accountId, g)), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Groups: p.items.map((g) => groupOutput(ctx.accountId, g)), ...p.more };
   }
 }

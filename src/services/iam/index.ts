@@ -1,5 +1,14 @@
 // The IAM service: its model-driven query codec and the handler table. IAM is global (ARNs have no region);
 // state is per account (ctx.accountId). Operations in the model without a handler answer NotImplemented.
+//
+//   state.ts            IamState: every account's entities in memory, written through to the store (IamStore:
+//                       whole JSON documents, one transaction per change, writes serialized); the IamDirectory
+//   roles.ts users.ts groups.ts access-keys.ts   entities; policies.ts: managed policies and versions
+//   inline-policies.ts attachments.ts             per-principal policies (one class serves roles, users, groups)
+//   simulator.ts account-details.ts account-summary.ts   read-only views over the policy engine and the state
+//   aws-managed.ts      AWS managed policies known by ARN (models/iam-managed-policies, see its NOTICE.md)
+//   common.ts names.ts principals.ts errors.ts    quotas, paging, identifiers, lookups, the error catalogue
+//   access.ts authorizer.ts policy/               what each operation asks IAM for; the decision (policy helper)
 import { loadModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';

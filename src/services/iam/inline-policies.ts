@@ -5,19 +5,12 @@ import { checkDocument, page, QUOTAS, type PageInput } from './common.js';
 import type { IamDeps } from './deps.js';
 import { IamErrors, type IamEntityType } from './errors.js';
 import { encodeDocument, policySize } from './names.js';
-import { putPrincipal, requirePrincipal } from './principals.js';
+import { NAME_MEMBER, putPrincipal, requirePrincipal } from './principals.js';
 
 const AGGREGATE: Record<IamEntityType, number> = {
   role: QUOTAS.rolePolicySizeTotal,
   user: QUOTAS.userPolicySizeTotal,
   group: QUOTAS.groupPolicySizeTotal,
-};
-
-/** The request member naming the principal: RoleName, UserName, GroupName. */
-const NAME_MEMBER: Record<IamEntityType, 'RoleName' | 'UserName' | 'GroupName'> = {
-  role: 'RoleName',
-  user: 'UserName',
-  group: 'GroupName',
 };
 
 type Input = Record<string, unknown> & PageInput;
@@ -73,8 +66,7 @@ export class InlinePoliciesApi {
     const p = requirePrincipal(this.deps.state.account(ctx.accountId), this.type, this.principalName(input));
     const names = p.inline.map((i) => i.name).sort((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : 1));
     const pg = page(names, (n) => n.toLowerCase(), input);
-    const out: Record<string, unknown> = { PolicyNames: pg.items, IsTruncated: pg.IsTruncated };
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
+    const out: Record<string, unknown> = { PolicyNames: pg.items, ...pg.more };
     return out;
   }
 }

@@ -160,9 +160,7 @@ export class PoliciesApi {
     const key = (p: PolicyView): string => `${p.name.toLowerCase()}\u0000${p.arn}`;
     views.sort((x, y) => (key(x) < key(y) ? -1 : 1));
     const pg = page(views, key, input);
-    const out: T.ListPoliciesResponse = { Policies: pg.items.map((p) => policyOutput(a, p, false)), IsTruncated: pg.IsTruncated };
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
-    return out;
+    return { Policies: pg.items.map((p) => policyOutput(a, p, false)), ...pg.more };
   }
 
   async createVersion(input: T.CreatePolicyVersionRequest, ctx: RequestContext): Promise<T.CreatePolicyVersionResponse> {
@@ -200,9 +198,7 @@ export class PoliciesApi {
     const versions = [...p.versions].sort((x, y) => Number(y.id.slice(1)) - Number(x.id.slice(1)));
     const key = (v: { id: string }): string => String(1e9 - Number(v.id.slice(1))).padStart(10, '0');
     const pg = page(versions, key, input);
-    const out: T.ListPolicyVersionsResponse = { Versions: pg.items.map((v) => versionOutput(p, v, false)), IsTruncated: pg.IsTruncated };
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
-    return out;
+    return { Versions: pg.items.map((v) => versionOutput(p, v, false)), ...pg.more };
   }
 
   async deleteVersion(input: T.DeletePolicyVersionRequest, ctx: RequestContext): Promise<Record<string, never>> {
@@ -261,8 +257,6 @@ export class PoliciesApi {
   async listTags(input: T.ListPolicyTagsRequest, ctx: RequestContext): Promise<T.ListPolicyTagsResponse> {
     const p = this.view(this.deps.state.account(ctx.accountId), input.PolicyArn);
     const pg = page(p.tags, (t) => t.Key, input);
-    const out: T.ListPolicyTagsResponse = { Tags: pg.items, IsTruncated: pg.IsTruncated };
-    if (pg.Marker !== undefined) out.Marker = pg.Marker;
-    return out;
+    return { Tags: pg.items, ...pg.more };
   }
 }

@@ -6,6 +6,13 @@ import type { AccountIam, GroupDoc, IamChange, RoleDoc, UserDoc } from './state.
 
 export type PrincipalDoc = RoleDoc | UserDoc | GroupDoc;
 
+/** The request member naming the principal of a per-kind operation (PutRolePolicy's RoleName…). */
+export const NAME_MEMBER: Record<IamEntityType, 'RoleName' | 'UserName' | 'GroupName'> = {
+  role: 'RoleName',
+  user: 'UserName',
+  group: 'GroupName',
+};
+
 export function findPrincipal(a: AccountIam, type: IamEntityType, name: string): PrincipalDoc | undefined {
   return type === 'role' ? a.role(name) : type === 'user' ? a.user(name) : a.group(name);
 }
@@ -22,6 +29,14 @@ export function requirePrincipal(a: AccountIam, type: IamEntityType, name: strin
 
 export function putPrincipal(type: IamEntityType, doc: PrincipalDoc): IamChange {
   return { put: [{ kind: type, key: doc.name.toLowerCase(), doc }] };
+}
+
+/** The user, group or role an ARN of this account names (the simulator's PolicySourceArn). */
+export function principalFromArn(a: AccountIam, arn: string): { type: IamEntityType; entity: PrincipalDoc } {
+  const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (m === null || m[1] !== a.accountId) throw IamErrors.invalidInput(`Invalid ARN: ${arn}`);
+  const type = m[2] as IamEntityType;
+  return { type, entity: requirePrincipal(a, type, m[3]!) };
 }
 
 /** A managed policy this account may attach (its own, or an AWS managed one Lambent knows). */

@@ -1,7 +1,7 @@
 // Roles: CreateRole … DeleteRole, ListRoles, the trust policy, tags and the permissions boundary.
 import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
-import { checkDocument, checkNewTags, checkSize, date, mergeTags, withoutTags, nowIso, page, pathMatches, byName, QUOTAS } from './common.js';
+import { boundaryOutput, checkDocument, checkNewTags, rawStatements, checkSize, date, mergeTags, withoutTags, nowIso, page, pathMatches, byName, QUOTAS } from './common.js';
 import type { IamDeps } from './deps.js';
 import { IamErrors } from './errors.js';
 import { encodeDocument, entityArn, pathOrDefault, uniqueId } from './names.js';
@@ -23,7 +23,7 @@ export function roleOutput(accountId: string, r: RoleDoc, full: boolean): T.Role
   };
   if (r.description !== undefined) out.Description = r.description;
   if (full) {
-    if (r.boundary !== undefined) out.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: r.boundary };
+    if (r.boundary !== undefined) out.PermissionsBoundary = boundaryOutput(r.boundary);
     if (r.tags.length > 0) out.Tags = r.tags;
     out.RoleLastUsed = {};
   }
@@ -37,10 +37,8 @@ function checkTrust(text: string): void {
 
 /** The "AWS" principal values of a (parsed, so well-formed) trust policy. */
 function awsPrincipals(text: string): string[] {
-  const doc = JSON.parse(text) as { Statement?: unknown };
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   const out: string[] = [];
-  for (const st of statements) {
+  for (const st of rawStatements(text)) {
     const aws = (st as { Principal?: { AWS?: unknown } } | undefined)?.Principal?.AWS;
     for (const v of Array.isArray(aws) ? aws : [aws]) if (typeof v === 'string') out.push(v);
   }
@@ -96,9 +94,7 @@ export class RolesApi {
   async list(input: T.ListRolesRequest, ctx: RequestContext): Promise<T.ListRolesResponse> {
     const roles = byName(this.deps.state.account(ctx.accountId).roles.values()).filter((r) => pathMatches(r.path, input.PathPrefix));
     const p = page(roles, (r) => r.name.toLowerCase(), input);
-    const out: T.ListRolesResponse = { Roles: p.items.map((r) => roleOutput(ctx.accountId, r, false)), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Roles: p.items.map((r) => roleOutput(ctx.accountId, r, false)), ...p.more };
   }
 
   private update(ctx: RequestContext, name: string, change: (r: RoleDoc) => RoleDoc): Promise<RoleDoc> {
@@ -156,9 +152,7 @@ export class RolesApi {
   async listTags(input: T.ListRoleTagsRequest, ctx: RequestContext): Promise<T.ListRoleTagsResponse> {
     const r = requirePrincipal(this.deps.state.account(ctx.accountId), 'role', input.RoleName);
     const p = page(r.tags, (t) => t.Key, input);
-    const out: T.ListRoleTagsResponse = { Tags: p.items, IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Tags: p.items, ...p.more };
   }
 
   /** Lambent has no instance profiles (no EC2); tools that clean up a role (Terraform) ask, and get none. */

@@ -5,10 +5,9 @@ import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
 import { checkDocument, page } from './common.js';
 import type { IamDeps } from './deps.js';
-import { IamErrors } from './errors.js';
 import { accountOf, contextFor, evaluate, type EvaluationResult, type ParsedPolicy } from './policy/index.js';
 import { entityArn } from './names.js';
-import type { UserDoc } from './state.js';
+import { principalFromArn } from './principals.js';
 
 /** Where one identity policy of a simulation came from, as MatchedStatements names it. */
 interface Source {
@@ -48,21 +47,9 @@ export class SimulatorApi {
 
   async principal(input: T.SimulatePrincipalPolicyRequest, ctx: RequestContext): Promise<T.SimulatePolicyResponse> {
     const a = this.deps.state.account(ctx.accountId);
-    const m = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(input.PolicySourceArn);
-    if (m === null || m[1] !== ctx.accountId) throw IamErrors.invalidInput(`Invalid ARN: ${input.PolicySourceArn}`);
-    const type = m[2] as 'user' | 'group' | 'role';
-    const name = m[3]!;
-    const entity = type === 'user' ? a.user(name) : type === 'group' ? a.group(name) : a.role(name);
-    if (entity === undefined) throw IamErrors.noSuchEntity(type, name);
+    const { type, entity } = principalFromArn(a, input.PolicySourceArn);
     const arn = entityArn(ctx.accountId, type, entity.path, entity.name);
-    let applied = this.deps.state.principalPolicies(a, type, entity);
-    if (type === 'user') {
-      for (const g of (entity as UserDoc).groups) {
-        const group = a.group(g);
-        if (group) applied = applied.concat(this.deps.state.principalPolicies(a, 'group', group));
-      }
-    }
-    const sources: Source[] = applied.map((p) => ({ ...describe(p), policy: checkDocument(p.document, 'identity') }));
+    const sources: Source[] = this.deps.state.effectivePolicies(a, type, entity).map((p) => ({ ...describe(p), policy: checkDocument(p.document, 'identity') }));
     const boundaryArn = (entity as { boundary?: string }).boundary;
     const boundaryDoc = boundaryArn === undefined ? undefined : a.managedDocument(boundaryArn)?.document;
     const identity: CallerIdentity =
@@ -148,8 +135,6 @@ export class SimulatorApi {
       }
     }
     const p = page(results, (r) => `${r.EvalActionName}\u0000${r.EvalResourceName ?? ''}`, input);
-    const out: T.SimulatePolicyResponse = { EvaluationResults: p.items, IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { EvaluationResults: p.items, ...p.more };
   }
 }

@@ -285,14 +285,7 @@ export class IamState implements IamDirectory {
     // policies to the unique id): credentials issued to the old one get none of the new one's permissions.
     const callerId = caller.kind === 'user' ? caller.userId : caller.roleId;
     if (callerId !== undefined && callerId !== principal.id) return { policies: [] };
-    const type = caller.kind === 'user' ? 'user' : 'role';
-    const policies = this.principalPolicies(a, type, principal);
-    if (caller.kind === 'user') {
-      for (const g of (principal as UserDoc).groups) {
-        const group = a.group(g);
-        if (group) policies.push(...this.principalPolicies(a, 'group', group));
-      }
-    }
+    const policies = this.effectivePolicies(a, caller.kind === 'user' ? 'user' : 'role', principal);
     const boundaryArn = (principal as RoleDoc | UserDoc).boundary;
     const boundary = boundaryArn === undefined ? undefined : a.managedDocument(boundaryArn);
     return boundary === undefined
@@ -300,7 +293,19 @@ export class IamState implements IamDirectory {
       : { policies, permissionsBoundary: { source: boundaryArn!, document: boundary.document } };
   }
 
-  /** A principal's own inline and attached policies (not its groups'), as the simulator and authorizer see them. */
+  /** The identity policies IAM applies to a principal: its own, and a user's groups' too. */
+  effectivePolicies(a: AccountIam, type: 'user' | 'role' | 'group', p: PrincipalBase): AppliedPolicy[] {
+    const out = this.principalPolicies(a, type, p);
+    if (type === 'user') {
+      for (const name of (p as UserDoc).groups) {
+        const group = a.group(name);
+        if (group) out.push(...this.principalPolicies(a, 'group', group));
+      }
+    }
+    return out;
+  }
+
+  /** A principal's own inline and attached policies (not its groups'). */
   principalPolicies(a: AccountIam, type: 'user' | 'role' | 'group', p: PrincipalBase): AppliedPolicy[] {
     const out: AppliedPolicy[] = p.inline.map((i) => ({ source: `${type}/${p.name}/inline/${i.name}`, document: i.document }));
     for (const arn of p.attached) {

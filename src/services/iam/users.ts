@@ -2,7 +2,7 @@
 // the caller, as AWS does (the account's root user for root credentials).
 import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
-import { byName, checkNewTags, date, mergeTags, nowIso, page, pathMatches, withoutTags } from './common.js';
+import { boundaryOutput, byName, checkNewTags, date, mergeTags, nowIso, page, pathMatches, withoutTags } from './common.js';
 import type { IamDeps } from './deps.js';
 import { IamErrors } from './errors.js';
 import { entityArn, pathOrDefault, uniqueId } from './names.js';
@@ -18,7 +18,7 @@ export function userOutput(accountId: string, u: UserDoc, full: boolean): T.User
     CreateDate: date(u.createDate),
   };
   if (full) {
-    if (u.boundary !== undefined) out.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: u.boundary };
+    if (u.boundary !== undefined) out.PermissionsBoundary = boundaryOutput(u.boundary);
     if (u.tags.length > 0) out.Tags = u.tags;
   }
   return out;
@@ -65,9 +65,7 @@ export class UsersApi {
   async list(input: T.ListUsersRequest, ctx: RequestContext): Promise<T.ListUsersResponse> {
     const users = byName(this.deps.state.account(ctx.accountId).users.values()).filter((u) => pathMatches(u.path, input.PathPrefix));
     const p = page(users, (u) => u.name.toLowerCase(), input);
-    const out: T.ListUsersResponse = { Users: p.items.map((u) => userOutput(ctx.accountId, u, false)), IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Users: p.items.map((u) => userOutput(ctx.accountId, u, false)), ...p.more };
   }
 
   async update(input: T.UpdateUserRequest, ctx: RequestContext): Promise<Record<string, never>> {
@@ -123,9 +121,7 @@ export class UsersApi {
   async listTags(input: T.ListUserTagsRequest, ctx: RequestContext): Promise<T.ListUserTagsResponse> {
     const u = requirePrincipal(this.deps.state.account(ctx.accountId), 'user', input.UserName);
     const p = page(u.tags, (t) => t.Key, input);
-    const out: T.ListUserTagsResponse = { Tags: p.items, IsTruncated: p.IsTruncated };
-    if (p.Marker !== undefined) out.Marker = p.Marker;
-    return out;
+    return { Tags: p.items, ...p.more };
   }
 
   async putBoundary(input: T.PutUserPermissionsBoundaryRequest, ctx: RequestContext): Promise<Record<string, never>> {
