@@ -11,7 +11,6 @@ import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
-import { ALLOW_ALL } from './gateway/identities.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -27,6 +26,7 @@ import { createLambdaService } from './services/lambda/index.js';
 import { createIamService, IamState } from './services/iam/index.js';
 import { FunctionPolicies } from './services/lambda/function-policies.js';
 import { createStsService, Identities, LambdaExecutionRoles, SessionTokens } from './services/sts/index.js';
+import { PolicyAuthorizer } from './services/iam/authorizer.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
 import { functionArn } from './services/lambda/function-ref.js';
@@ -237,16 +237,32 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     managedPolicy: (accountId, arn) => Promise.resolve(iamState.account(accountId).managedDocument(arn)?.document),
   });
 
+  // Every call is authorized before its handler runs: identity-based policies from IAM, resource-based ones from the
+  // service owning the resource (function policies). --iam audit computes the same decisions and only logs denials.
+  let denied = 0;
+  const authorizer = new PolicyAuthorizer({
+    iam: iamState,
+    resourcePolicies: { lambda: functionPolicies },
+    mode: config.iamMode,
+    onAuditDenial: (_caller, d) => log.warn(`iam audit (not enforced): ${d.message}`),
+    onUnreadablePolicy: (source, message) => log.warn(`iam: a stored policy of ${source} cannot be read and grants nothing: ${message}`),
+  });
+  const onDenial = (): void => void denied++;
+  log.info(config.iamMode === 'enforce'
+    ? 'iam: every call is authorized by IAM policies (account root keys may do anything in their account)'
+    : 'iam: AUDIT mode (--iam audit): denials are logged and counted in /health, NOT enforced');
   const handler = createGateway({
     services: [lambda, iam, sts],
     identities: new Identities({ rootKeys: config.credentials, iam: iamState, tokens }),
-    authorizer: ALLOW_ALL,
+    authorizer,
+    onDenial,
     internalRoutes: [
       healthRoute(VERSION, async () => ({
         sandbox: sandbox.report,
         runtimes: interpreters.report(),
         environments: engine.stats(),
         async: await asyncInvocations.report(),
+        iam: { mode: config.iamMode, denied, auditedDenials: authorizer.auditedDenials },
       })),
       codeLocations,
     ],
@@ -259,7 +275,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
   const sandboxIdentities = new Identities({ rootKeys: config.usingDevCredentials ? [] : config.credentials, iam: iamState, tokens });
   const sandboxGateway = createGateway({
-    services: [lambda, iam, sts], identities: sandboxIdentities, authorizer: ALLOW_ALL, limits: config.frontDoor, logger: log,
+    services: [lambda, iam, sts], identities: sandboxIdentities, authorizer, onDenial, limits: config.frontDoor, logger: log,
   });
   sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);

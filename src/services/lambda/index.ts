@@ -9,6 +9,7 @@ import { FunctionConcurrencyApi } from './concurrency.js';
 import type { AsyncInvocations } from './async-invoke.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
+import { lambdaAccess } from './access.js';
 import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
@@ -111,5 +112,7 @@ export function createLambdaService(
       return /^\/20\d\d-\d\d-\d\d\//.test(rawPath);
     },
     accessDenied: (message) => LambdaErrors.accessDenied(message),
+    // Actions and resource ARNs per AWS's service authorization reference (Invoke → lambda:InvokeFunction, …).
+    access: (operation, input, ctx) => lambdaAccess(operation, input, ctx),
   };
 }
