@@ -272,7 +272,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // Lambent's API as a function reaches it from inside its sandbox: only at its Runtime API's address
   // (127.0.0.1:9001 in the sandbox's own network namespace), and never with the well-known dev credentials, which
   // anyone can read in the README: on that path they are refused like any unknown key. Configured credentials
-  // (LAMBENT_CREDENTIALS) still work; the identity issue gives each function its own role's credentials here.
+  // (LAMBENT_CREDENTIALS) still work, and each function signs here with its own role's temporary credentials.
   const sandboxIdentities = new Identities({ rootKeys: config.usingDevCredentials ? [] : config.credentials, iam: iamState, tokens });
   const sandboxGateway = createGateway({
     services: [lambda, iam, sts], identities: sandboxIdentities, authorizer, onDenial, limits: config.frontDoor, logger: log,

@@ -126,7 +126,7 @@ describe('lambda resources and condition keys', () => {
     const reqs = lambdaAccess('CreateFunction', { FunctionName: 'f', Role: `arn:aws:iam::${A}:role/exec`, Layers: [layer], Tags: { team: 'blue' }, VpcConfig: { SubnetIds: ['s-1'], SecurityGroupIds: ['sg-1'] } }, ctx);
     assert.deepEqual(reqs, [
       { action: 'lambda:CreateFunction', resource: fnArn, conditions: { 'lambda:SubnetIds': ['s-1'], 'lambda:SecurityGroupIds': ['sg-1'], 'aws:RequestTag/team': 'blue', 'aws:TagKeys': ['team'], 'lambda:Layer': [layer] } },
-      { action: 'iam:PassRole', resource: `arn:aws:iam::${A}:role/exec`, conditions: { 'iam:PassedToService': 'lambda.amazonaws.com', 'iam:AssociatedResourceArn': fnArn } },
+      { action: 'iam:PassRole', resource: `arn:aws:iam::${A}:role/exec`, resourceAccount: A, conditions: { 'iam:PassedToService': 'lambda.amazonaws.com', 'iam:AssociatedResourceArn': fnArn } },
       { action: 'lambda:GetLayerVersion', resource: layer },
     ]);
     assert.deepEqual(lambdaAccess('UpdateFunctionConfiguration', { FunctionName: 'f', Timeout: 3 }, ctx), [{ action: 'lambda:UpdateFunctionConfiguration', resource: fnArn }]);

@@ -100,6 +100,10 @@ function functionWrite(action: string, tags: boolean): Mapper {
       out.push({
         action: 'iam:PassRole',
         resource: role,
+        // Passing a role is the caller's own permission (a role has no resource policy for it): it is decided by the
+        // caller's identity policies alone. A role of another account is Lambda's own refusal ("Cross-account pass
+        // role is not allowed."), after authorization, as on AWS.
+        resourceAccount: ctx.accountId,
         conditions: { 'iam:PassedToService': 'lambda.amazonaws.com', 'iam:AssociatedResourceArn': resource },
       });
     }
