@@ -112,12 +112,12 @@ const ensuredRoles = new Map<string, Promise<string>>();
  * Creates an execution role Lambda may assume (TEST_ROLE by default) through Lambent's IAM, unless it exists: Lambent
  * checks a function's role as AWS does, so a role must exist before a function names it. Once per server and name.
  */
-export function ensureRole(url: string, roleName = 'lambda-role'): Promise<string> {
+export function ensureRole(url: string, roleName = 'lambda-role', secret = 'test'): Promise<string> {
   const id = `${url} ${roleName}`;
   let p = ensuredRoles.get(id);
   if (!p) {
     p = (async () => {
-      const iam = new IAMClient({ endpoint: url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+      const iam = new IAMClient({ endpoint: url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: secret }, maxAttempts: 1 });
       try {
         await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
       } catch (e) {
@@ -148,7 +148,7 @@ export function lambdaClient(url: string, opts: { secret?: string; region?: stri
     (next, context) => async (args) => {
       const role = (args.input as { Role?: unknown }).Role;
       if (role === TEST_ROLE && (context.commandName === 'CreateFunctionCommand' || context.commandName === 'UpdateFunctionConfigurationCommand')) {
-        await ensureRole(url);
+        await ensureRole(url, 'lambda-role', opts.secret);
       }
       return next(args);
     },
