@@ -1,6 +1,6 @@
 // IAM set-up the benchmarks need now that Lambent checks execution roles and authorizes every call: the execution
 // role their functions use, and an assumed-role session whose policies are evaluated on every invoke.
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
 const ACCOUNT = '000000000000';
@@ -32,12 +32,17 @@ export async function ensureBenchRole(url: string, region = 'us-east-1'): Promis
 }
 
 /**
- * A role session allowed to invoke `functionArns` (and nothing else): a role trusted by the account, an inline
- * policy of three statements (so evaluation walks more than one), AssumeRole with the dev root keys.
+ * A role session allowed to invoke `functionArns` (and nothing else): a role whose trust policy names an IAM user,
+ * an inline policy of three statements (so evaluation walks more than one), AssumeRole with that user's key (the
+ * root may not assume roles, as on AWS).
  */
 export async function invokerSession(url: string, functionArns: string[], region = 'us-east-1'): Promise<SessionCredentials> {
   const client = iam(url, region);
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] };
+  const userArn = (await client.send(new CreateUserCommand({ UserName: 'bench-assumer' }))).User?.Arn;
+  const key = (await client.send(new CreateAccessKeyCommand({ UserName: 'bench-assumer' }))).AccessKey;
+  if (!userArn || !key?.AccessKeyId || !key.SecretAccessKey) throw new Error('CreateUser/CreateAccessKey returned no ARN or key');
+  // Naming the user in the trust policy is enough within the account: the user needs no policy of its own.
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: userArn }, Action: 'sts:AssumeRole' }] };
   await client.send(new CreateRoleCommand({ RoleName: 'bench-invoker', AssumeRolePolicyDocument: JSON.stringify(trust) }));
   const policy = {
     Version: '2012-10-17',
@@ -48,7 +53,7 @@ export async function invokerSession(url: string, functionArns: string[], region
     ],
   };
   await client.send(new PutRolePolicyCommand({ RoleName: 'bench-invoker', PolicyName: 'invoke', PolicyDocument: JSON.stringify(policy) }));
-  const sts = new STSClient({ endpoint: url, region, credentials: DEV });
+  const sts = new STSClient({ endpoint: url, region, credentials: { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey } });
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/bench-invoker`, RoleSessionName: 'bench' }));
   const c = out.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error('AssumeRole returned no credentials');

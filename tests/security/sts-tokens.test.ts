@@ -1,5 +1,5 @@
 // Temporary credentials as an attacker would try them against the real server, with two accounts configured:
-// crossing accounts through a role that does not trust them, moving a session to another account by editing its
+// the roots refused AssumeRole (as on AWS), crossing accounts through a role that does not trust them, moving a session to another account by editing its
 // key id, credentials minted under another server key, oversized and echoed tokens.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SessionTokens } from '../../src/services/sts/session-tokens.js';
+import { createIamUser } from '../helpers/iam-user.js';
 import { expectError, startServer, type TestServer } from '../helpers/lambent.js';
 
 const A = { id: '111111111111', accessKeyId: 'AKIAACCOUNTA00000001', secretAccessKey: 'secret-of-account-a' };
@@ -25,6 +26,10 @@ describe('STS tokens under attack', () => {
   const asB: Creds = { accessKeyId: B.accessKeyId, secretAccessKey: B.secretAccessKey };
   const privateRole = `arn:aws:iam::${A.id}:role/private`;
   const sharedRole = `arn:aws:iam::${A.id}:role/shared-with-b`;
+  // The roots may not assume roles: a user of each account does, its policy allowing both roles (across accounts
+  // the trust policy must allow too).
+  let userA: Creds;
+  let userB: Creds;
 
   before(async () => {
     server = await startServer({
@@ -32,6 +37,8 @@ describe('STS tokens under attack', () => {
     });
     await iam(asA).send(new CreateRoleCommand({ RoleName: 'private', AssumeRolePolicyDocument: trustRoot(A.id) }));
     await iam(asA).send(new CreateRoleCommand({ RoleName: 'shared-with-b', AssumeRolePolicyDocument: trustRoot(B.id) }));
+    userA = (await createIamUser(server.url, asA, 'a-user', { mayAssume: [privateRole] })).keys;
+    userB = (await createIamUser(server.url, asB, 'b-user', { mayAssume: [privateRole, sharedRole] })).keys;
   });
   after(async () => {
     await server.dispose();
@@ -39,10 +46,14 @@ describe('STS tokens under attack', () => {
 
   test('another account cannot assume a role that does not trust it; one that does gives a session of the role\'s account', async () => {
     await expectError(
-      sts(asB).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'intruder' })),
-      'AccessDenied', `User: arn:aws:iam::${B.id}:root is not authorized to perform: sts:AssumeRole on resource: ${privateRole}`, 403,
+      sts(userB).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'intruder' })),
+      'AccessDenied', `User: arn:aws:iam::${B.id}:user/b-user is not authorized to perform: sts:AssumeRole on resource: ${privateRole}`, 403,
     );
-    const out = await sts(asB).send(new AssumeRoleCommand({ RoleArn: sharedRole, RoleSessionName: 'partner' }));
+    // The root of the trusted account is refused as every root is, and learns nothing about either role.
+    for (const RoleArn of [sharedRole, privateRole]) {
+      await expectError(sts(asB).send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'root' })), 'AccessDenied', 'Roles may not be assumed by root accounts.', 403);
+    }
+    const out = await sts(userB).send(new AssumeRoleCommand({ RoleArn: sharedRole, RoleSessionName: 'partner' }));
     const who = await sts({ accessKeyId: out.Credentials!.AccessKeyId!, secretAccessKey: out.Credentials!.SecretAccessKey!, sessionToken: out.Credentials!.SessionToken! })
       .send(new GetCallerIdentityCommand({}));
     assert.equal(who.Account, A.id);
@@ -50,7 +61,7 @@ describe('STS tokens under attack', () => {
   });
 
   test('a session moved to another account by editing its key id fails: the secret and the token are bound to the id', async () => {
-    const out = await sts(asA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'mine' }));
+    const out = await sts(userA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'mine' }));
     const id = out.Credentials!.AccessKeyId!;
     // Characters 4..11 carry the account; change one of them.
     const moved = `${id.slice(0, 11)}${id[11] === 'A' ? 'B' : 'A'}${id.slice(12)}`;
@@ -74,7 +85,7 @@ describe('STS tokens under attack', () => {
     assert.equal(err.$metadata?.httpStatusCode, 403);
 
     // Right secret (a genuine session's), foreign token: the token is refused without being repeated back.
-    const out = await sts(asA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'victim' }));
+    const out = await sts(userA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'victim' }));
     const res = await fetch(`${server.url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -87,7 +98,7 @@ describe('STS tokens under attack', () => {
   });
 
   test('an oversized security token is refused without harm; the server keeps answering', async () => {
-    const out = await sts(asA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'big' }));
+    const out = await sts(userA).send(new AssumeRoleCommand({ RoleArn: privateRole, RoleSessionName: 'big' }));
     const huge = 'A'.repeat(70_000);
     const client = sts({ accessKeyId: out.Credentials!.AccessKeyId!, secretAccessKey: out.Credentials!.SecretAccessKey!, sessionToken: huge });
     await assert.rejects(client.send(new GetCallerIdentityCommand({})), (e: unknown) => {

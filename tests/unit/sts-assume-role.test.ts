@@ -118,12 +118,30 @@ describe('AssumeRole: who may assume a role', () => {
     assert.ok(out['Credentials']);
   });
 
-  test('the account root may assume a role trusting its account (Lambent allows what AWS refuses root: local use)', async () => {
-    const { iam, api } = setup();
-    const r = iam.add(role(A, 'ops', trust({ AWS: A })));
-    assert.ok((await api.assumeRole(input(r.arn), ctx(rootOf(A))))['Credentials']);
+  test('the account root may not assume roles, as on AWS: the same 403 whatever the role, its session too', async () => {
+    const { iam, api, ids } = setup();
+    const ROOT_REFUSED = 'Roles may not be assumed by root accounts.';
+    const trusting = iam.add(role(A, 'ops', trust({ AWS: [A, `arn:aws:iam::${A}:root`] })));
     const other = iam.add(role(A, 'svc', trust({ Service: 'lambda.amazonaws.com' })));
-    await refused(api.assumeRole(input(other.arn), ctx(rootOf(A))), 'AccessDenied', denied(rootOf(A), other.arn));
+    const elsewhere = iam.add(role(B, 'shared', trust({ AWS: A })));
+    // A role that trusts the root, one that does not, another account's, one that does not exist: one answer, so
+    // the root learns nothing about the role.
+    for (const arn of [trusting.arn, other.arn, elsewhere.arn, `arn:aws:iam::${A}:role/nobody`]) {
+      await assert.rejects(api.assumeRole(input(arn), ctx(rootOf(A))), (e: unknown) => {
+        assert.ok(e instanceof AwsError, String(e));
+        assert.deepEqual({ code: e.code, status: e.status, message: e.message }, { code: 'AccessDenied', status: 403, message: ROOT_REFUSED });
+        return true;
+      });
+    }
+    // A GetSessionToken session of the root is still the root.
+    const g = (await api.getSessionToken({}, ctx(rootOf(A))))['Credentials'] as { AccessKeyId: string; SessionToken: string };
+    const session = ids.identify(ids.lookup(g.AccessKeyId)!, g.SessionToken);
+    assert.equal(session.arn, `arn:aws:iam::${A}:root`);
+    await refused(api.assumeRole(input(trusting.arn), ctx(session)), 'AccessDenied', ROOT_REFUSED);
+    // A user of the account may assume the role trusting the account once its own policy allows it.
+    const carol = user(A, 'carol');
+    iam.policies.set(carol.arn, [allow('sts:AssumeRole', trusting.arn)]);
+    assert.ok((await api.assumeRole(input(trusting.arn), ctx(carol)))['Credentials']);
   });
 
   test('cross-account: both the trust policy and the caller\'s identity policy must allow', async () => {

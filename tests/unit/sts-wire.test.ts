@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { AwsError } from '../../src/protocol/errors.js';
 import { verifySigV4 } from '../../src/protocol/sigv4.js';
-import type { AppliedPolicy, CallerIdentity, IamDirectory, RoleRecord } from '../../src/services/identity.js';
+import type { AccessKeyRecord, AppliedPolicy, CallerIdentity, IamDirectory, RoleRecord } from '../../src/services/identity.js';
 import { Identities } from '../../src/services/sts/identities.js';
 import { createStsService } from '../../src/services/sts/index.js';
 import { SessionTokens } from '../../src/services/sts/session-tokens.js';
@@ -20,6 +20,17 @@ import type { RequestContext } from '../../src/services/types.js';
 
 const ACCOUNT = '123456789012';
 const ROOT = { accessKeyId: 'AKIAROOTROOTROOTROOT', secretAccessKey: 'root-secret', accountId: ACCOUNT };
+/** An IAM user's access key: AWS refuses AssumeRole to the root, so a user assumes the roles here. */
+const DEV: AccessKeyRecord = {
+  accessKeyId: 'AKIADEVDEVDEVDEVDEV1',
+  secretAccessKey: 'dev-secret',
+  status: 'Active',
+  accountId: ACCOUNT,
+  userName: 'dev',
+  userId: 'AIDADEVDEVDEVDEVDEV1',
+  userArn: `arn:aws:iam::${ACCOUNT}:user/dev`,
+};
+const ROOT_REFUSED = 'Roles may not be assumed by root accounts.';
 const run = promisify(execFile);
 
 const roles: RoleRecord[] = [
@@ -31,7 +42,7 @@ const roles: RoleRecord[] = [
     roleId: 'AROADEPLOYER00000001',
     assumeRolePolicyDocument: JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
+      Statement: [{ Effect: 'Allow', Principal: { AWS: DEV.userArn }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
     }),
     maxSessionDurationSeconds: 3600,
     tags: {},
@@ -45,7 +56,7 @@ const iam: Pick<IamDirectory, 'getRole' | 'identityPolicies'> = {
 describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
   const clock = { offsetMs: 0 };
   const tokens = new SessionTokens(randomBytes(32), () => Date.now() + clock.offsetMs);
-  const ids = new Identities({ rootKeys: [ROOT], tokens });
+  const ids = new Identities({ rootKeys: [ROOT], tokens, iam: { accessKey: (id) => (id === DEV.accessKeyId ? DEV : undefined) } });
   const sts = createStsService({ tokens, iam });
   let server: Server;
   let endpoint = '';
@@ -94,6 +105,7 @@ describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
     return new STSClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
   }
   const root = (): STSClient => client(ROOT);
+  const dev = (): STSClient => client(DEV);
 
   async function sdkError(p: Promise<unknown>): Promise<STSServiceException> {
     try {
@@ -105,13 +117,13 @@ describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
     assert.fail('expected an error');
   }
 
-  test('GetCallerIdentity as root; AssumeRole; GetCallerIdentity with the session is the assumed role', async () => {
+  test('GetCallerIdentity as root; a user assumes a role; GetCallerIdentity with the session is the assumed role', async () => {
     assert.deepEqual(
       { ...(await root().send(new GetCallerIdentityCommand({}))), $metadata: undefined },
       { $metadata: undefined, UserId: ACCOUNT, Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` },
     );
     const before = Date.now();
-    const out = await root().send(new AssumeRoleCommand({
+    const out = await dev().send(new AssumeRoleCommand({
       RoleArn: `arn:aws:iam::${ACCOUNT}:role/ci/deployer`,
       RoleSessionName: 'build-7',
       DurationSeconds: 900,
@@ -150,14 +162,14 @@ describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
   });
 
   test('AccessDenied, ValidationError and GetSessionToken as the SDK reads them', async () => {
-    const denied = await sdkError(root().send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nobody`, RoleSessionName: 'x1' })));
+    const denied = await sdkError(dev().send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nobody`, RoleSessionName: 'x1' })));
     assert.equal(denied.name, 'AccessDenied');
-    assert.equal(denied.message, `User: arn:aws:iam::${ACCOUNT}:root is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCOUNT}:role/nobody`);
+    assert.equal(denied.message, `User: ${DEV.userArn} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCOUNT}:role/nobody`);
     assert.equal(denied.$metadata.httpStatusCode, 403);
-    const tooLong = await sdkError(root().send(new AssumeRoleCommand({ RoleArn: roles[0]!.arn, RoleSessionName: 'x1', DurationSeconds: 7200 })));
+    const tooLong = await sdkError(dev().send(new AssumeRoleCommand({ RoleArn: roles[0]!.arn, RoleSessionName: 'x1', DurationSeconds: 7200 })));
     assert.equal(tooLong.name, 'ValidationError');
     assert.equal(tooLong.message, 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    const badName = await sdkError(root().send(new AssumeRoleCommand({ RoleArn: roles[0]!.arn, RoleSessionName: 'has space' })));
+    const badName = await sdkError(dev().send(new AssumeRoleCommand({ RoleArn: roles[0]!.arn, RoleSessionName: 'has space' })));
     assert.equal(badName.name, 'ValidationError');
     assert.match(badName.message, /Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern/);
 
@@ -170,11 +182,29 @@ describe('STS with @aws-sdk/client-sts and the AWS CLI', () => {
     assert.equal((await asRoot.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:root`);
   });
 
-  test('the AWS CLI v1: assume-role, then get-caller-identity with the session\'s credentials', async () => {
+  test('the root may not assume roles, as on AWS: its keys and its GetSessionToken session get AccessDenied, 403', async () => {
+    const g = (await root().send(new GetSessionTokenCommand({}))).Credentials!;
+    const rootSession = client({ accessKeyId: g.AccessKeyId!, secretAccessKey: g.SecretAccessKey!, sessionToken: g.SessionToken! });
+    for (const caller of [root(), rootSession]) {
+      // The role trusting a user and a role that does not exist: the same answer.
+      for (const RoleArn of [roles[0]!.arn, `arn:aws:iam::${ACCOUNT}:role/nobody`]) {
+        const e = await sdkError(caller.send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'r1' })));
+        assert.deepEqual({ name: e.name, message: e.message, status: e.$metadata.httpStatusCode }, { name: 'AccessDenied', message: ROOT_REFUSED, status: 403 });
+      }
+    }
+  });
+
+  test('the AWS CLI v1: the root is refused; a user\'s assume-role, then get-caller-identity with the session\'s credentials', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: ROOT.accessKeyId, AWS_SECRET_ACCESS_KEY: ROOT.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
     delete env['AWS_SESSION_TOKEN'];
     delete env['AWS_PROFILE'];
-    const assumed = await run('aws', ['sts', 'assume-role', '--endpoint-url', endpoint, '--role-arn', roles[0]!.arn, '--role-session-name', 'cli', '--output', 'json'], { env });
+    const assumeRole = ['sts', 'assume-role', '--endpoint-url', endpoint, '--role-arn', roles[0]!.arn, '--role-session-name', 'cli', '--output', 'json'];
+    await assert.rejects(run('aws', assumeRole, { env }), (e: { stderr?: string; stdout?: string }) => {
+      assert.equal(e.stderr?.trim(), `An error occurred (AccessDenied) when calling the AssumeRole operation: ${ROOT_REFUSED}`);
+      assert.equal(e.stdout, '');
+      return true;
+    });
+    const assumed = await run('aws', assumeRole, { env: { ...env, AWS_ACCESS_KEY_ID: DEV.accessKeyId, AWS_SECRET_ACCESS_KEY: DEV.secretAccessKey } });
     const c = (JSON.parse(assumed.stdout) as { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: string } }).Credentials;
     assert.match(c.Expiration, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|\+00:00)$/);
     const who = await run('aws', ['sts', 'get-caller-identity', '--endpoint-url', endpoint, '--output', 'json'], {

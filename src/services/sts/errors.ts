@@ -16,6 +16,10 @@ export const StsErrors = {
   accessDenied(message: string): AwsError {
     return new AwsError('AccessDenied', message, { status: 403 });
   },
+  /** AWS refuses AssumeRole to the account root (its keys or its GetSessionToken sessions), whatever the role. */
+  rootMayNotAssume(): AwsError {
+    return new AwsError('AccessDenied', 'Roles may not be assumed by root accounts.', { status: 403 });
+  },
   /** The denial of an AssumeRole (nonexistent roles answer the same: the caller learns nothing about them). */
   notAuthorized(callerArn: string, action: string, resource: string): AwsError {
     return new AwsError('AccessDenied', `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`, { status: 403 });

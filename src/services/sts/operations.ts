@@ -1,6 +1,6 @@
 // STS's operations: GetCallerIdentity, AssumeRole, GetSessionToken. Inputs arrive validated against the model
-// (lengths, patterns, ranges); what the model cannot say (a role's MaxSessionDuration, role chaining, the packed
-// policy budget, the trust policy) is checked here.
+// (lengths, patterns, ranges); what the model cannot say (the root may not assume roles, a role's MaxSessionDuration,
+// role chaining, the packed policy budget, the trust policy) is checked here.
 import type { CallerIdentity, IamDirectory } from '../identity.js';
 import type {
   AssumeRoleRequest,
@@ -75,6 +75,8 @@ export class StsApi {
 
   async assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Promise<AssumeRoleResponse> {
     const caller = ctx.caller;
+    // AWS refuses the root before looking at the role: a root caller learns nothing about the role either way.
+    if (caller.kind === 'root') throw StsErrors.rootMayNotAssume();
     const target = parseRoleArn(input.RoleArn);
 
     if (input.Policy !== undefined && input.Policy.length > SESSION_POLICY_MAX_CHARS) {

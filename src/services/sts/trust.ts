@@ -47,7 +47,8 @@ export async function mayAssume(
   }
   const principal = { kind: 'aws' as const, identity: caller };
 
-  // The caller's side: its policies, permissions boundary and session policy (root has none: it may do anything).
+  // The caller's side: its policies, permissions boundary and session policy (root has none: it may do anything;
+  // AssumeRole refuses the root before asking, but the rule here stays AWS's for any caller).
   let identity: { policies: ParsedPolicy[]; boundary?: ParsedPolicy; session?: ParsedPolicy } = { policies: [] };
   if (caller.kind !== 'root') {
     const applied = await iam.identityPolicies(caller);
