@@ -149,6 +149,9 @@ describe('another account invoking a function', () => {
     assert.equal(await invoke(B, FN), FN);
     assert.equal(await invoke(bob, FN), FN);
     assert.equal(await invoke(session, FN), FN, 'a role session of the account, too');
+    assert.equal(await invoke(B, `${A.id}:function:shared`), FN, 'a partial ARN names the same function');
+    const queued = await lambda(B).send(new InvokeCommand({ FunctionName: FN, InvocationType: 'Event', Payload: Buffer.from('{}') }));
+    assert.equal(queued.StatusCode, 202, 'asynchronous invocation is the same action');
     // Both sides must allow: carol's own account grants her nothing.
     await expectError(invoke(carol, FN), 'AccessDeniedException', denied(CAROL, 'lambda:InvokeFunction', FN, 'identity-based'), 403);
     // The statement allows lambda:InvokeFunction, nothing else.
@@ -156,6 +159,12 @@ describe('another account invoking a function', () => {
 
     await revoke('account-b');
     await expectError(invoke(B, FN), 'AccessDeniedException', denied(ROOT_B, 'lambda:InvokeFunction', FN, 'resource-based'), 403);
+    await expectError(
+      lambda(B).send(new InvokeCommand({ FunctionName: FN, InvocationType: 'Event', Payload: Buffer.from('{}') })),
+      'AccessDeniedException',
+      denied(ROOT_B, 'lambda:InvokeFunction', FN, 'resource-based'),
+      403,
+    );
     await expectError(invoke(bob, FN), 'AccessDeniedException', denied(BOB, 'lambda:InvokeFunction', FN, 'resource-based'), 403);
     await expectError(invoke(session, FN), 'AccessDeniedException', denied(SESSION, 'lambda:InvokeFunction', FN, 'resource-based'), 403);
   });
