@@ -113,6 +113,10 @@ export function createLambdaService(
     },
     accessDenied: (message) => LambdaErrors.accessDenied(message),
     // Actions and resource ARNs per AWS's service authorization reference (Invoke → lambda:InvokeFunction, …).
+    // No lookup is supplied: RemovePermission's lambda:Principal would have to come from FunctionPolicies' cache,
+    // which every policy write empties and only the authorizer fills (after access() has run), so the key would be
+    // present or absent by cache warmth, and a Deny conditioned on it would silently not apply when cold. Absent
+    // every time is at least the same decision every time.
     access: (operation, input, ctx) => lambdaAccess(operation, input, ctx),
   };
 }
