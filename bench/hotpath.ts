@@ -15,7 +15,7 @@ import { Agent, request } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateFunctionCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
-import { lambdaClient, makeZip, startServer, tempDir, type TestServer } from '../tests/helpers/lambent.js';
+import { lambdaClient, makeZip, startServer, tempDir, TEST_RUNTIMES_DIR, type TestServer } from '../tests/helpers/lambent.js';
 import { ensureBenchRole } from './roles.js';
 import { signedInvokeHeaders } from './signing.js';
 
@@ -65,7 +65,10 @@ async function startProfiled(nodeArgs: string[], wrapper: string[] = []): Promis
   const dataDir = tempDir('lambent-hot-');
   const bin = new URL('../bin/lambent.js', import.meta.url).pathname;
   const argv = [...wrapper, process.execPath, ...nodeArgs, bin, 'start', '--port', '0', '--data-dir', dataDir];
-  const proc = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+  // As startServer does: the shared installed runtimes, nothing installed in the background meanwhile (an SDK or Node
+  // install would run inside the measurement).
+  const env = { ...process.env, LAMBENT_RUNTIMES_DIR: TEST_RUNTIMES_DIR, LAMBENT_RUNTIME_INSTALL: 'off' };
+  const proc = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   let out = '';
   const url = await new Promise<string>((resolve) => {
