@@ -3,6 +3,8 @@
 // that role's session and nobody else's.
 import { after, before, test } from 'node:test';
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { CreateFunctionCommand, InvokeCommand, UpdateFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
@@ -15,6 +17,7 @@ import {
   TEST_ACCOUNT,
   TEST_REGION,
   TEST_ROLE,
+  TEST_RUNTIMES_DIR,
   type TestServer,
 } from '../helpers/lambent.js';
 
@@ -93,4 +96,35 @@ test('function A gets its role\'s credentials, function B its own; neither can p
   // A's key id with B's token (or secret) is nobody: the token is bound to its own key.
   await assert.rejects(whoIs({ ...a, token: b.token }));
   await assert.rejects(whoIs({ ...a, secret: b.secret }));
+});
+
+// From inside a sandbox, through the runtime's own SDK and AWS_ENDPOINT_URL, as a handler would: the role's
+// policies are all a function has.
+const PROBE_HANDLER = `
+const { LambdaClient, ListFunctionsCommand } = require('@aws-sdk/client-lambda');
+const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
+const attempt = async (f) => { try { await f(); return 'allowed'; } catch (e) { return { code: e.name, message: e.message }; } };
+exports.handler = async (event) => ({
+  list: await attempt(() => new LambdaClient({}).send(new ListFunctionsCommand({}))),
+  assume: await attempt(() => new STSClient({}).send(new AssumeRoleCommand({ RoleArn: event.otherRole, RoleSessionName: 'borrowed' }))),
+});
+`;
+const sdkInstalled = existsSync(join(TEST_RUNTIMES_DIR, 'aws-sdk-js-v3'));
+
+test('from inside: a role without lambda:ListFunctions is denied it, and cannot take another function\'s role', { skip: sdkInstalled ? false : 'the AWS SDK for JavaScript is not installed in the test runtimes dir (lambent runtimes install aws-sdk)' }, async () => {
+  const other = await ensureRole(server.url, 'role-of-another');
+  await deployFunction(lambda, 'fn-bare', { 'index.js': PROBE_HANDLER }, { Role: await ensureRole(server.url, 'role-bare') });
+  const out = await lambda.send(new InvokeCommand({ FunctionName: 'fn-bare', Payload: Buffer.from(JSON.stringify({ otherRole: other })) }));
+  const text = Buffer.from(out.Payload ?? []).toString();
+  assert.equal(out.FunctionError, undefined, text);
+  const r = JSON.parse(text) as { list: { code: string; message: string } | string; assume: { code: string; message: string } | string };
+  const me = `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/role-bare/fn-bare`;
+  assert.deepEqual(r.list, {
+    code: 'AccessDeniedException',
+    message: `User: ${me} is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action`,
+  });
+  // role-of-another trusts only lambda.amazonaws.com: a function's session is not Lambda, so it cannot become it.
+  assert.ok(typeof r.assume === 'object', text);
+  assert.equal(r.assume.code, 'AccessDenied');
+  assert.match(r.assume.message, new RegExp(`^User: ${me.replace(/[/.]/g, '\\$&')} is not authorized to perform: sts:AssumeRole on resource: ${other.replace(/[/.]/g, '\\$&')}`));
 });
