@@ -7,6 +7,7 @@
 // the new ARN, as IAM documents.
 import type { AccessRequest } from '../identity.js';
 import type { RequestContext } from '../types.js';
+import { requestTagConditions } from './policy/request-tags.js';
 
 type Input = Record<string, unknown>;
 
@@ -89,19 +90,7 @@ export const IAM_STAR_OPERATIONS = new Set(
 
 /** Tags as IAM takes them ([{Key, Value}]) → aws:RequestTag/KEY and aws:TagKeys; TagKeys (untag) → aws:TagKeys. */
 function tagConditions(input: Input, out: Record<string, string | string[]>): void {
-  const tags = input['Tags'];
-  if (Array.isArray(tags)) {
-    const keys: string[] = [];
-    for (const t of tags) {
-      if (t === null || typeof t !== 'object') continue;
-      const k = (t as Record<string, unknown>)['Key'];
-      const v = (t as Record<string, unknown>)['Value'];
-      if (typeof k !== 'string') continue;
-      keys.push(k);
-      if (typeof v === 'string') out[`aws:RequestTag/${k}`] = v;
-    }
-    if (keys.length > 0) out['aws:TagKeys'] = keys;
-  }
+  requestTagConditions(input['Tags'], out);
   const tagKeys = input['TagKeys'];
   if (Array.isArray(tagKeys)) out['aws:TagKeys'] = tagKeys.filter((k): k is string => typeof k === 'string');
 }

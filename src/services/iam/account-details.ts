@@ -4,6 +4,7 @@ import type { RequestContext } from '../types.js';
 import type * as T from './api-types.js';
 import { awsManagedPolicy } from './aws-managed.js';
 import { policyNameAndPath } from './attachments.js';
+import { localView, policyOutput, versionOutput } from './policies.js';
 import { boundaryOutput, byName, date, page } from './common.js';
 import type { IamDeps } from './deps.js';
 import { encodeDocument, entityArn } from './names.js';
@@ -86,25 +87,10 @@ export class AccountDetailsApi {
     const policies: T.ManagedPolicyDetail[] = [];
     if (wants('LocalManagedPolicy')) {
       for (const p of byName(a.policies.values())) {
-        const detail: T.ManagedPolicyDetail = {
-          PolicyName: p.name,
-          PolicyId: p.id,
-          Arn: p.arn,
-          Path: p.path,
-          DefaultVersionId: p.defaultVersion,
-          AttachmentCount: a.attachmentCount(p.arn),
-          PermissionsBoundaryUsageCount: a.boundaryUsageCount(p.arn),
-          IsAttachable: true,
-          CreateDate: date(p.createDate),
-          UpdateDate: date(p.updateDate),
-          PolicyVersionList: p.versions.map((v) => ({
-            Document: encodeDocument(v.document),
-            VersionId: v.id,
-            IsDefaultVersion: v.id === p.defaultVersion,
-            CreateDate: date(v.createDate),
-          })),
-        };
-        if (p.description !== undefined) detail.Description = p.description;
+        // GetPolicy's fields (with Description, without Tags, which this shape lacks) and every version's document.
+        const view = localView(p);
+        const { Tags: _tags, ...policy } = policyOutput(a, view, true);
+        const detail: T.ManagedPolicyDetail = { ...policy, PolicyVersionList: p.versions.map((v) => versionOutput(view, v, true)) };
         policies.push(detail);
       }
     }

@@ -46,7 +46,7 @@ function awsView(p: AwsManagedPolicy): PolicyView {
   return v;
 }
 
-function localView(p: ManagedPolicyDoc): PolicyView {
+export function localView(p: ManagedPolicyDoc): PolicyView {
   const v: PolicyView = { ...p, aws: false };
   if (p.description === undefined) delete v.description;
   return v;
@@ -70,7 +70,7 @@ export function policyOutput(a: AccountIam, p: PolicyView, full: boolean): T.Pol
   return out;
 }
 
-function versionOutput(p: PolicyView, v: { id: string; document: string; createDate: string }, withDocument: boolean): T.PolicyVersion {
+export function versionOutput(p: PolicyView, v: { id: string; document: string; createDate: string }, withDocument: boolean): T.PolicyVersion {
   const out: T.PolicyVersion = { VersionId: v.id, IsDefaultVersion: v.id === p.defaultVersion, CreateDate: date(v.createDate) };
   if (withDocument) out.Document = encodeDocument(v.document);
   return out;

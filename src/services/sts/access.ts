@@ -7,6 +7,7 @@
 // it the roles' trust policies).
 import type { AccessRequest } from '../identity.js';
 import type { RequestContext } from '../types.js';
+import { requestTagConditions } from '../iam/policy/request-tags.js';
 
 type Input = Record<string, unknown>;
 
@@ -24,19 +25,7 @@ function assumeRoleConditions(input: Input): Record<string, string | string[]> {
   if (external !== undefined) out['sts:ExternalId'] = external;
   const source = str(input, 'SourceIdentity');
   if (source !== undefined) out['sts:SourceIdentity'] = source;
-  const tags = input['Tags'];
-  if (Array.isArray(tags)) {
-    const keys: string[] = [];
-    for (const t of tags) {
-      if (t === null || typeof t !== 'object') continue;
-      const k = (t as Record<string, unknown>)['Key'];
-      const v = (t as Record<string, unknown>)['Value'];
-      if (typeof k !== 'string') continue;
-      keys.push(k);
-      if (typeof v === 'string') out[`aws:RequestTag/${k}`] = v;
-    }
-    if (keys.length > 0) out['aws:TagKeys'] = keys;
-  }
+  requestTagConditions(input['Tags'], out);
   const transitive = input['TransitiveTagKeys'];
   if (Array.isArray(transitive)) out['sts:TransitiveTagKeys'] = transitive.filter((k): k is string => typeof k === 'string');
   return out;
