@@ -5,26 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureRole, makeZip, startServer, tempDir, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { awsCli, type CliResult } from '../helpers/aws-cli.js';
 
 const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 let server: TestServer;
 const work = tempDir('lambent-cli-');
 
-function aws(...args: string[]): { status: number | null; out: string; err: string; json: () => Record<string, unknown> } {
-  const r = spawnSync('aws', ['lambda', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      // The CLI retries throttles (429) with backoff; two attempts keep a throttled call short.
-      AWS_MAX_ATTEMPTS: '2',
-    },
-  });
-  return { status: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+function aws(...args: string[]): CliResult {
+  // The CLI retries throttles (429) with backoff; two attempts keep a throttled call short.
+  return awsCli(server.url, 'lambda', args, { maxAttempts: 2 });
 }
 
 before(async () => {

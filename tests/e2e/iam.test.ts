@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { rmSync } from 'node:fs';
 import { expectError, startServer, tempDir, TEST_ACCOUNT, type TestServer } from '../helpers/lambent.js';
+import { awsCli, type CliResult } from '../helpers/aws-cli.js';
 
 const TRUST = JSON.stringify({
   Version: '2012-10-17',
@@ -55,20 +56,8 @@ function aws(...args: string[]): { status: number | null; err: string; json: () 
   return cli('aws', ...args);
 }
 
-function cli(bin: string, ...args: string[]): { status: number | null; err: string; json: () => Record<string, unknown> } {
-  const r = spawnSync(bin, ['iam', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-    },
-  });
-  return { status: r.status, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+function cli(bin: string, ...args: string[]): CliResult {
+  return awsCli(server.url, 'iam', args, { bin });
 }
 
 describe('IAM with @aws-sdk/client-iam', () => {

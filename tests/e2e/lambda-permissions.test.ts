@@ -15,6 +15,7 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { deployFunction, expectError, lambdaClient, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../helpers/lambent.js';
+import { awsCli, type CliResult } from '../helpers/aws-cli.js';
 
 let server: TestServer;
 let lambda: LambdaClient;
@@ -143,20 +144,8 @@ describe('SDK v3', () => {
 
 const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 
-function aws(...args: string[]): { status: number | null; out: string; err: string } {
-  const r = spawnSync('aws', ['lambda', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: TEST_REGION,
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-    },
-  });
-  return { status: r.status, out: r.stdout, err: r.stderr };
+function aws(...args: string[]): CliResult {
+  return awsCli(server.url, 'lambda', args);
 }
 
 test('AWS CLI: add-permission, get-policy, remove-permission', { skip: hasAws ? false : 'the aws CLI is not installed here' }, () => {

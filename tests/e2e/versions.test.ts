@@ -32,6 +32,7 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { expectError, lambdaClient, makeZip, startServer, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
+import { awsCli, type CliResult } from '../helpers/aws-cli.js';
 
 const ACCOUNT = '000000000000';
 const arnOf = (name: string, qualifier?: string): string =>
@@ -112,19 +113,8 @@ function assertRouted(count: number, n: number, p: number): void {
   assert.ok(Math.abs(count - n * p) <= 4.5 * sigma, `${count} of ${n} routed, expected ${n * p} ± ${(4.5 * sigma).toFixed(1)}`);
 }
 
-function aws(...args: string[]): { status: number | null; err: string; json: () => Record<string, unknown> } {
-  const r = spawnSync('aws', ['lambda', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
-  });
-  return { status: r.status, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+function aws(...args: string[]): CliResult {
+  return awsCli(server.url, 'lambda', args);
 }
 
 describe('PublishVersion and ListVersionsByFunction', () => {
