@@ -22,6 +22,7 @@ import {
   type AddPermissionCommandInput,
 } from '@aws-sdk/client-lambda';
 import { deployFunction, expectError, LAMBDA_TRUST_POLICY, startServer, TEST_REGION, type TestServer } from '../helpers/lambent.js';
+import { createIamUser } from '../helpers/iam-user.js';
 
 const A = { id: '111111111111', accessKeyId: 'AKIAACCOUNTA00000001', secretAccessKey: 'secret-of-account-a' };
 const B = { id: '222222222222', accessKeyId: 'AKIAACCOUNTB00000001', secretAccessKey: 'secret-of-account-b' };
@@ -110,7 +111,9 @@ before(async () => {
     PolicyName: 'invoke-a',
     PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: FN }] }),
   }));
-  const sts = new STSClient({ endpoint: server.url, region: TEST_REGION, credentials: B, maxAttempts: 1 });
+  // AWS refuses AssumeRole to an account root: B's session comes from a user of B allowed to assume the role.
+  const assumer = await createIamUser(server.url, B, 'assumer', { mayAssume: [`arn:aws:iam::${B.id}:role/invoker`] });
+  const sts = new STSClient({ endpoint: server.url, region: TEST_REGION, credentials: assumer.keys, maxAttempts: 1 });
   clients.push(sts);
   const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B.id}:role/invoker`, RoleSessionName: 'partner' }))).Credentials!;
   session = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
