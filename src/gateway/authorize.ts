@@ -4,7 +4,7 @@
 // service's own access-denied error (enforce mode) or a logged event (audit).
 // The warm path stays promise-free when the authorizer answers synchronously.
 import type { AwsError } from '../protocol/errors.js';
-import type { Authorizer, Denial, RequestFacts } from '../services/identity.js';
+import type { AccessRequest, Authorizer, Denial, RequestFacts } from '../services/identity.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
 
 export type DenialListener = (denial: Denial, ctx: RequestContext) => void;
@@ -39,6 +39,18 @@ export function checkAccess(
 ): AwsError | undefined | Promise<AwsError | undefined> {
   if (!service.access) return undefined;
   const requests = service.access(operation, input, ctx);
+  if (requests instanceof Promise) return requests.then((r) => decide(service, r, ctx, gate, userAgent, extra));
+  return decide(service, requests, ctx, gate, userAgent, extra);
+}
+
+function decide(
+  service: ServiceDefinition,
+  requests: AccessRequest[],
+  ctx: RequestContext,
+  gate: AccessGate,
+  userAgent: string | undefined,
+  extra: Partial<RequestFacts> | undefined,
+): AwsError | undefined | Promise<AwsError | undefined> {
   if (requests.length === 0) return undefined;
   const decision = gate.authorizer.authorize(ctx.caller, requests, requestFacts(ctx, gate, userAgent, extra));
   if (decision === undefined) return undefined;

@@ -43,9 +43,10 @@ export interface ServiceDefinition {
   /**
    * What a decoded request asks IAM for (actions, resource ARNs, service condition keys), per AWS's service
    * authorization reference. Empty: nothing to authorize (sts:GetCallerIdentity). Absent: the service
-   * authorizes nothing yet (every verified caller may call it).
+   * authorizes nothing yet (every verified caller may call it). A promise only where the request's condition keys need
+   * stored state (Lambda's RemovePermission reads the statement's principal); the warm paths stay synchronous.
    */
-  access?(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[];
+  access?(operation: string, input: Record<string, unknown>, ctx: RequestContext): AccessRequest[] | Promise<AccessRequest[]>;
   /** The service's error for a denial, carrying AWS's message (Lambda: AccessDeniedException 403). */
   accessDenied(message: string): AwsError;
 }

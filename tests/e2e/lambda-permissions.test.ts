@@ -12,10 +12,12 @@ import {
   GetPolicyCommand,
   PublishVersionCommand,
   RemovePermissionCommand,
-  type LambdaClient,
+  LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { deployFunction, expectError, lambdaClient, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../helpers/lambent.js';
 import { awsCli, type CliResult } from '../helpers/aws-cli.js';
+import { createIamUser } from '../helpers/iam-user.js';
+import { IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 
 let server: TestServer;
 let lambda: LambdaClient;
@@ -170,4 +172,33 @@ test('AWS CLI: add-permission, get-policy, remove-permission', { skip: hasAws ? 
   // AWS CLI v1 exits 255 on a service error (v2 would exit 254).
   assert.equal(again.status, 255);
   assert.match(again.err, /ResourceNotFoundException\) when calling the RemovePermission operation: No policy is associated with the given resource\./);
+});
+
+test("RemovePermission's lambda:Principal is the removed statement's principal: a user may remove only what its condition names", async () => {
+  await deployFunction(lambda, 'perm-keyed', { 'index.js': 'exports.handler = async () => 1;\n' });
+  await lambda.send(new AddPermissionCommand({ FunctionName: 'perm-keyed', StatementId: 's3', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' }));
+  await lambda.send(new AddPermissionCommand({ FunctionName: 'perm-keyed', StatementId: 'events', Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com' }));
+  const user = await createIamUser(server.url, { accessKeyId: 'test', secretAccessKey: 'test' }, 'perm-admin');
+  const iam = new IAMClient({ endpoint: server.url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  await iam.send(new PutUserPolicyCommand({
+    UserName: 'perm-admin',
+    PolicyName: 's3-statements-only',
+    PolicyDocument: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'lambda:RemovePermission', Resource: '*', Condition: { StringEquals: { 'lambda:Principal': 's3.amazonaws.com' } } }],
+    }),
+  }));
+  iam.destroy();
+  const asUser = new LambdaClient({ endpoint: server.url, region: TEST_REGION, credentials: user.keys, maxAttempts: 1 });
+  const fn = `arn:aws:lambda:${TEST_REGION}:${TEST_ACCOUNT}:function:perm-keyed`;
+  await expectError(
+    asUser.send(new RemovePermissionCommand({ FunctionName: 'perm-keyed', StatementId: 'events' })),
+    'AccessDeniedException',
+    `User: ${user.arn} is not authorized to perform: lambda:RemovePermission on resource: ${fn} because no identity-based policy allows the lambda:RemovePermission action`,
+    403,
+  );
+  await asUser.send(new RemovePermissionCommand({ FunctionName: 'perm-keyed', StatementId: 's3' }));
+  const left = JSON.parse((await lambda.send(new GetPolicyCommand({ FunctionName: 'perm-keyed' }))).Policy ?? '{}') as { Statement: { Sid: string }[] };
+  assert.deepEqual(left.Statement.map((s) => s.Sid), ['events']);
+  asUser.destroy();
 });

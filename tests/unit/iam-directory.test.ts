@@ -34,7 +34,7 @@ test("an IAM user's calls are decided by its current policies, groups and bounda
   const key = (await asRoot('CreateAccessKey', { UserName: 'dev' })).AccessKey as { AccessKeyId: string };
   const dev: CallerIdentity = { kind: 'user', accountId: ACCOUNT, arn: user.Arn, userId: user.UserId, accessKeyId: key.AccessKeyId, name: 'dev' };
   const decide = async (op: string, input: Record<string, unknown>) => {
-    const requests = iam.access!(op, input, ctxFor(dev));
+    const requests = await iam.access!(op, input, ctxFor(dev));
     return (await authorizer.authorize(dev, requests, FACTS))?.message;
   };
 

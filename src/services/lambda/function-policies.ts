@@ -73,6 +73,18 @@ export function parsePolicyText(text: string): PolicyDocument {
   return JSON.parse(text) as PolicyDocument;
 }
 
+/**
+ * The principal of statement `sid` as lambda:Principal reads it at RemovePermission: the service name, the AWS
+ * principal as stored, or "*"; undefined without such a statement.
+ */
+export function principalOfStatement(text: string | undefined, sid: string): string | undefined {
+  if (text === undefined) return undefined;
+  const st = parsePolicyText(text).Statement.find((x) => x.Sid === sid);
+  if (st === undefined) return undefined;
+  const p = st.Principal;
+  return p === '*' ? '*' : 'Service' in p ? p.Service : p.AWS;
+}
+
 /** The policy as GetPolicy returns it, checked against AWS's size limit. */
 export function policyText(doc: PolicyDocument): string {
   const text = JSON.stringify(doc);

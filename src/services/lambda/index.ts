@@ -9,7 +9,8 @@ import { FunctionConcurrencyApi } from './concurrency.js';
 import type { AsyncInvocations } from './async-invoke.js';
 import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
-import { lambdaAccess } from './access.js';
+import { functionResource, lambdaAccess } from './access.js';
+import { principalOfStatement } from './function-policies.js';
 import { EventInvokeConfigApi } from './event-invoke-config.js';
 import { LIMITS } from './function-config.js';
 import { FunctionsApi } from './functions.js';
@@ -113,10 +114,15 @@ export function createLambdaService(
     },
     accessDenied: (message) => LambdaErrors.accessDenied(message),
     // Actions and resource ARNs per AWS's service authorization reference (Invoke → lambda:InvokeFunction, …).
-    // No lookup is supplied: RemovePermission's lambda:Principal would have to come from FunctionPolicies' cache,
-    // which every policy write empties and only the authorizer fills (after access() has run), so the key would be
-    // present or absent by cache warmth, and a Deny conditioned on it would silently not apply when cold. Absent
-    // every time is at least the same decision every time.
-    access: (operation, input, ctx) => lambdaAccess(operation, input, ctx),
+    // RemovePermission's lambda:Principal is the principal of the statement being removed, so that one operation
+    // reads the stored policy first (asynchronously; every other operation, Invoke included, stays synchronous).
+    access: (operation, input, ctx) => {
+      if (operation !== 'RemovePermission') return lambdaAccess(operation, input, ctx);
+      const sid = input['StatementId'];
+      return deps.policies.policyFor(functionResource(input, ctx)).then((text) => {
+        const principal = typeof sid === 'string' ? principalOfStatement(text, sid) : undefined;
+        return lambdaAccess(operation, input, ctx, { permissionPrincipal: () => principal });
+      });
+    },
   };
 }
