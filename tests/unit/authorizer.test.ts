@@ -162,31 +162,6 @@ describe('PolicyAuthorizer', () => {
     assert.equal((await authz.authorize(alice, [invoke], facts))?.policyType, 'identity-based');
   });
 
-  test('with trust policies: AssumeRole is decided by the trust policy and, across accounts, identity policies', async () => {
-    const iam = new FakeIam();
-    const trust = new FakePolicies();
-    const authz = new PolicyAuthorizer({ iam, resourcePolicies: {}, trustPolicies: trust, mode: 'enforce' });
-    const role = `arn:aws:iam::${A}:role/deploy`;
-    const assume: AccessRequest = { action: 'sts:AssumeRole', resource: role };
-    const bob: CallerIdentity = { kind: 'user', accountId: B, arn: `arn:aws:iam::${B}:user/bob`, userId: 'AIDAB', accessKeyId: 'AKIAB', name: 'bob' };
-    const trustDoc = (principal: object): string => doc({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' });
-    // Same account, the trust policy names the user: enough by itself.
-    trust.set(role, trustDoc({ AWS: alice.arn }));
-    assert.equal(await authz.authorize(alice, [assume], facts), undefined);
-    // Naming only the account delegates to the user's identity policies.
-    trust.set(role, trustDoc({ AWS: A }));
-    assert.equal((await authz.authorize(alice, [assume], facts))?.policyType, 'identity-based');
-    iam.set(alice.arn, doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role }));
-    assert.equal(await authz.authorize(alice, [assume], facts), undefined);
-    // Another account: the trust policy must name it, and its identity policies must allow.
-    trust.set(role, trustDoc({ AWS: B }));
-    assert.equal((await authz.authorize(bob, [assume], facts))?.message, `User: ${bob.arn} is not authorized to perform: sts:AssumeRole on resource: ${role} because no identity-based policy allows the sts:AssumeRole action`);
-    iam.set(bob.arn, doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }));
-    assert.equal(await authz.authorize(bob, [assume], facts), undefined);
-    trust.set(role, trustDoc({ AWS: A }));
-    assert.equal((await authz.authorize(bob, [assume], facts))?.policyType, 'resource-based');
-  });
-
   test('service principals and anonymous callers: only the function policy, scoped by aws:SourceArn', async () => {
     const { authz, lambda } = setup();
     const events = { kind: 'service' as const, service: 'events.amazonaws.com' };

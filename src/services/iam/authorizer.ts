@@ -21,12 +21,6 @@ export interface PolicyAuthorizerOptions {
   /** Resource policy sources by the ARN's service field ("lambda" → function policies). */
   resourcePolicies: ReadonlyMap<string, ResourcePolicySource> | Readonly<Record<string, ResourcePolicySource>>;
   mode: 'enforce' | 'audit';
-  /**
-   * Roles' trust policies (by role ARN). When given, sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity on a
-   * role are decided as AWS does: the trust policy is that request's resource policy (same account: it may name
-   * the caller alone; across accounts: the caller's identity policies must allow too).
-   */
-  trustPolicies?: ResourcePolicySource;
   /** Audit mode: called for every denial that was let through (Lambent's log). */
   onAuditDenial?: (caller: CallerIdentity, denial: Denial) => void;
   /** A stored document IAM should never have accepted (it is treated as granting nothing). */
@@ -101,25 +95,12 @@ function serviceOf(arn: string): string | undefined {
   return b < 0 ? undefined : arn.slice(a + 1, b);
 }
 
-/** Actions a role's trust policy governs. */
-const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:tagsession', 'sts:setsourceidentity']);
-
-interface PolicySourceRef {
-  source: ResourcePolicySource;
-  kind: 'resource' | 'trust';
-}
-
-function resourceKey(req: AccessRequest, ref: PolicySourceRef): string {
-  return ref.kind === 'trust' ? `trust\n${req.resource}` : req.resource;
-}
-
 export class PolicyAuthorizer implements Authorizer {
   readonly mode: 'enforce' | 'audit';
   /** Audit mode: denials computed and let through since start. */
   auditedDenials = 0;
   private readonly iam: IamDirectory;
   private readonly sources: ReadonlyMap<string, ResourcePolicySource>;
-  private readonly trust: ResourcePolicySource | undefined;
   private readonly onAuditDenial: PolicyAuthorizerOptions['onAuditDenial'];
   private readonly onUnreadable: PolicyAuthorizerOptions['onUnreadablePolicy'];
   private readonly maxEntries: number;
@@ -132,7 +113,6 @@ export class PolicyAuthorizer implements Authorizer {
     this.iam = opts.iam;
     this.mode = opts.mode;
     this.sources = opts.resourcePolicies instanceof Map ? opts.resourcePolicies : new Map(Object.entries(opts.resourcePolicies));
-    this.trust = opts.trustPolicies;
     this.onAuditDenial = opts.onAuditDenial;
     this.onUnreadable = opts.onUnreadablePolicy;
     this.maxEntries = opts.maxCacheEntries ?? 10_000;
@@ -274,21 +254,17 @@ export class PolicyAuthorizer implements Authorizer {
         out.push(undefined);
         continue;
       }
-      const entry = this.resources.get(resourceKey(req, source));
-      if (entry === undefined || entry.generation !== source.source.generation()) return undefined;
+      const entry = this.resources.get(req.resource);
+      if (entry === undefined || entry.generation !== source.generation()) return undefined;
       out.push(entry);
     }
     return out;
   }
 
-  private sourceFor(req: AccessRequest): PolicySourceRef | undefined {
-    if (this.trust !== undefined && TRUST_ACTIONS.has(req.action.toLowerCase()) && req.resource.includes(':role/')) {
-      return { source: this.trust, kind: 'trust' };
-    }
+  private sourceFor(req: AccessRequest): ResourcePolicySource | undefined {
     if (this.sources.size === 0) return undefined;
     const service = serviceOf(req.resource);
-    const source = service === undefined ? undefined : this.sources.get(service);
-    return source === undefined ? undefined : { source, kind: 'resource' };
+    return service === undefined ? undefined : this.sources.get(service);
   }
 
   private async load(caller: CallerIdentity, requests: readonly AccessRequest[]): Promise<[PrincipalEntry, (ResourceEntry | undefined)[]]> {
@@ -299,19 +275,18 @@ export class PolicyAuthorizer implements Authorizer {
   private async loadResources(requests: readonly AccessRequest[]): Promise<(ResourceEntry | undefined)[]> {
     const resources: (ResourceEntry | undefined)[] = [];
     for (const req of requests) {
-      const ref = this.sourceFor(req);
-      if (ref === undefined) {
+      const source = this.sourceFor(req);
+      if (source === undefined) {
         resources.push(undefined);
         continue;
       }
-      const key = resourceKey(req, ref);
-      let entry = this.resources.get(key);
-      if (entry === undefined || entry.generation !== ref.source.generation()) {
+      let entry = this.resources.get(req.resource);
+      if (entry === undefined || entry.generation !== source.generation()) {
         // The generation is read before the policy: a write during the read leaves the entry stale, not wrong.
-        const generation = ref.source.generation();
-        const text = await ref.source.policyFor(req.resource);
-        entry = { generation, policy: text === undefined ? undefined : this.parsed(text, ref.kind, req.resource) };
-        this.remember(this.resources, key, entry);
+        const generation = source.generation();
+        const text = await source.policyFor(req.resource);
+        entry = { generation, policy: text === undefined ? undefined : this.parsed(text, 'resource', req.resource) };
+        this.remember(this.resources, req.resource, entry);
       }
       resources.push(entry);
     }
