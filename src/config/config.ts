@@ -1,10 +1,10 @@
-// Lambent's settings, resolved from CLI flags and environment variables, and
-// the credential store SigV4 checks requests against.
+// Lambent's settings, resolved from CLI flags and environment variables, with
+// the account root keys requests are signed with (services/sts/identities.ts serves them).
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_FRONT_DOOR_LIMITS, type FrontDoorLimits } from '../gateway/limits.js';
-import type { Credential, CredentialStore } from '../protocol/sigv4.js';
+import type { Credential } from '../protocol/sigv4.js';
 
 export const DEFAULT_PORT = 9777;
 export const DEV_CREDENTIAL: Credential = { accessKeyId: 'test', secretAccessKey: 'test', accountId: '000000000000' };
@@ -182,9 +182,4 @@ function resolveFrontDoor(input: ConfigInput, env: NodeJS.ProcessEnv): FrontDoor
     bodyTimeoutMs: Math.round(bodyS * 1000),
     unauthenticatedBodyBytes: Math.round(budgetMb * 1048576),
   };
-}
-
-export function credentialStore(list: Credential[]): CredentialStore {
-  const byKey = new Map(list.map((c) => [c.accessKeyId, c]));
-  return { lookup: (id) => byKey.get(id) };
 }

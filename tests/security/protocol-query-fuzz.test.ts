@@ -4,17 +4,15 @@
 // (never a crash, never a 500), in time and memory linear in the form's size.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@smithy/core/checksum';
-import { createGateway, type Gateway } from '../../src/gateway/server.js';
-import { ALLOW_ALL, rootIdentities } from '../../src/gateway/identities.js';
 import { AwsError } from '../../src/protocol/errors.js';
 import { loadModel } from '../../src/protocol/model.js';
 import { QueryCodec } from '../../src/protocol/query/codec.js';
 import type { HttpRequestParts } from '../../src/protocol/codec.js';
 import type { ServiceDefinition } from '../../src/services/types.js';
+import { ALLOW_ALL, rootKeyIdentities, serveGateway, type ServedGateway } from '../helpers/gateway.js';
 
 const iam = new QueryCodec(loadModel('iam'));
 const sqs = new QueryCodec(loadModel('sqs-query'));
@@ -146,8 +144,7 @@ describe('query decoder fuzzing', () => {
 });
 
 describe('query requests through the gateway', () => {
-  let server: Server;
-  let gateway: Gateway;
+  let served: ServedGateway;
   let endpoint = '';
   const service: ServiceDefinition = {
     signingName: 'iam',
@@ -160,20 +157,15 @@ describe('query requests through the gateway', () => {
   };
 
   before(async () => {
-    gateway = createGateway({
+    served = await serveGateway({
       services: [service],
-      identities: rootIdentities({ lookup: (id) => (id === 'AKID' ? { accessKeyId: 'AKID', secretAccessKey: 's', accountId: '111122223333' } : undefined) }),
+      identities: rootKeyIdentities([{ accessKeyId: 'AKID', secretAccessKey: 's', accountId: '111122223333' }]),
       authorizer: ALLOW_ALL,
       logger: { warn: () => {}, error: (m, e) => assert.fail(`gateway logged an internal error: ${m} ${String(e)}`) },
     });
-    server = createServer(gateway);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = served.endpoint;
   });
-  after(async () => {
-    gateway.close();
-    await new Promise<void>((r) => server.close(() => r()));
-  });
+  after(async () => served.close());
 
   /** Signs like boto3 and the CLI (no x-amz-content-sha256: the body is read before verification). */
   async function post(body: string): Promise<{ status: number; text: string }> {

@@ -6,14 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createGateway, type Gateway } from '../../src/gateway/server.js';
-import { ALLOW_ALL, rootIdentities } from '../../src/gateway/identities.js';
 import { AwsError } from '../../src/protocol/errors.js';
 import { loadModel } from '../../src/protocol/model.js';
 import { QueryCodec } from '../../src/protocol/query/codec.js';
 import type { ServiceDefinition } from '../../src/services/types.js';
+import { ALLOW_ALL, rootKeyIdentities, serveGateway, type ServedGateway } from '../helpers/gateway.js';
 
 const ACCOUNT = '111122223333';
 const seen: Record<string, unknown>[] = [];
@@ -62,26 +59,20 @@ const sts = service('sts', 'STS', 'sts', {
   },
 });
 
-let server: Server;
-let gateway: Gateway;
+let served: ServedGateway;
 let endpoint = '';
 
 before(async () => {
-  gateway = createGateway({
+  served = await serveGateway({
     services: [iam, sts],
-    identities: rootIdentities({ lookup: (id) => (id === 'AKIDTEST' ? { accessKeyId: id, secretAccessKey: 'secret', accountId: ACCOUNT } : undefined) }),
+    identities: rootKeyIdentities([{ accessKeyId: 'AKIDTEST', secretAccessKey: 'secret', accountId: ACCOUNT }]),
     authorizer: ALLOW_ALL,
     logger: { warn: () => {}, error: () => {} },
   });
-  server = createServer(gateway);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = served.endpoint;
 });
 
-after(async () => {
-  gateway.close();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+after(async () => served.close());
 
 const clientEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,

@@ -5,13 +5,10 @@
 // audit, sync and async authorizers) and the errors each SDK parses.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@smithy/core/checksum';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createGateway, type Gateway } from '../../src/gateway/server.js';
 import { AwsError, CommonErrors } from '../../src/protocol/errors.js';
 import { loadModel } from '../../src/protocol/model.js';
 import { QueryCodec } from '../../src/protocol/query/codec.js';
@@ -19,6 +16,7 @@ import { JsonCodec } from '../../src/protocol/json/codec.js';
 import type { Credential } from '../../src/protocol/sigv4.js';
 import type { AccessRequest, Authorizer, CallerIdentity, Denial, IdentityProvider, RequestFacts } from '../../src/services/identity.js';
 import type { RequestContext, ServiceDefinition } from '../../src/services/types.js';
+import { serveGateway, type ServedGateway } from '../helpers/gateway.js';
 
 const ACCOUNT = '111122223333';
 const keys: Record<string, Credential> = {
@@ -139,12 +137,11 @@ const sqs: ServiceDefinition = {
   accessDenied: (message) => new AwsError('AccessDenied', message, { status: 403 }),
 };
 
-let server: Server;
-let gateway: Gateway;
+let served: ServedGateway;
 let endpoint = '';
 
 before(async () => {
-  gateway = createGateway({
+  served = await serveGateway({
     services: [iam, sts, sqs],
     identities,
     authorizer,
@@ -152,15 +149,10 @@ before(async () => {
     clock: () => Date.UTC(2026, 11, 7, 12),
     logger: { warn: () => {}, error: () => {} },
   });
-  server = createServer(gateway);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = served.endpoint;
 });
 
-after(async () => {
-  gateway.close();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+after(async () => served.close());
 
 function iamClient(accessKeyId = 'AKIDROOT', sessionToken?: string): IAMClient {
   const secretAccessKey = keys[accessKeyId]?.secretAccessKey ?? 'x';
