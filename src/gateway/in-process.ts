@@ -9,6 +9,7 @@ import { Validator } from '../protocol/validate.js';
 import type { Authorizer, CallerIdentity, RequestFacts } from '../services/identity.js';
 import type { RequestContext, ServiceCalls, ServiceDefinition } from '../services/types.js';
 import { checkAccess, type AccessGate, type DenialListener } from './authorize.js';
+import { UNHOSTED_CODE, unhostedMessage } from './unhosted.js';
 
 export interface InProcessOptions {
   services: ServiceDefinition[];
@@ -37,7 +38,7 @@ export function createServiceCalls(opts: InProcessOptions): ServiceCalls {
     ): Promise<Record<string, unknown> | undefined> {
       const service = bySigningName.get(signingName);
       if (!service) {
-        throw new AwsError('UnknownServiceException', `Service '${signingName}' is not available in Lambent.`, { status: 400 });
+        throw new AwsError(UNHOSTED_CODE, unhostedMessage(signingName), { status: 400 });
       }
       const model = service.codec.model;
       const operation = Object.prototype.hasOwnProperty.call(model.raw.operations, operationName)

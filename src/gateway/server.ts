@@ -12,6 +12,7 @@ import {
   checkPayloadHash,
   declaresPayloadHash,
   peekCredentialScope,
+  peekSecurityToken,
   verifySigV4,
   verifySigV4Head,
   type AuthResult,
@@ -65,20 +66,6 @@ export interface Gateway {
 
 const EMPTY = Buffer.alloc(0);
 
-/** X-Amz-Security-Token: a header, or a presigned URL's query parameter. */
-function securityToken(headers: IncomingMessage['headers'], rawQuery: string): string | undefined {
-  const h = headers['x-amz-security-token'];
-  if (typeof h === 'string') return h;
-  if (rawQuery === '') return undefined;
-  const m = /(?:^|&)X-Amz-Security-Token=([^&]*)/.exec(rawQuery);
-  if (!m?.[1]) return undefined;
-  try {
-    return decodeURIComponent(m[1]);
-  } catch {
-    return m[1];
-  }
-}
-
 function userAgent(headers: IncomingMessage['headers']): string | undefined {
   const ua = headers['user-agent'];
   return typeof ua === 'string' ? ua : undefined;
@@ -86,7 +73,6 @@ function userAgent(headers: IncomingMessage['headers']): string | undefined {
 
 /** Bodies of requests no operation matches are read (to verify their signature) up to this size. */
 const UNROUTED_BODY_LIMIT = 1 << 20;
-/** Requests no operation matches: their body is read (to verify the signature) up to UNROUTED_BODY_LIMIT. */
 const UNROUTED_LIMIT = {
   bytes: UNROUTED_BODY_LIMIT,
   error: (): Error =>
@@ -295,7 +281,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         throw e;
       }
       // Who signed comes before what they asked for: an expired token is told so whatever its Action.
-      const caller = opts.identities.identify(auth.credential, securityToken(req.headers, rawQuery));
+      const caller = opts.identities.identify(auth.credential, peekSecurityToken(parts));
       if (codec.routesOnBody) routed = codec.route(parts);
       if (!routed) throw unroutable ?? CommonErrors.unknownOperation(method, rawPath);
       const operation = routed.operation;
@@ -333,7 +319,6 @@ export function createGateway(opts: GatewayOptions): Gateway {
       opts.logger.error(`request ${requestId} ${method} ${rawPath} failed`, e);
       send(res, requestId, codec.encodeError(CommonErrors.internal(), requestId));
     }
-
   }
 
   const gateway = ((req: IncomingMessage, res: ServerResponse): void => {

@@ -42,15 +42,21 @@ function wireOf(signingName: string, req: Pick<HttpRequestParts, 'headers' | 'ra
   return Object.prototype.hasOwnProperty.call(PROTOCOLS, signingName) ? (PROTOCOLS[signingName] as Wire) : 'rest-json';
 }
 
+/** Character references for XML's five special characters (the message's only variable part is already sanitized). */
 function xmlText(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The sentence for a service Lambent does not host (the HTTP answers here, in-process calls in in-process.ts). */
+export function unhostedMessage(signingName: string): string {
+  return `Service '${signingName}' is not available in Lambent.`;
 }
 
 /** A 400 (not retried by any SDK) naming the service. */
 export function unhostedService(signingName: string, req: Pick<HttpRequestParts, 'headers' | 'rawQuery'>, requestId: string): HttpResponseParts {
   // The name comes from the request: keep it short and printable before echoing it.
   const name = signingName.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 64);
-  const message = `Service '${name}' is not available in Lambent.`;
+  const message = unhostedMessage(name);
   switch (wireOf(signingName, req)) {
     case 'query':
       return {

@@ -367,18 +367,29 @@ export function peekCredentialScope(
     let end = auth.indexOf(',', i);
     if (end < 0) end = auth.length;
     credential = auth.slice(i + 11, end).trim();
-  } else if (req.rawQuery !== '') {
-    const raw = req.rawQuery;
-    let i = raw.startsWith('X-Amz-Credential=') ? 0 : raw.indexOf('&X-Amz-Credential=');
-    if (i < 0) return undefined;
-    if (i > 0) i += 1;
-    let end = raw.indexOf('&', i);
-    if (end < 0) end = raw.length;
-    credential = decodeComponent(raw.slice(i + 17, end));
+  } else {
+    credential = rawQueryParam(req.rawQuery, 'X-Amz-Credential');
+    if (credential === undefined) return undefined;
   }
   if (credential === undefined) return undefined;
   const scope = parseCredential(credential);
   return typeof scope === 'string' ? undefined : scope;
+}
+
+/** X-Amz-Security-Token (temporary credentials' session token): a header, or a presigned URL's query parameter. */
+export function peekSecurityToken(req: Pick<SignedRequestParts, 'headers' | 'rawQuery'>): string | undefined {
+  return headerString(req.headers['x-amz-security-token']) ?? rawQueryParam(req.rawQuery, 'X-Amz-Security-Token');
+}
+
+/** One parameter of a raw query string, percent-decoded, without parsing the rest (routing and the hot path). */
+function rawQueryParam(raw: string, name: string): string | undefined {
+  if (raw === '') return undefined;
+  let i = raw.startsWith(`${name}=`) ? 0 : raw.indexOf(`&${name}=`);
+  if (i < 0) return undefined;
+  if (i > 0) i += 1;
+  let end = raw.indexOf('&', i);
+  if (end < 0) end = raw.length;
+  return decodeComponent(raw.slice(i + name.length + 1, end));
 }
 
 /** The region of the last request that passed the check: nearly every request names the same one. */
