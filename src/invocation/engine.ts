@@ -477,14 +477,15 @@ export class InvocationEngine {
     }
     // Provisioned environments never idle out, but their credentials do: replace them ahead of that.
     for (const pool of this.provisioned.values()) {
-      const stale = pool.idle.filter((env) => !env.usableAt(now));
-      if (stale.length === 0) continue;
-      pool.idle = pool.idle.filter((env) => env.usableAt(now));
-      for (const env of stale) {
+      let replaced = false;
+      pool.idle = pool.idle.filter((env) => {
+        if (env.usableAt(now)) return true;
         pool.members.delete(env);
         this.kill(env);
-      }
-      this.fillPool(pool);
+        replaced = true;
+        return false;
+      });
+      if (replaced) this.fillPool(pool);
     }
   }
 
