@@ -14,7 +14,7 @@
 // release into place. Files are world-readable: functions run as an unprivileged user.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
-import { chmod, copyFile, mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from './installed.js';
@@ -157,8 +157,8 @@ export async function installSdk(runtimesDir: string, opts: SdkInstallOptions = 
       if (got !== version) throw new RuntimeInstallError(`npm ci installed ${name}@${got ?? 'nothing'}, the lock pins ${version}`);
     }
     await removeDirsNamed(nodeModules, 'dist-types');
-    await makeWorldReadable(release);
-    const installedBytes = await diskBytes(release);
+    // One walk: the modes functions (uid 993) need, and the size the manifest records.
+    const installedBytes = await makeWorldReadable(release);
     const manifest: SdkManifest = {
       name: 'aws-sdk-js-v3',
       version: spec.version,
@@ -207,16 +207,6 @@ async function removeDirsNamed(dir: string, name: string): Promise<void> {
     if (e.name === name) await rm(p, { recursive: true, force: true });
     else await removeDirsNamed(p, name);
   }
-}
-
-async function diskBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) total += await diskBytes(p);
-    else if (e.isFile()) total += (await stat(p)).size;
-  }
-  return total;
 }
 
 /**
