@@ -93,13 +93,13 @@ export function policyText(doc: PolicyDocument): string {
   return text;
 }
 
+/** Cached answers kept at most (ARNs of functions that do not exist are cached too: bounded). */
+const CACHE_ENTRIES = 10_000;
+
 /**
  * The resource policies of functions for the authorizer. Parsed answers are cached per ARN and dropped at every
  * policy write and every deletion of a function, version or alias (`changed()`), which also grows `generation()`.
  */
-/** Cached answers kept at most (ARNs of functions that do not exist are cached too: bounded). */
-const CACHE_ENTRIES = 10_000;
-
 export class FunctionPolicies implements ResourcePolicySource {
   private gen = 0;
   private readonly cache = new Map<string, string | undefined>();
