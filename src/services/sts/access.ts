@@ -3,8 +3,8 @@
 // (AWS documents that no permission is needed; an explicit deny cannot stop them). AssumeRoleWithSAML and
 // AssumeRoleWithWebIdentity are unsigned: only the role's trust policy decides, in the STS service. AssumeRole is
 // sts:AssumeRole on the role (plus sts:TagSession with session tags and sts:SetSourceIdentity with a source
-// identity, as AWS checks them); the trust policy side is decided by STS (or by PolicyAuthorizer when main.ts gives
-// it the roles' trust policies).
+// identity, as AWS checks them). The STS service does not ask the gateway for it: its AssumeRole handler weighs
+// these requests against the role's trust policy and the caller's policies together (sts/trust.ts).
 import type { AccessRequest } from '../identity.js';
 import type { RequestContext } from '../types.js';
 import { requestTagConditions } from '../iam/policy/request-tags.js';
