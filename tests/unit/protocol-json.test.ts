@@ -8,6 +8,7 @@ import { loadModel, Model, type ServiceModel } from '../../src/protocol/model.js
 import { JsonCodec } from '../../src/protocol/json/codec.js';
 import type { HttpRequestParts } from '../../src/protocol/codec.js';
 import { AwsError, CommonErrors } from '../../src/protocol/errors.js';
+import { thrown } from '../helpers/aws-error.js';
 
 const sqs = new JsonCodec(loadModel('sqs'), { queryModel: loadModel('sqs-query') });
 const logs = new JsonCodec(
@@ -18,16 +19,6 @@ function post(target: string | undefined, body: string): HttpRequestParts {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0' };
   if (target !== undefined) headers['x-amz-target'] = target;
   return { method: 'POST', rawPath: '/', rawQuery: '', headers, body: Buffer.from(body) };
-}
-
-function thrown(fn: () => unknown): AwsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AwsError) return e;
-    throw e;
-  }
-  assert.fail('expected an AwsError');
 }
 
 describe('routing', () => {

@@ -8,6 +8,7 @@ import { loadModel, Model, type ServiceModel } from '../../src/protocol/model.js
 import { QueryCodec } from '../../src/protocol/query/codec.js';
 import type { HttpRequestParts } from '../../src/protocol/codec.js';
 import { AwsError, CommonErrors } from '../../src/protocol/errors.js';
+import { thrown } from '../helpers/aws-error.js';
 
 const iam = new QueryCodec(loadModel('iam'));
 const sts = new QueryCodec(loadModel('sts'));
@@ -34,16 +35,6 @@ function decode(codec: QueryCodec, body: string): { op: string; input: Record<st
   const r = form(body);
   const routed = codec.route(r);
   return { op: routed.operation.name, input: codec.decode(r, routed.operation, routed.labels) };
-}
-
-function thrown(fn: () => unknown): AwsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AwsError) return e;
-    throw e;
-  }
-  assert.fail('expected an AwsError');
 }
 
 describe('routing', () => {
