@@ -241,9 +241,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
       else send(res, requestId, genericError(CommonErrors.unknownOperation(method, rawPath)));
       return;
     }
-    const codec = service.codec;
     const vopts = verifyOptions.get(service) as VerifyOptions;
     const parts: HttpRequestParts = { method, rawPath, rawQuery, headers: req.headers, body: EMPTY };
+    const codec = service.codecFor ? service.codecFor(parts) : service.codec;
     let bodyLimit = UNROUTED_BODY_LIMIT;
     try {
       let routed: { operation: Operation; labels: Record<string, string> } | undefined;

@@ -182,4 +182,10 @@ export interface ExecutionRoles {
    * only (one role read; minting is an HMAC). Rejects when the role no longer exists.
    */
   credentialsFor(roleArn: string, sessionName: string, durationSeconds: number): Promise<TemporaryCredentials>;
+  /**
+   * The caller Lambda acts as for a function outside its environments (event source mapping pollers reading a
+   * queue, async destinations and dead-letter queues): a session of the execution role named `sessionName`, with
+   * the role's tags as session tags. Rejects when the role no longer exists.
+   */
+  identityFor(roleArn: string, sessionName: string): Promise<CallerIdentity>;
 }

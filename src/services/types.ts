@@ -3,7 +3,7 @@
 // operation. Handlers never see HTTP; they take a decoded input and return an
 // output document, or throw an AwsError.
 import type { AwsError } from '../protocol/errors.js';
-import type { ProtocolCodec } from '../protocol/codec.js';
+import type { HttpRequestParts, ProtocolCodec } from '../protocol/codec.js';
 import type { AccessRequest, CallerIdentity, RequestFacts } from './identity.js';
 
 export interface RequestContext {
@@ -31,7 +31,13 @@ export interface ServiceDefinition {
   signingName: string;
   /** Human name used in not-implemented errors, e.g. "Lambda". */
   displayName: string;
+  /** The service's codec (its current protocol); in-process calls validate against its model. */
   codec: ProtocolCodec;
+  /**
+   * Services reached on two protocols (SQS, CloudWatch: current SDKs send JSON, older clients query forms): the
+   * codec for one request, from its request line and headers. Absent: always `codec`.
+   */
+  codecFor?(req: HttpRequestParts): ProtocolCodec;
   handlers: Partial<Record<string, OperationHandler>>;
   /**
    * Largest request body per operation, bytes, and the error to answer beyond it. Asked with operation '' when

@@ -35,6 +35,9 @@ class FakeRoles implements ExecutionRoles {
   async credentialsFor(): Promise<never> {
     throw new Error('not used here');
   }
+  async identityFor(): Promise<never> {
+    throw new Error('not used here');
+  }
 }
 
 async function setup(): Promise<{ store: SqliteStore; api: FunctionsApi; roles: FakeRoles }> {

@@ -1,6 +1,7 @@
 // Lambda's execution roles: whether Lambda may assume a role given to a function (checked at CreateFunction and
 // UpdateFunctionConfiguration, as AWS does), and the role's credentials for an execution environment.
-import type { ExecutionRoles, IamDirectory, TemporaryCredentials } from '../identity.js';
+import type { CallerIdentity, ExecutionRoles, IamDirectory, TemporaryCredentials } from '../identity.js';
+import { assumedRoleArn } from './identities.js';
 import { evaluate, parsePolicy } from '../iam/policy/index.js';
 import { assumeRoleContext } from './condition-context.js';
 import { wholeSeconds, type SessionTokens } from './session-tokens.js';
@@ -52,5 +53,25 @@ export class LambdaExecutionRoles implements ExecutionRoles {
       ...(Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags } } : {}),
     });
     return issued;
+  }
+
+  async identityFor(roleArn: string, sessionName: string): Promise<CallerIdentity> {
+    const target = parseRoleArn(roleArn);
+    const role = target ? await this.iam.getRole(target.accountId, target.roleName) : undefined;
+    if (!role || role.arn !== roleArn) throw new Error(`the execution role ${roleArn} does not exist`);
+    // No key pair is minted: in-process calls are authorized on the identity alone. The key id only names the
+    // session in logs (aws:... never reads it).
+    return {
+      kind: 'assumed-role',
+      accountId: role.accountId,
+      arn: assumedRoleArn(role.accountId, role.roleName, sessionName),
+      userId: `${role.roleId}:${sessionName}`,
+      accessKeyId: '',
+      name: role.roleName,
+      roleArn: role.arn,
+      roleId: role.roleId,
+      sessionName,
+      ...(Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags } } : {}),
+    };
   }
 }
