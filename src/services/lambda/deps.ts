@@ -3,6 +3,7 @@ import type { ConcurrencyLimits } from '../../invocation/concurrency.js';
 import type { CodeStore } from '../../store/code-store.js';
 import type { FunctionKey, Store } from '../../store/types.js';
 import type { ExecutionRoles } from '../identity.js';
+import type { ServiceCalls } from '../types.js';
 import type { RuntimeVersionConfig } from './api-types.js';
 import type { CodeLocations } from './code-location.js';
 import type { FunctionPolicies } from './function-policies.js';
@@ -33,6 +34,12 @@ export interface LambdaDeps {
   onAliasChanged?(key: FunctionKey, alias: string): Promise<void>;
   /** A version stopped referencing a package: sweep unreferenced code. */
   onCodeReleased(): void;
+  /**
+   * Other services, called in-process as a given caller (event source mapping pollers reading SQS as the
+   * function's role, async destinations and dead-letter queues on SQS). A getter: the calls are built from every
+   * service, Lambda included, after Lambda itself (main.ts).
+   */
+  serviceCalls?: () => ServiceCalls;
   /** The real interpreter version a runtime runs on now (src/runtimes/interpreters.ts); absent: as stored. */
   runtimeVersion?(region: string, runtime: string): RuntimeVersionConfig | undefined;
 }
