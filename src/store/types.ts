@@ -277,6 +277,37 @@ export interface ConcurrencyStore {
   allProvisioned(): Promise<ProvisionedConcurrencyRow[]>;
 }
 
+/**
+ * A Lambda event source mapping (issue 15): the configuration document as Lambda returns it (opaque JSON, State
+ * included) plus the keys it is found by. Mappings do not belong to their function's rows: deleting a function
+ * leaves its mappings, as on AWS.
+ */
+export interface EventSourceMappingRow<C = unknown> {
+  uuid: string;
+  accountId: string;
+  region: string;
+  eventSourceArn: string;
+  /** The function ARN the mapping invokes (qualified when it was created or updated with a qualifier). */
+  functionArn: string;
+  config: C;
+  tags: Record<string, string>;
+}
+
+export interface EventSourceMappingStore {
+  get<C>(uuid: string): Promise<EventSourceMappingRow<C> | undefined>;
+  /** Creates or replaces the row of `uuid`. */
+  put<C>(row: EventSourceMappingRow<C>): Promise<void>;
+  delete(uuid: string): Promise<boolean>;
+  /** Mappings of an account and region by UUID after `afterUuid`, optionally of one event source and/or function. */
+  list<C>(
+    accountId: string,
+    region: string,
+    opts: { eventSourceArn?: string; functionArn?: string; after?: string; limit: number },
+  ): Promise<EventSourceMappingRow<C>[]>;
+  /** Every mapping (start-up: pollers for enabled mappings, transitions a crash interrupted). */
+  all<C>(): Promise<EventSourceMappingRow<C>[]>;
+}
+
 /** A write referred to a function that does not exist (any more). */
 export class StoreMissingError extends Error {}
 
@@ -287,6 +318,7 @@ export interface Store {
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
   readonly policies: FunctionPolicyStore;
+  readonly eventSourceMappings: EventSourceMappingStore;
   readonly iam: IamStore;
   close(): Promise<void>;
 }

@@ -173,4 +173,86 @@ export const LambdaErrors = {
   unsupported(what: string): AwsError {
     return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);
   },
+  // Event source mappings (issue 15). Wording from recorded AWS responses (shared/parity test_lambda_api,
+  // test_lambda_integration_sqs) unless marked as Lambent's own.
+  /** Get/Update/DeleteEventSourceMapping with an unknown UUID. */
+  mappingNotFound(): AwsError {
+    return new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  },
+  /** TagResource/UntagResource/ListTags on an unknown mapping ARN. */
+  mappingArnNotFound(arn: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Event source mapping not found: ${arn}`);
+  },
+  unrecognizedEventSource(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Unrecognized event source.');
+  },
+  /** CreateEventSourceMapping naming a function that does not exist. */
+  mappingFunctionMissing(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Function does not exist');
+  },
+  batchWindowRequired(): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
+    );
+  },
+  invalidFilterPattern(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Invalid filter pattern definition.');
+  },
+  /** A stream-only parameter (DestinationConfig, MaximumRetryAttempts…) on a queue mapping. */
+  unsupportedMappingParameter(name: string): AwsError {
+    return new AwsError('InvalidParameterValueException', `Unsupported ${name} parameter for given event source mapping type.`);
+  },
+  unsupportedStartingPosition(arn: string): AwsError {
+    return new AwsError('InvalidParameterValueException', `Unsupported starting position for arn type: ${arn}`);
+  },
+  duplicateQueueMapping(queueArn: string, functionName: string, uuid: string): AwsError {
+    return new AwsError(
+      'ResourceConflictException',
+      `An event source mapping with SQS arn (" ${queueArn} ") and function (" ${functionName} ") already exists. Please update or delete the existing mapping with UUID ${uuid}`,
+    );
+  },
+  /** The execution role may not call `action` on the queue (checked at create and update, as on AWS). */
+  mappingRolePermission(action: string): AwsError {
+    return new AwsError('InvalidParameterValueException', `The function execution role does not have permissions to call ${action} on SQS`);
+  },
+  /** An SQS call Lambda made for the mapping failed (e.g. the queue does not exist). */
+  mappingSqsError(operation: string, code: string, message: string): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      `Error occurred while ${operation}. SQS Error Code: ${code}. SQS Error Message: ${message}`,
+    );
+  },
+  queueVisibilityTooShort(visibility: number, timeout: number): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      `Queue visibility timeout: ${visibility} seconds is less than Function timeout: ${timeout} seconds`,
+    );
+  },
+  /** Lambent's own: FIFO queues take at most 10 messages per batch (AWS's limit; its wording was not recorded). */
+  fifoBatchSize(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Batch size for FIFO queues must be between 1 and 10.');
+  },
+  /** Lambent's own: FIFO queue mappings take no batching window (AWS's rule; its wording was not recorded). */
+  fifoBatchingWindow(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'Maximum batching window in seconds is not supported for FIFO queues.');
+  },
+  /** Lambent's own: event sources other than SQS queues (Kinesis, DynamoDB streams, Kafka, MQ…). */
+  unsupportedEventSource(service: string): AwsError {
+    return new AwsError(
+      'InvalidParameterValueException',
+      `Event source mappings for ${service} are not supported by Lambent yet: only Amazon SQS queues are.`,
+    );
+  },
+  /** Lambent's own wording: the mapping is in a transient state (Creating, Updating…) that refuses this change. */
+  mappingInUse(state: string): AwsError {
+    return new AwsError(
+      'ResourceInUseException',
+      `The operation cannot be performed at this time. The event source mapping is currently in the following state: ${state}`,
+    );
+  },
+  /** Lambent's own: more filters than Lambda's default quota of 5 per mapping. */
+  tooManyFilters(limit: number): AwsError {
+    return new AwsError('InvalidParameterValueException', `The number of filters in FilterCriteria exceeds the limit of ${limit}.`);
+  },
 } as const;

@@ -147,4 +147,16 @@ export const MIGRATIONS: readonly string[] = [
      DELETE FROM function_policies
       WHERE account_id = OLD.account_id AND region = OLD.region AND name = OLD.name AND qualifier = OLD.alias;
    END;`,
+  // Lambda event source mappings: one row per mapping, its configuration document as JSON. No foreign key to the
+  // function: a mapping outlives its function, as on AWS. Lists filter by event source and by function ARN.
+  `CREATE TABLE event_source_mappings (
+     uuid             TEXT NOT NULL PRIMARY KEY,
+     account_id       TEXT NOT NULL,
+     region           TEXT NOT NULL,
+     event_source_arn TEXT NOT NULL,
+     function_arn     TEXT NOT NULL,
+     config           TEXT NOT NULL,
+     tags             TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX event_source_mappings_by_account ON event_source_mappings (account_id, region, uuid);`,
 ];

@@ -12,6 +12,7 @@ import { GroupCommit, SqliteAsyncEventStore, SqliteEventInvokeConfigStore } from
 import { SqliteLogStore } from './sqlite-logs.js';
 import { SqlitePolicyStore } from './sqlite-policies.js';
 import { SqliteIamStore } from './sqlite-iam.js';
+import { SqliteEventSourceMappingStore } from './sqlite-event-source-mappings.js';
 import type { IamStore } from '../iam-types.js';
 import { RowCache } from './row-cache.js';
 import {
@@ -26,6 +27,7 @@ import {
   type ConcurrencyStore,
   type EventInvokeConfigStore,
   type FunctionPolicyStore,
+  type EventSourceMappingStore,
   type Store,
   type VersionRow,
 } from '../types.js';
@@ -367,6 +369,7 @@ export class SqliteStore implements Store {
   readonly eventInvokeConfigs: EventInvokeConfigStore;
   readonly concurrency: ConcurrencyStore;
   readonly policies: FunctionPolicyStore;
+  readonly eventSourceMappings: EventSourceMappingStore;
   readonly iam: IamStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
@@ -389,6 +392,7 @@ export class SqliteStore implements Store {
     this.concurrency = new SqliteConcurrencyStore(this.db);
     // Policy writes change version and alias revisions: they share the function store's row cache.
     this.policies = new SqlitePolicyStore(this.db, functions.versionCache);
+    this.eventSourceMappings = new SqliteEventSourceMappingStore(this.db);
     this.iam = new SqliteIamStore(this.db);
   }
 

@@ -1,0 +1,341 @@
+// The pollers of one queue mapping (a PollerGroup): each poller long-polls the queue as the function's execution
+// role (through ServiceCalls, so IAM decides exactly as for any client), gathers a batch (BatchSize within
+// MaximumBatchingWindowInSeconds), drops what FilterCriteria rejects (deleting it, as Lambda does), invokes the
+// function synchronously and then deletes what was processed:
+//
+//   success                                   → every record deleted
+//   success + ReportBatchItemFailures         → all but the reported items deleted; a malformed report fails all
+//   function error, crash, timeout            → nothing deleted: the batch returns after its visibility timeout
+//   throttled (function or host concurrency)  → nothing deleted; the poller backs off and the group shrinks
+//   function/role/queue unusable              → nothing deleted; reported as the mapping's LastProcessingResult
+//
+// Scaling decisions (how many pollers) are scaling.ts's; this file only acts on them.
+import type { AwsError } from '../../../protocol/errors.js';
+import type { CallerIdentity } from '../../identity.js';
+import type { ServiceCalls } from '../../types.js';
+import type { RecordFilter } from './filters.js';
+import { eventPayload, toRecord, type ReceivedSqsMessage, type SqsRecord } from './records.js';
+import { PollerScaling } from './scaling.js';
+
+/** What a mapping's pollers need to know of it (derived from its configuration when it is enabled or updated). */
+export interface PollerSettings {
+  uuid: string;
+  queueArn: string;
+  queueUrl: string;
+  queueRegion: string;
+  batchSize: number;
+  /** MaximumBatchingWindowInSeconds, ms. */
+  windowMs: number;
+  reportBatchItemFailures: boolean;
+  filter: RecordFilter | undefined;
+  /** ScalingConfig.MaximumConcurrency, when set. */
+  maximumConcurrency: number | undefined;
+}
+
+/** What one invocation of the function with a batch came to. */
+export type InvokeOutcome =
+  | { kind: 'ok'; payload: Buffer }
+  | { kind: 'function-error' }
+  | { kind: 'throttled' }
+  /** The function (version, alias) is missing or not Active: nothing ran. */
+  | { kind: 'unavailable'; reason: string };
+
+export interface PollerDeps {
+  sqs(): ServiceCalls;
+  /** The execution role's session for this mapping's function (rejects when the function or role is gone). */
+  identity(): Promise<CallerIdentity>;
+  invoke(payload: Buffer): Promise<InvokeOutcome>;
+  /** The function's own concurrency cap now (reserved, or the unreserved pool). */
+  functionConcurrency(): number;
+  /** The mapping's processing problem (LastProcessingResult), or undefined once it works again. */
+  report(problem: string | undefined): void;
+  now(): number;
+  log: { warn(msg: string): void };
+}
+
+/** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
+const SQS_BATCH = 10;
+/** ReceiveMessage's longest long poll. */
+const LONG_POLL_SECONDS = 20;
+/** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
+const PAYLOAD_BUDGET = 6 * 1024 * 1024 - 64 * 1024;
+/** After a problem (role, queue, function), a poller tries again after this long. */
+const PROBLEM_RETRY_MS = 5_000;
+
+export class PollerGroup {
+  private stopping = false;
+  /** Shutdown: a batch received from now on is left to its visibility timeout instead of being invoked. */
+  private abandoned = false;
+  private readonly lanes = new Set<Promise<void>>();
+  private readonly wake = new AbortController();
+  private readonly scaling: PollerScaling;
+
+  constructor(
+    private settings: PollerSettings,
+    private readonly deps: PollerDeps,
+  ) {
+    this.scaling = new PollerScaling({
+      now: deps.now,
+      max: () => Math.max(1, Math.min(this.settings.maximumConcurrency ?? Number.MAX_SAFE_INTEGER, 1000, deps.functionConcurrency())),
+    });
+  }
+
+  get pollers(): number {
+    return this.scaling.pollers;
+  }
+
+  start(): void {
+    const n = this.scaling.initial();
+    for (let i = 0; i < n; i++) this.spawn();
+  }
+
+  /** New settings (UpdateEventSourceMapping): pollers pick them up at their next batch. */
+  update(settings: PollerSettings): void {
+    this.settings = settings;
+  }
+
+  /**
+   * Stops polling. Batches being invoked finish (their records are deleted or left as the outcome says); with
+   * `abandon` (shutdown) a long poll still open is not waited for and whatever it returns is left to its visibility
+   * timeout. Resolves when no poller is processing a batch, or after `graceMs`.
+   */
+  async stop(opts: { abandon: boolean; graceMs: number }): Promise<void> {
+    this.stopping = true;
+    this.abandoned = opts.abandon;
+    this.wake.abort();
+    const all = Promise.all([...this.lanes]).then(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, opts.graceMs);
+      timer.unref();
+    });
+    await Promise.race([opts.abandon ? this.busyDone() : all, grace]);
+    clearTimeout(timer);
+  }
+
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  private busyDone(): Promise<void> {
+    if (this.busy === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private spawn(): void {
+    this.scaling.started();
+    const lane: Promise<void> = this.lane()
+      .catch((e: unknown) => this.deps.log.warn(`event source mapping ${this.settings.uuid}: poller failed: ${(e as Error).message}`))
+      .finally(() => {
+        this.scaling.stopped();
+        this.lanes.delete(lane);
+      });
+    this.lanes.add(lane);
+  }
+
+  private async lane(): Promise<void> {
+    let idleSince: number | undefined;
+    let throttles = 0;
+    while (!this.stopping) {
+      const settings = this.settings;
+      let caller: CallerIdentity;
+      try {
+        caller = await this.deps.identity();
+      } catch (e) {
+        this.deps.report(`PROBLEM: ${(e as Error).message}`);
+        await this.pause(PROBLEM_RETRY_MS);
+        continue;
+      }
+      let batch: ReceivedSqsMessage[];
+      let firstReceive: number;
+      try {
+        ({ batch, firstReceive } = await this.gather(settings, caller));
+      } catch (e) {
+        this.deps.report(receiveProblem(e as AwsError, settings));
+        await this.pause(PROBLEM_RETRY_MS);
+        continue;
+      }
+      if (this.abandoned) return;
+      if (batch.length === 0) {
+        idleSince ??= this.deps.now();
+        if (this.scaling.shouldRetireIdle(idleSince)) return;
+        continue;
+      }
+      idleSince = undefined;
+      if (!this.stopping && this.scaling.shouldGrow(firstReceive, Math.min(SQS_BATCH, settings.batchSize))) this.spawn();
+
+      this.busy++;
+      let outcome: InvokeOutcome['kind'] | 'filtered';
+      try {
+        outcome = await this.process(settings, caller, batch);
+      } finally {
+        this.busy--;
+        if (this.busy === 0) for (const w of this.idleWaiters.splice(0)) w();
+      }
+      if (outcome === 'throttled') {
+        throttles++;
+        const { waitMs, retire } = this.scaling.onThrottle(throttles);
+        if (retire) return;
+        await this.pause(waitMs);
+      } else if (outcome === 'unavailable') {
+        await this.pause(PROBLEM_RETRY_MS);
+      } else {
+        throttles = 0;
+      }
+      if (this.scaling.overCap()) return;
+    }
+  }
+
+  /** Receives up to BatchSize messages: one long poll, then more while the batching window is open. */
+  private async gather(s: PollerSettings, caller: CallerIdentity): Promise<{ batch: ReceivedSqsMessage[]; firstReceive: number }> {
+    const batch: ReceivedSqsMessage[] = [];
+    let bytes = 0;
+    let firstReceive = 0;
+    let deadline: number | undefined;
+    for (;;) {
+      const want = Math.min(SQS_BATCH, s.batchSize - batch.length);
+      let waitSeconds = LONG_POLL_SECONDS;
+      if (deadline !== undefined) {
+        const left = deadline - this.deps.now();
+        if (left <= 0) break;
+        waitSeconds = Math.min(LONG_POLL_SECONDS, Math.ceil(left / 1000));
+      }
+      const out = await this.deps.sqs().call(
+        'sqs',
+        'ReceiveMessage',
+        {
+          QueueUrl: s.queueUrl,
+          MaxNumberOfMessages: want,
+          WaitTimeSeconds: waitSeconds,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        },
+        caller,
+        { region: s.queueRegion },
+      );
+      const got = (out?.['Messages'] as ReceivedSqsMessage[] | undefined) ?? [];
+      if (deadline === undefined) {
+        firstReceive = got.length;
+        // The window starts with the first poll that found messages; none: the long poll ended empty.
+        if (got.length === 0) break;
+        if (s.windowMs <= 0) {
+          batch.push(...got);
+          break;
+        }
+        deadline = this.deps.now() + s.windowMs;
+      }
+      for (const m of got) {
+        batch.push(m);
+        bytes += (m.Body?.length ?? 0) + 512;
+      }
+      if (batch.length >= s.batchSize || bytes >= PAYLOAD_BUDGET || this.stopping) break;
+    }
+    return { batch, firstReceive };
+  }
+
+  private async process(s: PollerSettings, caller: CallerIdentity, batch: ReceivedSqsMessage[]): Promise<InvokeOutcome['kind'] | 'filtered'> {
+    let records = batch.map((m) => toRecord(m, s.queueArn, s.queueRegion));
+    if (s.filter) {
+      const filter = s.filter;
+      const dropped = records.filter((r) => !filter.matches(r));
+      if (dropped.length > 0) {
+        records = records.filter((r) => !dropped.includes(r));
+        await this.delete(s, caller, dropped);
+      }
+      if (records.length === 0) return 'filtered';
+    }
+    const outcome = await this.deps.invoke(eventPayload(records));
+    switch (outcome.kind) {
+      case 'ok': {
+        this.deps.report(undefined);
+        if (!s.reportBatchItemFailures) {
+          await this.delete(s, caller, records);
+          break;
+        }
+        const failed = failedItems(outcome.payload, new Set(records.map((r) => r.messageId)));
+        if (failed !== 'all') await this.delete(s, caller, records.filter((r) => !failed.has(r.messageId)));
+        break;
+      }
+      case 'unavailable':
+        this.deps.report(`PROBLEM: ${outcome.reason}`);
+        break;
+      case 'function-error':
+      case 'throttled':
+        break;
+    }
+    return outcome.kind;
+  }
+
+  private async delete(s: PollerSettings, caller: CallerIdentity, records: readonly SqsRecord[]): Promise<void> {
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < records.length; i += SQS_BATCH) {
+      const entries = records.slice(i, i + SQS_BATCH).map((r, j) => ({ Id: String(j), ReceiptHandle: r.receiptHandle }));
+      calls.push(this.deps.sqs().call('sqs', 'DeleteMessageBatch', { QueueUrl: s.queueUrl, Entries: entries }, caller, { region: s.queueRegion }));
+    }
+    const results = await Promise.allSettled(calls);
+    for (const r of results) {
+      // The records come back after their visibility timeout: processed again, at least once, as on AWS.
+      if (r.status === 'rejected') this.deps.report(deleteProblem(r.reason as AwsError, s));
+    }
+  }
+
+  /** Waits `ms`, or less when the group stops. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const signal = this.wake.signal;
+      function done(): void {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done);
+    });
+  }
+}
+
+/**
+ * The items a ReportBatchItemFailures response names, or 'all' when the whole batch failed. AWS's rules: an empty or
+ * null response, or an empty or null batchItemFailures, is complete success; a response that is not JSON, an entry
+ * whose itemIdentifier is missing, null, empty, not a string or not a message of the batch fails the whole batch.
+ */
+export function failedItems(payload: Buffer, batchIds: ReadonlySet<string>): Set<string> | 'all' {
+  const text = payload.toString('utf8').trim();
+  if (text === '') return new Set();
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return 'all';
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return new Set();
+  const list = (doc as { batchItemFailures?: unknown }).batchItemFailures;
+  if (list === undefined || list === null) return new Set();
+  if (!Array.isArray(list)) return 'all';
+  const failed = new Set<string>();
+  for (const item of list) {
+    const id = item !== null && typeof item === 'object' ? (item as { itemIdentifier?: unknown }).itemIdentifier : undefined;
+    if (typeof id !== 'string' || id === '' || !batchIds.has(id)) return 'all';
+    failed.add(id);
+  }
+  return failed;
+}
+
+function isDenial(e: AwsError): boolean {
+  return e.code === 'AccessDenied' || e.code === 'AccessDeniedException' || e.status === 403;
+}
+
+function receiveProblem(e: AwsError, s: PollerSettings): string {
+  if (isDenial(e)) return `PROBLEM: Lambda is not authorized to call ReceiveMessage on ${s.queueArn} as the function's execution role: ${e.message}`;
+  return `PROBLEM: Error occurred while ReceiveMessage. SQS Error Code: ${sqsQueryCode(e.code)}. SQS Error Message: ${e.message}`;
+}
+
+function deleteProblem(e: AwsError, s: PollerSettings): string {
+  if (isDenial(e)) return `PROBLEM: Lambda is not authorized to call DeleteMessageBatch on ${s.queueArn} as the function's execution role: ${e.message}`;
+  return `PROBLEM: Error occurred while DeleteMessageBatch. SQS Error Code: ${sqsQueryCode(e.code)}. SQS Error Message: ${e.message}`;
+}
+
+/** SQS's query-era error codes, which Lambda's messages quote (its JSON names otherwise). */
+export function sqsQueryCode(code: string): string {
+  return code === 'QueueDoesNotExist' ? 'AWS.SimpleQueueService.NonExistentQueue' : code;
+}
