@@ -23,6 +23,7 @@ import type { Logger } from './observability/logger.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
+import { EventSourceMappings } from './services/lambda/event-source-mappings/manager.js';
 import { createIamService, IamState } from './services/iam/index.js';
 import { FunctionPolicies } from './services/lambda/function-policies.js';
 import { createStsService, Identities, LambdaExecutionRoles, SessionTokens } from './services/sts/index.js';
@@ -198,6 +199,8 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   });
 
   const functionPolicies = new FunctionPolicies(store.policies);
+  // Event source mappings (issue 15): pollers read queues as the function's role and invoke in-process.
+  const mappings = new EventSourceMappings({ engine, log });
   const lambda = createLambdaService({
     store,
     executionRoles,
@@ -228,7 +231,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
       // Its message may name the runtimes dir: a host path callers must not see (the log has the full text).
       return rv?.Error ? { ...rv, Error: { ...rv.Error, Message: scrubHostPaths(rv.Error.Message) } } : rv;
     },
-  }, engine, asyncInvocations);
+  }, engine, asyncInvocations, mappings);
 
   const iam = createIamService({ state: iamState, now: () => Date.now() });
   const sts = createStsService({
@@ -292,6 +295,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   listening(url);
   // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
   await asyncInvocations.start();
+  await mappings.start();
   lock.setUrl(url);
 
   let stopping: Promise<void> | undefined;
@@ -308,6 +312,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
             server.closeIdleConnections();
           }),
           asyncInvocations.stop(ASYNC_SHUTDOWN_GRACE_MS),
+          mappings.stop(ASYNC_SHUTDOWN_GRACE_MS),
         ]);
         await engine.shutdown();
         // No sandbox is left to call it (the front door's gateway closes with its server).

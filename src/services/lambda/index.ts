@@ -19,6 +19,9 @@ import { PermissionsApi } from './permissions.js';
 import { ProvisionedConcurrencyApi } from './provisioned-concurrency.js';
 import type { InvocationEngine } from '../../invocation/engine.js';
 import { TagsApi } from './tags.js';
+import { EventSourceMappingsApi, isMappingArn } from './event-source-mappings/api.js';
+import { EventSourceMappings } from './event-source-mappings/manager.js';
+import type { ListTagsRequest, TagResourceRequest, UntagResourceRequest } from './api-types.js';
 import { VersionsApi } from './versions.js';
 
 const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -34,6 +37,8 @@ export function createLambdaService(
   deps: LambdaDeps,
   engine: InvocationEngine,
   asyncInvocations: AsyncInvocations,
+  /** Event source mappings (main.ts starts and stops them); absent: the service runs its own, started by nothing. */
+  mappings: EventSourceMappings = new EventSourceMappings({ engine, log: { warn: () => undefined } }),
 ): ServiceDefinition {
   const model = loadModel('lambda');
   const codec = new RestJsonCodec(model, {
@@ -49,6 +54,24 @@ export function createLambdaService(
   const reserved = new FunctionConcurrencyApi(deps);
   const provisioned = new ProvisionedConcurrencyApi(deps, engine);
   const permissions = new PermissionsApi(deps);
+  mappings.bind(deps);
+  const esm = new EventSourceMappingsApi(deps, mappings);
+  // TagResource, UntagResource and ListTags take function ARNs and event source mapping ARNs.
+  const tagResource = async (req: TagResourceRequest, ctx: RequestContext): Promise<undefined> => {
+    if (!isMappingArn(req.Resource)) return tags.tag(req, ctx);
+    await esm.tag(req.Resource, req.Tags, ctx);
+    return undefined;
+  };
+  const untagResource = async (req: UntagResourceRequest, ctx: RequestContext): Promise<undefined> => {
+    if (!isMappingArn(req.Resource)) return tags.untag(req, ctx);
+    await esm.untag(req.Resource, req.TagKeys, ctx);
+    return undefined;
+  };
+  const listTags = async (req: ListTagsRequest, ctx: RequestContext) =>
+    isMappingArn(req.Resource) ? { Tags: esm.listTags(req.Resource, ctx) } : tags.list(req, ctx);
+
+  // lambda:FunctionArn of Get/Update/DeleteEventSourceMapping is the stored mapping's function (held in memory).
+  const accessLookup = { eventSourceMappingFunction: (uuid: string) => mappings.functionArnOf(uuid) };
 
   const handlers: Record<string, OperationHandler> = {
     CreateFunction: op(functions.create.bind(functions)),
@@ -58,9 +81,14 @@ export function createLambdaService(
     UpdateFunctionCode: op(functions.updateCode.bind(functions)),
     UpdateFunctionConfiguration: op(functions.updateConfiguration.bind(functions)),
     DeleteFunction: op(functions.delete.bind(functions)),
-    TagResource: op(tags.tag.bind(tags)),
-    UntagResource: op(tags.untag.bind(tags)),
-    ListTags: op(tags.list.bind(tags)),
+    TagResource: op(tagResource),
+    UntagResource: op(untagResource),
+    ListTags: op(listTags),
+    CreateEventSourceMapping: op(esm.create.bind(esm)),
+    GetEventSourceMapping: op(esm.get.bind(esm)),
+    UpdateEventSourceMapping: op(esm.update.bind(esm)),
+    DeleteEventSourceMapping: op(esm.delete.bind(esm)),
+    ListEventSourceMappings: op(esm.list.bind(esm)),
     GetAccountSettings: op(account.settings.bind(account)),
     Invoke: op(invoke.invoke.bind(invoke)),
     InvokeAsync: op(invokeAsyncHandler(invoke)),
@@ -117,7 +145,7 @@ export function createLambdaService(
     // RemovePermission's lambda:Principal is the principal of the statement being removed, so that one operation
     // reads the stored policy first (asynchronously; every other operation, Invoke included, stays synchronous).
     access: (operation, input, ctx) => {
-      if (operation !== 'RemovePermission') return lambdaAccess(operation, input, ctx);
+      if (operation !== 'RemovePermission') return lambdaAccess(operation, input, ctx, accessLookup);
       const sid = input['StatementId'];
       return deps.policies.policyFor(functionResource(input, ctx)).then((text) => {
         const principal = typeof sid === 'string' ? principalOfStatement(text, sid) : undefined;
