@@ -51,6 +51,8 @@ export interface PollerDeps {
   report(problem: string | undefined): void;
   now(): number;
   log: { warn(msg: string): void };
+  /** After a problem (role, queue, function), how long a poller waits before it tries again (default 5 s). */
+  problemRetryMs?: number;
 }
 
 /** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
@@ -142,7 +144,7 @@ export class PollerGroup {
         caller = await this.deps.identity();
       } catch (e) {
         this.deps.report(`PROBLEM: ${(e as Error).message}`);
-        await this.pause(PROBLEM_RETRY_MS);
+        await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
         continue;
       }
       let batch: ReceivedSqsMessage[];
@@ -151,7 +153,7 @@ export class PollerGroup {
         ({ batch, firstReceive } = await this.gather(settings, caller));
       } catch (e) {
         this.deps.report(receiveProblem(e as AwsError, settings));
-        await this.pause(PROBLEM_RETRY_MS);
+        await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
         continue;
       }
       if (this.abandoned) return;
@@ -177,7 +179,7 @@ export class PollerGroup {
         if (retire) return;
         await this.pause(waitMs);
       } else if (outcome === 'unavailable') {
-        await this.pause(PROBLEM_RETRY_MS);
+        await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
       } else {
         throttles = 0;
       }
