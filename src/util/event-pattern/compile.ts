@@ -34,11 +34,7 @@ function compileField(f: FieldNode): NodeMatcher {
   if (f.kind === 'object') {
     const nested = compileNode(f.node);
     // All nested fields must hold within one object: with an array of objects, within one element.
-    return (ctx, root) => {
-      const raw = field(ctx, key);
-      const visit = (o: Record<string, unknown>): boolean => nested(o, root);
-      return someObject(raw, visit) ?? nested(undefined, root);
-    };
+    return (ctx, root) => someObject(field(ctx, key), nested, root) ?? nested(undefined, root);
   }
   const test = valueTest(f.conditions);
   const existsTrue = f.conditions.some((c) => c.op === 'exists' && c.value);

@@ -44,24 +44,35 @@ export function hasLeafAt(value: unknown, path: readonly string[], step = 0): bo
 }
 
 /**
- * Calls `visit` with each object `raw` holds (itself, or the objects among its array elements) until one returns
- * true. Returns undefined when raw holds no object at all, so the caller can treat the nested fields as absent.
+ * Runs `nested` on each object `raw` holds (itself, or the objects among its array elements) until one matches.
+ * Returns undefined when raw holds no object at all, so the caller can treat the nested fields as absent. (Takes the
+ * matcher and root rather than a closure: this runs per event and per nested field.)
  */
-export function someObject(raw: unknown, visit: (o: Record<string, unknown>) => boolean): boolean | undefined {
-  if (isPlainObject(raw)) return visit(raw);
+export function someObject(
+  raw: unknown,
+  nested: (ctx: unknown, root: unknown) => boolean,
+  root: unknown,
+): boolean | undefined {
+  if (isPlainObject(raw)) return nested(raw, root);
   if (!Array.isArray(raw)) return undefined;
-  let sawObject = false;
-  const walk = (arr: readonly unknown[]): boolean => {
-    for (const el of arr) {
-      if (isPlainObject(el)) {
-        sawObject = true;
-        if (visit(el)) return true;
-      } else if (Array.isArray(el) && walk(el)) {
-        return true;
-      }
+  const state = { sawObject: false };
+  const found = someObjectIn(raw, nested, root, state);
+  return found || state.sawObject ? found : undefined;
+}
+
+function someObjectIn(
+  arr: readonly unknown[],
+  nested: (ctx: unknown, root: unknown) => boolean,
+  root: unknown,
+  state: { sawObject: boolean },
+): boolean {
+  for (const el of arr) {
+    if (isPlainObject(el)) {
+      state.sawObject = true;
+      if (nested(el, root)) return true;
+    } else if (Array.isArray(el) && someObjectIn(el, nested, root, state)) {
+      return true;
     }
-    return false;
-  };
-  const found = walk(raw);
-  return found || sawObject ? found : undefined;
+  }
+  return false;
 }
