@@ -216,6 +216,32 @@ describe('EventBridge documentation examples', () => {
   });
 });
 
+describe('EventBridge comparison operator summary table', () => {
+  test('each row', () => {
+    check({ Location: ['New York'], Day: ['Monday'] }, [{ Location: 'New York', Day: 'Monday' }], [{ Location: 'New York' }]);
+    check({ state: [{ 'anything-but': 'initializing' }] }, [{ state: 'running' }], [{ state: 'initializing' }, {}]);
+    check({ Region: [{ 'anything-but': { prefix: 'us-' } }] }, [{ Region: 'eu-west-1' }], [{ Region: 'us-east-1' }]);
+    check({ FileName: [{ 'anything-but': { suffix: '.png' } }] }, [{ FileName: 'a.jpg' }], [{ FileName: 'a.png' }]);
+    check({ state: [{ 'anything-but': { 'equals-ignore-case': 'initializing' } }] }, [{ state: 'running' }], [{ state: 'INITIALIZING' }]);
+    check({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, [{ FilePath: '/usr/bin/a' }], [{ FilePath: '/usr/lib/a' }]);
+    check({ Region: [{ prefix: 'us-' }] }, [{ Region: 'us-west-2' }], [{ Region: 'eu-west-1' }]);
+    check({ service: [{ prefix: { 'equals-ignore-case': 'eventb' } }] }, [{ service: 'EventBridge' }, { service: 'EVENTBRIDGE' }], [{ service: 'SNS' }]);
+    check({ LastName: [''] }, [{ LastName: '' }], [{ LastName: ' ' }]);
+    check({ Name: ['Alice'] }, [{ Name: 'Alice' }], [{ Name: 'ALICE' }]);
+    check({ Name: [{ 'equals-ignore-case': 'alice' }] }, [{ Name: 'Alice' }, { Name: 'ALICE' }], [{ Name: 'Bob' }]);
+    check({ FileName: [{ suffix: '.png' }] }, [{ FileName: 'a.png' }], [{ FileName: 'a.png.txt' }]);
+    check({ service: [{ suffix: { 'equals-ignore-case': 'tbridge' } }] }, [{ service: 'EventBridge' }, { service: 'EVENTBRIDGE' }], [{ service: 'EventBus' }]);
+    check({ ProductName: [{ exists: true }] }, [{ ProductName: 'x' }], [{}]);
+    check({ ProductName: [{ exists: false }] }, [{}], [{ ProductName: 'x' }]);
+    check({ sourceIPAddress: [{ cidr: '10.0.0.0/24' }] }, [{ sourceIPAddress: '10.0.0.7' }], [{ sourceIPAddress: '10.0.1.7' }]);
+    check({ UserID: [null] }, [{ UserID: null }], [{}]);
+    check({ Price: [{ numeric: ['=', 100] }] }, [{ Price: 100 }], [{ Price: 99 }]);
+    check({ Price: [{ numeric: ['>', 10, '<=', 20] }] }, [{ Price: 15 }], [{ Price: 25 }]);
+    check({ PaymentType: ['Credit', 'Debit'] }, [{ PaymentType: 'Credit' }], [{ PaymentType: 'Cash' }]);
+    check({ $or: [{ Location: ['New York'] }, { Day: ['Monday'] }] }, [{ Day: 'Monday' }], [{ Day: 'Friday' }]);
+  });
+});
+
 describe('Lambda event filtering documentation examples', () => {
   test('comparison operators', () => {
     check({ UserID: [null] }, [{ UserID: null }], [{ UserID: 'x' }, {}]);
