@@ -59,7 +59,7 @@ function valueTest(conditions: readonly Condition[]): ValueTest | undefined {
     else if (c.op !== 'exists') tests.push(conditionTest(c));
   }
   if (strings.size > 0) tests.unshift((v) => typeof v === 'string' && strings.has(v));
-  if (numbers.length > 0) tests.unshift((v) => typeof v === 'number' && numbers.some((n) => numberEquals(n, v)));
+  if (numbers.length > 0) tests.unshift((v) => typeof v === 'number' && someOf(numbers, numberEquals, v));
   if (others.size > 0) tests.unshift((v) => (v === null || typeof v === 'boolean') && others.has(v));
   if (tests.length === 0) return undefined;
   if (tests.length === 1) return tests[0];
@@ -151,11 +151,11 @@ function exclusionTest(but: AnythingBut): ValueTest {
     }
     case 'prefix': {
       const list = but.values;
-      return (v) => typeof v === 'string' && list.some((p) => v.startsWith(p));
+      return (v) => typeof v === 'string' && someOf(list, startsWith, v);
     }
     case 'suffix': {
       const list = but.values;
-      return (v) => typeof v === 'string' && list.some((s) => v.endsWith(s));
+      return (v) => typeof v === 'string' && someOf(list, endsWith, v);
     }
     case 'equals-ignore-case': {
       const set = new Set(but.values.map((s) => s.toLowerCase()));
@@ -163,7 +163,16 @@ function exclusionTest(but: AnythingBut): ValueTest {
     }
     case 'wildcard': {
       const list = but.values;
-      return (v) => typeof v === 'string' && list.some((w) => wildcardMatches(w, v));
+      return (v) => typeof v === 'string' && someOf(list, wildcardMatches, v);
     }
   }
 }
+
+/** `list.some((x) => test(x, v))` without allocating a closure per event value. */
+function someOf<T, V>(list: readonly T[], test: (item: T, v: V) => boolean, v: V): boolean {
+  for (const item of list) if (test(item, v)) return true;
+  return false;
+}
+
+const startsWith = (prefix: string, v: string): boolean => v.startsWith(prefix);
+const endsWith = (suffix: string, v: string): boolean => v.endsWith(suffix);
