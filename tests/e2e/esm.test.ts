@@ -35,6 +35,8 @@ let collectorPort = 0;
 const processed = new Set<string>();
 let firstReport: { keys: string[]; attributes: string[]; source: string } | undefined;
 
+const WORKER_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/esm-worker`;
+
 const HANDLER = `
 const http = require('http');
 function post(body) {
@@ -79,6 +81,18 @@ before(async () => {
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   sqs = new SQSClient({ endpoint: server.url, region: TEST_REGION, credentials, maxAttempts: 1 });
   iam = new IAMClient({ endpoint: server.url, region: TEST_REGION, credentials, maxAttempts: 1 });
+  // The execution role of the working functions: what AWS's AWSLambdaSQSQueueExecutionRole grants on queues.
+  await iam.send(new CreateRoleCommand({ RoleName: 'esm-worker', AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'esm-worker',
+      PolicyName: 'sqs',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '*' }],
+      }),
+    }),
+  );
 });
 
 after(async () => {
@@ -122,7 +136,7 @@ test('an execution role without SQS permissions cannot be mapped: AWS\'s Invalid
 });
 
 test('a queue that does not exist: AWS\'s InvalidParameterValueException quoting SQS', async () => {
-  await deployFunction(lambda, 'esm-no-queue', { 'index.js': 'exports.handler = async () => null;\n' }, { Role: TEST_ROLE });
+  await deployFunction(lambda, 'esm-no-queue', { 'index.js': 'exports.handler = async () => null;\n' }, { Role: WORKER_ROLE });
   await expectError(
     lambda.send(new CreateEventSourceMappingCommand({ EventSourceArn: `arn:aws:sqs:${TEST_REGION}:${TEST_ACCOUNT}:esm-missing`, FunctionName: 'esm-no-queue' })),
     'InvalidParameterValueException',
@@ -132,17 +146,6 @@ test('a queue that does not exist: AWS\'s InvalidParameterValueException quoting
 });
 
 test('10,000 messages: processed and deleted, the failing tenth dead-lettered after two receives', { timeout: 300_000 }, async () => {
-  await iam.send(new CreateRoleCommand({ RoleName: 'esm-worker', AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
-  await iam.send(
-    new PutRolePolicyCommand({
-      RoleName: 'esm-worker',
-      PolicyName: 'sqs',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '*' }],
-      }),
-    }),
-  );
   const dlq = await queue('esm-dlq');
   // A short visibility timeout so failed messages come back quickly; the function's timeout must fit inside it.
   const main = await queue('esm-main', {
@@ -150,7 +153,7 @@ test('10,000 messages: processed and deleted, the failing tenth dead-lettered af
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }),
   });
   await deployFunction(lambda, 'esm-worker', { 'index.js': HANDLER }, {
-    Role: `arn:aws:iam::${TEST_ACCOUNT}:role/esm-worker`,
+    Role: WORKER_ROLE,
     Timeout: 2,
     Environment: { Variables: { COLLECTOR_PORT: String(collectorPort) } },
   });
