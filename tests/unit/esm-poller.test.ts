@@ -38,6 +38,7 @@ class FakeSqs implements ServiceCalls {
   readonly deleted: string[] = [];
   readonly callers: CallerIdentity[] = [];
   deny: string | undefined;
+  released = 0;
   private waiters: (() => void)[] = [];
   private n = 0;
 
@@ -88,6 +89,14 @@ class FakeSqs implements ServiceCalls {
         })),
       };
     }
+    if (op === 'ChangeMessageVisibilityBatch') {
+      this.released += (input['Entries'] as unknown[]).length;
+      for (const e of input['Entries'] as { ReceiptHandle: string }[]) {
+        const m = this.messages.find((x) => x.handle === e.ReceiptHandle);
+        if (m) m.leased = false;
+      }
+      return { Successful: [], Failed: [] };
+    }
     if (op === 'DeleteMessageBatch') {
       for (const e of input['Entries'] as { ReceiptHandle: string }[]) {
         const i = this.messages.findIndex((m) => m.handle === e.ReceiptHandle);
@@ -114,7 +123,7 @@ function settings(over: Partial<PollerSettings> = {}): PollerSettings {
   };
 }
 
-function harness(over: Partial<PollerSettings>, respond: (records: SqsRecord[]) => InvokeOutcome) {
+function harness(over: Partial<PollerSettings>, respond: (records: SqsRecord[]) => InvokeOutcome | Promise<InvokeOutcome>) {
   const sqs = new FakeSqs();
   const batches: SqsRecord[][] = [];
   const problems: (string | undefined)[] = [];
@@ -233,7 +242,7 @@ test('a role SQS refuses is reported as the mapping\'s problem, and cleared once
   h.group.start();
   await until('a problem', () => h.problems.some((p) => p !== undefined));
   const problem = h.problems.find((p) => p !== undefined) ?? '';
-  assert.match(problem, /^PROBLEM: Lambda is not authorized to call ReceiveMessage on arn:aws:sqs:us-east-1:123456789012:q/);
+  assert.equal(problem, 'PROBLEM: The function execution role does not have permissions to call ReceiveMessage on SQS');
   assert.equal(h.batches.length, 0);
   h.sqs.deny = undefined;
   h.sqs.send('after');
@@ -260,4 +269,45 @@ test('batchItemFailures rules: empty and null responses succeed; bad identifiers
   assert.equal(parse('{"batchItemFailures":[{"foo":"a"}]}'), 'all');
   assert.equal(parse('{"batchItemFailures":[{"itemIdentifier":"zzz"}]}'), 'all');
   assert.equal(parse('{"batchItemFailures":"a"}'), 'all');
+});
+
+test('a mapping disabled during a long poll does not invoke what that poll then receives', async () => {
+  const h = harness({ maximumConcurrency: 2 }, ok);
+  h.group.start();
+  // Let the pollers settle into their long polls, then disable (stop without abandoning).
+  await new Promise((r) => setTimeout(r, 20));
+  const stopped = h.group.stop({ abandon: false, graceMs: 1000 });
+  h.sqs.send('late');
+  await stopped;
+  await until('the late message released', () => h.sqs.released === 1);
+  assert.equal(h.batches.length, 0, 'nothing invoked after the stop');
+  assert.equal(h.sqs.messages[0]?.leased, false, 'visible again at once');
+  h.sqs.close();
+});
+
+test('MaximumConcurrency caps concurrent invocations; a backlog grows pollers up to it', async () => {
+  let running = 0;
+  let peak = 0;
+  const slow = async (): Promise<InvokeOutcome> => {
+    running++;
+    peak = Math.max(peak, running);
+    await new Promise((r) => setTimeout(r, 30));
+    running--;
+    return ok();
+  };
+  const capped = harness({ maximumConcurrency: 2 }, slow);
+  capped.sqs.send(...Array.from({ length: 100 }, (_, i) => `c${i}`));
+  capped.group.start();
+  await until('capped drain', () => capped.sqs.deleted.length === 100);
+  await capped.stop();
+  assert.equal(peak, 2);
+
+  peak = 0;
+  const growing = harness({ maximumConcurrency: 8 }, slow);
+  growing.sqs.send(...Array.from({ length: 600 }, (_, i) => `g${i}`));
+  growing.group.start();
+  await until('growing drain', () => growing.sqs.deleted.length === 600, 10_000);
+  await growing.stop();
+  assert.ok(peak > 5, `grew beyond the initial five pollers (peak ${peak})`);
+  assert.ok(peak <= 8, `never above MaximumConcurrency (peak ${peak})`);
 });

@@ -71,6 +71,9 @@ export class PollerGroup {
   private readonly lanes = new Set<Promise<void>>();
   private readonly wake = new AbortController();
   private readonly scaling: PollerScaling;
+  /** Pollers between receiving a batch and finishing with it; shutdown waits for these only. */
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private settings: PollerSettings,
@@ -115,9 +118,6 @@ export class PollerGroup {
     clearTimeout(timer);
   }
 
-  private busy = 0;
-  private idleWaiters: (() => void)[] = [];
-
   private busyDone(): Promise<void> {
     if (this.busy === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -152,11 +152,16 @@ export class PollerGroup {
       try {
         ({ batch, firstReceive } = await this.gather(settings, caller));
       } catch (e) {
-        this.deps.report(receiveProblem(e as AwsError, settings));
+        this.deps.report(sqsProblem('ReceiveMessage', 'ReceiveMessage', e as AwsError));
         await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
         continue;
       }
       if (this.abandoned) return;
+      if (this.stopping && batch.length > 0) {
+        // Disabled or deleted while this long poll was open: the batch is not the mapping's to process any more.
+        await this.release(settings, caller, batch);
+        return;
+      }
       if (batch.length === 0) {
         idleSince ??= this.deps.now();
         if (this.scaling.shouldRetireIdle(idleSince)) return;
@@ -276,8 +281,21 @@ export class PollerGroup {
     const results = await Promise.allSettled(calls);
     for (const r of results) {
       // The records come back after their visibility timeout: processed again, at least once, as on AWS.
-      if (r.status === 'rejected') this.deps.report(deleteProblem(r.reason as AwsError, s));
+      if (r.status === 'rejected') this.deps.report(sqsProblem('DeleteMessageBatch', 'DeleteMessage', r.reason as AwsError));
     }
+  }
+
+  /**
+   * Makes a batch visible again at once (ChangeMessageVisibility 0). Lambda's execution policy
+   * (AWSLambdaSQSQueueExecutionRole) does not grant it: refused, the messages come back after their visibility timeout.
+   */
+  private async release(s: PollerSettings, caller: CallerIdentity, batch: readonly ReceivedSqsMessage[]): Promise<void> {
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < batch.length; i += SQS_BATCH) {
+      const entries = batch.slice(i, i + SQS_BATCH).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle ?? '', VisibilityTimeout: 0 }));
+      calls.push(this.deps.sqs().call('sqs', 'ChangeMessageVisibilityBatch', { QueueUrl: s.queueUrl, Entries: entries }, caller, { region: s.queueRegion }));
+    }
+    await Promise.allSettled(calls);
   }
 
   /** Waits `ms`, or less when the group stops. */
@@ -327,14 +345,10 @@ function isDenial(e: AwsError): boolean {
   return e.code === 'AccessDenied' || e.code === 'AccessDeniedException' || e.status === 403;
 }
 
-function receiveProblem(e: AwsError, s: PollerSettings): string {
-  if (isDenial(e)) return `PROBLEM: Lambda is not authorized to call ReceiveMessage on ${s.queueArn} as the function's execution role: ${e.message}`;
-  return `PROBLEM: Error occurred while ReceiveMessage. SQS Error Code: ${sqsQueryCode(e.code)}. SQS Error Message: ${e.message}`;
-}
-
-function deleteProblem(e: AwsError, s: PollerSettings): string {
-  if (isDenial(e)) return `PROBLEM: Lambda is not authorized to call DeleteMessageBatch on ${s.queueArn} as the function's execution role: ${e.message}`;
-  return `PROBLEM: Error occurred while DeleteMessageBatch. SQS Error Code: ${sqsQueryCode(e.code)}. SQS Error Message: ${e.message}`;
+/** What went wrong with an SQS call, in the sentences Lambda uses for the same failures at CreateEventSourceMapping. */
+function sqsProblem(operation: string, permission: string, e: AwsError): string {
+  if (isDenial(e)) return `PROBLEM: The function execution role does not have permissions to call ${permission} on SQS`;
+  return `PROBLEM: Error occurred while ${operation}. SQS Error Code: ${sqsQueryCode(e.code)}. SQS Error Message: ${e.message}`;
 }
 
 /** SQS's query-era error codes, which Lambda's messages quote (its JSON names otherwise). */

@@ -77,16 +77,14 @@ function recordMessageAttributes(given: Record<string, SqsAttributeValue> | unde
   const out: Record<string, SqsRecordAttribute> = {};
   if (!given) return out;
   for (const [name, v] of Object.entries(given)) {
-    const a: SqsRecordAttribute = { stringListValues: [], binaryListValues: [], dataType: v.DataType ?? 'String' };
-    // Built in AWS's key order: the value first, then the (reserved, always empty) lists, then the type.
-    const ordered: SqsRecordAttribute = {
+    // AWS's key order: the value, the (reserved, always empty) list values, then the type.
+    out[name] = {
       ...(v.StringValue !== undefined ? { stringValue: v.StringValue } : {}),
       ...(v.BinaryValue !== undefined ? { binaryValue: base64(v.BinaryValue) } : {}),
-      stringListValues: v.StringListValues ?? a.stringListValues,
+      stringListValues: v.StringListValues ?? [],
       binaryListValues: (v.BinaryListValues ?? []).map(base64),
-      dataType: a.dataType,
+      dataType: v.DataType ?? 'String',
     };
-    out[name] = ordered;
   }
   return out;
 }
