@@ -12,6 +12,7 @@ import {
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
   GetEventSourceMappingCommand,
+  UpdateEventSourceMappingCommand,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import {
@@ -19,6 +20,7 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
+  SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { deployFunction, expectError, LAMBDA_TRUST_POLICY, lambdaClient, startServer, TEST_ACCOUNT, TEST_REGION, TEST_ROLE, type TestServer } from '../helpers/lambent.js';
@@ -36,6 +38,11 @@ const processed = new Set<string>();
 let firstReport: { keys: string[]; attributes: string[]; source: string } | undefined;
 
 const WORKER_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/esm-worker`;
+/** What AWS's AWSLambdaSQSQueueExecutionRole grants on queues. */
+const SQS_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '*' }],
+});
 
 const HANDLER = `
 const http = require('http');
@@ -87,10 +94,7 @@ before(async () => {
     new PutRolePolicyCommand({
       RoleName: 'esm-worker',
       PolicyName: 'sqs',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '*' }],
-      }),
+      PolicyDocument: SQS_POLICY,
     }),
   );
 });
@@ -212,4 +216,93 @@ test('10,000 messages: processed and deleted, the failing tenth dead-lettered af
   assert.equal(got.LastProcessingResult, undefined, 'no problem reported');
   const deleting = await lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
   assert.equal(deleting.State, 'Deleting');
+});
+
+/** A handler that reports every body it gets (the collector's `processed`). */
+const REPORTER = HANDLER.replace("r.body.endsWith('7')", 'false');
+
+async function waitState(client: LambdaClient, uuid: string | undefined, state: string): Promise<void> {
+  await until(`mapping ${state}`, 30_000, async () => (await client.send(new GetEventSourceMappingCommand({ UUID: uuid }))).State === state);
+}
+
+test('FilterCriteria, disable and enable: filtered-out messages are deleted unseen; a disabled mapping leaves the queue alone', async () => {
+  const q = await queue('esm-filtered');
+  await deployFunction(lambda, 'esm-filtered', { 'index.js': REPORTER }, {
+    Role: WORKER_ROLE,
+    Environment: { Variables: { COLLECTOR_PORT: String(collectorPort) } },
+  });
+  const m = await lambda.send(
+    new CreateEventSourceMappingCommand({
+      EventSourceArn: q.arn,
+      FunctionName: 'esm-filtered',
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ body: { kind: ['keep'] } }) }] },
+    }),
+  );
+  assert.deepEqual(m.FilterCriteria, { Filters: [{ Pattern: '{"body":{"kind":["keep"]}}' }] });
+  const keep = JSON.stringify({ kind: 'keep', id: 'filtered-1' });
+  const drop = JSON.stringify({ kind: 'drop', id: 'filtered-2' });
+  await sqs.send(new SendMessageBatchCommand({
+    QueueUrl: q.url,
+    Entries: [keep, drop, 'filtered plain text'].map((b, i) => ({ Id: String(i), MessageBody: b })),
+  }));
+  await until('the queue emptied', 20_000, async () => {
+    const c = await counts(q.url);
+    return c.visible === 0 && c.inFlight === 0 && processed.has(keep);
+  });
+  assert.equal(processed.has(drop), false);
+  assert.equal(processed.has('filtered plain text'), false);
+
+  const disabling = await lambda.send(new UpdateEventSourceMappingCommand({ UUID: m.UUID, Enabled: false }));
+  assert.equal(disabling.State, 'Disabling');
+  await waitState(lambda, m.UUID, 'Disabled');
+  const late = JSON.stringify({ kind: 'keep', id: 'while-disabled' });
+  await sqs.send(new SendMessageCommand({ QueueUrl: q.url, MessageBody: late }));
+  // Were the mapping still polling, its long poll would take the message within milliseconds: this receive
+  // getting it shows the queue was left alone.
+  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: q.url, WaitTimeSeconds: 2, VisibilityTimeout: 0 }));
+  assert.equal(got.Messages?.[0]?.Body, late);
+  assert.equal(processed.has(late), false);
+
+  const enabling = await lambda.send(new UpdateEventSourceMappingCommand({ UUID: m.UUID, Enabled: true }));
+  assert.equal(enabling.State, 'Enabling');
+  await until('the message processed once enabled', 20_000, async () => processed.has(late));
+  await lambda.send(new DeleteEventSourceMappingCommand({ UUID: m.UUID }));
+});
+
+test('an enabled mapping polls again after a restart', async () => {
+  const restarted = await startServer({ args: ['--function-network', 'host'] });
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  let client = lambdaClient(restarted.url);
+  let queues = new SQSClient({ endpoint: restarted.url, region: TEST_REGION, credentials, maxAttempts: 1 });
+  let again: TestServer | undefined;
+  try {
+    const roles = new IAMClient({ endpoint: restarted.url, region: TEST_REGION, credentials, maxAttempts: 1 });
+    await roles.send(new CreateRoleCommand({ RoleName: 'esm-worker', AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
+    await roles.send(new PutRolePolicyCommand({ RoleName: 'esm-worker', PolicyName: 'sqs', PolicyDocument: SQS_POLICY }));
+    roles.destroy();
+    const { QueueUrl: url = '' } = await queues.send(new CreateQueueCommand({ QueueName: 'esm-restart' }));
+    await deployFunction(client, 'esm-restart', { 'index.js': REPORTER }, {
+      Role: WORKER_ROLE,
+      Environment: { Variables: { COLLECTOR_PORT: String(collectorPort) } },
+    });
+    const m = await client.send(
+      new CreateEventSourceMappingCommand({ EventSourceArn: `arn:aws:sqs:${TEST_REGION}:${TEST_ACCOUNT}:esm-restart`, FunctionName: 'esm-restart' }),
+    );
+    await waitState(client, m.UUID, 'Enabled');
+    await restarted.stop();
+    client.destroy();
+    queues.destroy();
+
+    again = await startServer({ dataDir: restarted.dataDir, args: ['--function-network', 'host'] });
+    client = lambdaClient(again.url);
+    queues = new SQSClient({ endpoint: again.url, region: TEST_REGION, credentials, maxAttempts: 1 });
+    assert.equal((await client.send(new GetEventSourceMappingCommand({ UUID: m.UUID }))).State, 'Enabled');
+    await queues.send(new SendMessageCommand({ QueueUrl: url.replace(restarted.url, again.url), MessageBody: 'after-restart' }));
+    await until('processed after the restart', 30_000, async () => processed.has('after-restart'));
+  } finally {
+    client.destroy();
+    queues.destroy();
+    await (again ?? restarted).dispose();
+    if (again) await restarted.dispose();
+  }
 });

@@ -38,7 +38,6 @@ class FakeSqs implements ServiceCalls {
   readonly deleted: string[] = [];
   readonly callers: CallerIdentity[] = [];
   deny: string | undefined;
-  released = 0;
   private waiters: (() => void)[] = [];
   private n = 0;
 
@@ -88,14 +87,6 @@ class FakeSqs implements ServiceCalls {
           Attributes: { SenderId: 'AIDA', ApproximateFirstReceiveTimestamp: '2', ApproximateReceiveCount: String(m.receives), SentTimestamp: '1' },
         })),
       };
-    }
-    if (op === 'ChangeMessageVisibilityBatch') {
-      this.released += (input['Entries'] as unknown[]).length;
-      for (const e of input['Entries'] as { ReceiptHandle: string }[]) {
-        const m = this.messages.find((x) => x.handle === e.ReceiptHandle);
-        if (m) m.leased = false;
-      }
-      return { Successful: [], Failed: [] };
     }
     if (op === 'DeleteMessageBatch') {
       for (const e of input['Entries'] as { ReceiptHandle: string }[]) {
@@ -271,17 +262,19 @@ test('batchItemFailures rules: empty and null responses succeed; bad identifiers
   assert.equal(parse('{"batchItemFailures":"a"}'), 'all');
 });
 
-test('a mapping disabled during a long poll does not invoke what that poll then receives', async () => {
+test('disabling waits for open long polls: what they return is processed, then nothing polls', async () => {
   const h = harness({ maximumConcurrency: 2 }, ok);
   h.group.start();
   // Let the pollers settle into their long polls, then disable (stop without abandoning).
   await new Promise((r) => setTimeout(r, 20));
-  const stopped = h.group.stop({ abandon: false, graceMs: 1000 });
+  const stopping = h.group.stop({ abandon: false, graceMs: 10_000 });
   h.sqs.send('late');
-  await stopped;
-  await until('the late message released', () => h.sqs.released === 1);
-  assert.equal(h.batches.length, 0, 'nothing invoked after the stop');
-  assert.equal(h.sqs.messages[0]?.leased, false, 'visible again at once');
+  await stopping;
+  assert.deepEqual(h.sqs.deleted, ['m-1'], 'the batch an open poll returned was processed');
+  assert.equal(h.group.pollers, 0);
+  h.sqs.send('after');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(h.sqs.messages[0]?.leased, false, 'no poller took the next message');
   h.sqs.close();
 });
 

@@ -24,6 +24,8 @@ import { parseEventSource } from './validation.js';
 export type MappingDoc = Omit<EventSourceMappingConfiguration, 'LastModified'> & { LastModified: number; State: MappingState; Enabled: boolean };
 export type MappingRow = EventSourceMappingRow<MappingDoc>;
 
+/** Disabling or deleting waits this long at most for the mapping's pollers (a long poll, then a batch). */
+const STOP_GRACE_MS = 60_000;
 /** A role session is asked for again after this long (its credentials' lifetime is not ours to stretch). */
 const IDENTITY_REFRESH_MS = 10 * 60_000;
 
@@ -186,12 +188,12 @@ export class EventSourceMappings {
     group.start();
   }
 
+  /** Disabling or deleting: the mapping leaves its transient state once no poller of it is left. */
   private async stopGroup(uuid: string): Promise<void> {
     const group = this.groups.get(uuid);
     if (!group) return;
     this.groups.delete(uuid);
-    // Deleting or disabling does not wait for batches in flight: they finish on their own.
-    void group.stop({ abandon: false, graceMs: 0 });
+    await group.stop({ abandon: false, graceMs: STOP_GRACE_MS });
   }
 
   private settingsOf(row: MappingRow): PollerSettings {

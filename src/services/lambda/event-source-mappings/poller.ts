@@ -57,8 +57,12 @@ export interface PollerDeps {
 
 /** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
 const SQS_BATCH = 10;
-/** ReceiveMessage's longest long poll. */
-const LONG_POLL_SECONDS = 20;
+/**
+ * How long one receive waits for messages. A send wakes a long poll at once whatever its length; the length bounds
+ * how long disabling or deleting a mapping takes (ServiceCalls cannot abort an open poll, so Disabling and Deleting
+ * last until the polls end) and what an idle poller costs (one in-process call per poll).
+ */
+const LONG_POLL_SECONDS = 5;
 /** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
 const PAYLOAD_BUDGET = 6 * 1024 * 1024 - 64 * 1024;
 /** After a problem (role, queue, function), a poller tries again after this long. */
@@ -100,9 +104,10 @@ export class PollerGroup {
   }
 
   /**
-   * Stops polling. Batches being invoked finish (their records are deleted or left as the outcome says); with
-   * `abandon` (shutdown) a long poll still open is not waited for and whatever it returns is left to its visibility
-   * timeout. Resolves when no poller is processing a batch, or after `graceMs`.
+   * Stops polling. Without `abandon` (disable, delete) every poller finishes what it is doing: an open long poll
+   * ends and the batch it returns is processed like any in-flight batch, so once this resolves nothing polls.
+   * With `abandon` (shutdown) open long polls are not waited for and what they return is left to its visibility
+   * timeout; only batches being processed are. Either way it resolves after `graceMs` at the latest.
    */
   async stop(opts: { abandon: boolean; graceMs: number }): Promise<void> {
     this.stopping = true;
@@ -157,11 +162,6 @@ export class PollerGroup {
         continue;
       }
       if (this.abandoned) return;
-      if (this.stopping && batch.length > 0) {
-        // Disabled or deleted while this long poll was open: the batch is not the mapping's to process any more.
-        await this.release(settings, caller, batch);
-        return;
-      }
       if (batch.length === 0) {
         idleSince ??= this.deps.now();
         if (this.scaling.shouldRetireIdle(idleSince)) return;
@@ -283,19 +283,6 @@ export class PollerGroup {
       // The records come back after their visibility timeout: processed again, at least once, as on AWS.
       if (r.status === 'rejected') this.deps.report(sqsProblem('DeleteMessageBatch', 'DeleteMessage', r.reason as AwsError));
     }
-  }
-
-  /**
-   * Makes a batch visible again at once (ChangeMessageVisibility 0). Lambda's execution policy
-   * (AWSLambdaSQSQueueExecutionRole) does not grant it: refused, the messages come back after their visibility timeout.
-   */
-  private async release(s: PollerSettings, caller: CallerIdentity, batch: readonly ReceivedSqsMessage[]): Promise<void> {
-    const calls: Promise<unknown>[] = [];
-    for (let i = 0; i < batch.length; i += SQS_BATCH) {
-      const entries = batch.slice(i, i + SQS_BATCH).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle ?? '', VisibilityTimeout: 0 }));
-      calls.push(this.deps.sqs().call('sqs', 'ChangeMessageVisibilityBatch', { QueueUrl: s.queueUrl, Entries: entries }, caller, { region: s.queueRegion }));
-    }
-    await Promise.allSettled(calls);
   }
 
   /** Waits `ms`, or less when the group stops. */
