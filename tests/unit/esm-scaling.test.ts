@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
 
 import {
+  defaultMaxPollers,
   IDLE_RETIRE_MS,
   INITIAL_POLLERS,
   PollerScaling,
@@ -71,4 +72,10 @@ test('a lowered cap makes pollers over it stop', () => {
   assert.equal(s.overCap(), false);
   max = 2;
   assert.equal(s.overCap(), true);
+});
+
+test('without ScalingConfig a mapping stops at four pollers per core, never below the initial five', () => {
+  assert.equal(defaultMaxPollers(2), 8);
+  assert.equal(defaultMaxPollers(16), 64);
+  assert.equal(defaultMaxPollers(1), 5);
 });

@@ -10,12 +10,13 @@
 //   function/role/queue unusable              → nothing deleted; reported as the mapping's LastProcessingResult
 //
 // Scaling decisions (how many pollers) are scaling.ts's; this file only acts on them.
+import { availableParallelism } from 'node:os';
 import type { AwsError } from '../../../protocol/errors.js';
 import type { CallerIdentity } from '../../identity.js';
 import type { ServiceCalls } from '../../types.js';
 import type { RecordFilter } from './filters.js';
 import { eventPayload, toRecord, type ReceivedSqsMessage, type SqsRecord } from './records.js';
-import { PollerScaling } from './scaling.js';
+import { defaultMaxPollers, MAX_POLLERS, PollerScaling } from './scaling.js';
 
 /** What a mapping's pollers need to know of it (derived from its configuration when it is enabled or updated). */
 export interface PollerSettings {
@@ -53,6 +54,8 @@ export interface PollerDeps {
   log: { warn(msg: string): void };
   /** After a problem (role, queue, function), how long a poller waits before it tries again (default 5 s). */
   problemRetryMs?: number;
+  /** The cap without ScalingConfig (default: defaultMaxPollers of this host's cores). */
+  defaultMaxPollers?: number;
 }
 
 /** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
@@ -83,9 +86,10 @@ export class PollerGroup {
     private settings: PollerSettings,
     private readonly deps: PollerDeps,
   ) {
+    const defaultMax = deps.defaultMaxPollers ?? defaultMaxPollers(availableParallelism());
     this.scaling = new PollerScaling({
       now: deps.now,
-      max: () => Math.max(1, Math.min(this.settings.maximumConcurrency ?? Number.MAX_SAFE_INTEGER, 1000, deps.functionConcurrency())),
+      max: () => Math.max(1, Math.min(this.settings.maximumConcurrency ?? defaultMax, MAX_POLLERS, deps.functionConcurrency())),
     });
   }
 

@@ -6,8 +6,19 @@
 
 /** AWS starts an SQS mapping with five concurrent batches. */
 export const INITIAL_POLLERS = 5;
-/** Without ScalingConfig: the most concurrent invocations one mapping may drive (AWS: up to 1,250 per mapping). */
-export const DEFAULT_MAX_POLLERS = 1000;
+/** ScalingConfig.MaximumConcurrency's upper bound. */
+export const MAX_POLLERS = 1000;
+/**
+ * Without ScalingConfig, pollers per CPU core. AWS scales a mapping up to 1,250 concurrent invocations across its
+ * fleet; on one host, pollers beyond what the cores can run only add cold starts and time spent waiting for a CPU,
+ * which stretches invocations past the queue's visibility timeout and makes SQS deliver the same messages again.
+ */
+export const POLLERS_PER_CORE = 4;
+
+/** The cap of a mapping without ScalingConfig on a host with `cores` cores. */
+export function defaultMaxPollers(cores: number): number {
+  return Math.max(INITIAL_POLLERS, POLLERS_PER_CORE * cores);
+}
 /** One more poller at most this often while the queue has a backlog. */
 export const SCALE_UP_EVERY_MS = 100;
 /** A poller above the minimum that found the queue empty this long stops. */
@@ -19,7 +30,7 @@ export const THROTTLE_BACKOFF_MAX_MS = 30_000;
 const THROTTLE_BACKOFF_FIRST_MS = 1_000;
 
 export interface ScalingOptions {
-  /** The current cap: MaximumConcurrency, else DEFAULT_MAX_POLLERS, and never above the function's concurrency. */
+  /** The current cap: MaximumConcurrency, else defaultMaxPollers, and never above the function's concurrency. */
   max(): number;
   now(): number;
   /** Pollers kept while idle (default 1). */
