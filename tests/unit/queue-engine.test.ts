@@ -257,6 +257,32 @@ describe('redrive', () => {
     await store.close();
   });
 
+  test("a standard DLQ's retention counts from the original send; a sweep removes the message when it ends", async () => {
+    const { queues, clock, store } = await withQueue({
+      visibilityTimeoutSeconds: 10,
+      redrive: { deadLetterTargetArn: arnOf('dlq'), maxReceiveCount: 1 },
+    });
+    await queues.createQueue(queueRow('dlq', { retentionSeconds: 120 }));
+    await queues.send(key('dlq'), [message('already there')]);
+    clock.advance(1000);
+    await queues.send(Q, [message('poison')]);
+    await queues.receive(Q, { max: 1, waitMs: 0 });
+    clock.advance(100_000);
+    // A later message in the DLQ makes the redriven one (older send time) arrive out of order.
+    await queues.send(key('dlq'), [message('later')]);
+    await queues.receive(Q, { max: 1, waitMs: 0 });
+    assert.equal(queues.counts(key('dlq')).visible, 3);
+    clock.advance(19_000);
+    await queues.tick();
+    assert.equal(queues.counts(key('dlq')).visible, 2, "'already there' is 120 s old");
+    clock.advance(1000);
+    await queues.tick();
+    assert.equal(queues.counts(key('dlq')).visible, 1, "'poison' was sent 120 s ago, though it arrived 20 s ago");
+    const [left] = await queues.receive(key('dlq'), { max: 10, waitMs: 0 });
+    assert.equal(left?.body, 'later');
+    await store.close();
+  });
+
   test('without the dead-letter queue the message stays and is received as usual', async () => {
     const { queues, clock, store } = await withQueue({
       visibilityTimeoutSeconds: 1,
@@ -355,6 +381,18 @@ describe('long polling', () => {
     clock.advance(30_000);
     await queues.tick();
     assert.deepEqual((await second).map((m) => m.body), ['b']);
+    await store.close();
+  });
+
+  test('a waiting receive is served even when another call made the due message visible first', async () => {
+    const { queues, clock, store } = await withQueue({ visibilityTimeoutSeconds: 30 });
+    await queues.send(Q, [message('a')]);
+    await queues.receive(Q, { max: 1, waitMs: 0 });
+    const waiting = queues.receive(Q, { max: 10, waitMs: 20_000 });
+    clock.advance(30_000);
+    // counts() finds the lease over before any timer or tick does; the waiter gets the message all the same.
+    assert.equal(queues.counts(Q).inFlight, 1);
+    assert.deepEqual((await waiting).map((m) => m.receiveCount), [2]);
     await store.close();
   });
 

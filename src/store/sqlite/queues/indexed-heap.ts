@@ -104,3 +104,59 @@ export class IndexedHeap<T extends HeapItem> {
     item.heapPos = i;
   }
 }
+
+/**
+ * A plain binary min-heap without removal: entries that stopped mattering are skipped by the reader when they reach
+ * the top (lazy deletion), which costs no position field in the items.
+ */
+export class MinHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly less: (a: T, b: T) => boolean) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    let i = items.length;
+    items.push(item);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = items[p] as T;
+      if (!this.less(item, parent)) break;
+      items[i] = parent;
+      i = p;
+    }
+    items[i] = item;
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    const n = items.length;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.less(items[r] as T, items[l] as T) ? r : l;
+      if (!this.less(items[c] as T, last)) break;
+      items[i] = items[c] as T;
+      i = c;
+    }
+    items[i] = last;
+    return top;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+}

@@ -10,7 +10,7 @@
 //             messages is in flight and its oldest live message is visible; ready groups by that message's id
 //
 // Counts per state are kept as the states change (every change goes through `setState`), so they are O(1).
-import { IndexedHeap, type HeapItem } from './indexed-heap.js';
+import { IndexedHeap, MinHeap, type HeapItem } from './indexed-heap.js';
 import { MessageState, isLive, transition } from './message-states.js';
 
 const S = MessageState;
@@ -71,8 +71,19 @@ export class MessageIndex {
   private readonly visibleHeap = new IndexedHeap<IndexedMessage>(byId);
   private readonly groups = new Map<string, FifoGroup>();
   private readonly ready = new IndexedHeap<FifoGroup>(byHead);
-  /** Messages that arrived with a send time older than one already here (standard DLQs keep the original). */
-  private readonly stragglers = new Set<IndexedMessage>();
+  /**
+   * Messages that arrived with a send time older than one already here (standard DLQs keep the original), by send
+   * time; retention walks `byId` (send order) for the others. Entries that left the queue are skipped lazily.
+   */
+  private readonly stragglers = new MinHeap<IndexedMessage>((a, b) => a.sentAt < b.sentAt);
+  /**
+   * The other messages in send order (= send time order). Removed ones are skipped from the front and dropped by
+   * compaction once they are the majority, so the array never holds much more than the live messages.
+   */
+  private inOrder: IndexedMessage[] = [];
+  private inOrderHead = 0;
+  private inOrderLive = 0;
+  private readonly isStraggler = new WeakSet<IndexedMessage>();
   private latestSentAt = 0;
   /** The group a FIFO receive is walking (not refreshed until the walk ends). */
   private holding: FifoGroup | undefined;
@@ -108,8 +119,14 @@ export class MessageIndex {
     const state = visibleAt > now ? (receiveCount > 0 ? S.InFlight : S.Delayed) : S.Visible;
     const m: IndexedMessage = { id, state, visibleAt, receiveCount, firstReceivedAt, sentAt, group, heapPos: -1 };
     this.byId.set(id, m);
-    if (sentAt < this.latestSentAt) this.stragglers.add(m);
-    else this.latestSentAt = sentAt;
+    if (sentAt < this.latestSentAt) {
+      this.stragglers.push(m);
+      this.isStraggler.add(m);
+    } else {
+      this.latestSentAt = sentAt;
+      this.inOrder.push(m);
+      this.inOrderLive++;
+    }
     this.count(state, 1);
     if (state === S.Visible) {
       if (!this.fifo) this.visibleHeap.push(m);
@@ -220,7 +237,7 @@ export class MessageIndex {
     const from = m.state;
     this.setState(m, to);
     this.byId.delete(m.id);
-    if (this.stragglers.size > 0) this.stragglers.delete(m);
+    if (!this.isStraggler.has(m)) this.inOrderRemoved();
     if (from === S.Visible) {
       if (!this.fifo) this.visibleHeap.remove(m);
     } else {
@@ -233,18 +250,36 @@ export class MessageIndex {
     }
   }
 
-  /** Messages sent at or before `cutoff`, oldest first (retention sweep); does not remove them. */
+  /** Up to `limit` live messages sent at or before `cutoff` (retention sweep); does not remove them. */
   expiredBy(cutoff: number, limit: number): IndexedMessage[] {
     const out: IndexedMessage[] = [];
-    for (const m of this.stragglers) {
-      if (out.length >= limit) return out;
-      if (m.sentAt <= cutoff) out.push(m);
+    for (let m = this.stragglers.peek(); m !== undefined && out.length < limit; m = this.stragglers.peek()) {
+      if (isLive(m.state)) {
+        if (m.sentAt > cutoff) break;
+        out.push(m);
+      }
+      this.stragglers.pop();
     }
-    for (const m of this.byId.values()) {
-      if (out.length >= limit || m.sentAt > cutoff) break;
-      if (!this.stragglers.has(m)) out.push(m);
+    const list = this.inOrder;
+    for (let i = this.inOrderHead; i < list.length && out.length < limit; i++) {
+      const m = list[i] as IndexedMessage;
+      if (!isLive(m.state)) {
+        if (i === this.inOrderHead) this.inOrderHead++;
+        continue;
+      }
+      if (m.sentAt > cutoff) break;
+      out.push(m);
     }
     return out;
+  }
+
+  private inOrderRemoved(): void {
+    this.inOrderLive--;
+    const dead = this.inOrder.length - this.inOrderHead - this.inOrderLive;
+    if (dead >= COMPACT_AFTER && dead > this.inOrderLive) {
+      this.inOrder = this.inOrder.filter((x, i) => i >= this.inOrderHead && isLive(x.state));
+      this.inOrderHead = 0;
+    }
   }
 
   /** Every live message ends purged (PurgeQueue, DeleteQueue) at once; returns the largest id removed. */
@@ -264,6 +299,9 @@ export class MessageIndex {
       this.ready.clear();
       this.groups.clear();
       this.stragglers.clear();
+      this.inOrder = [];
+      this.inOrderHead = 0;
+      this.inOrderLive = 0;
     } else {
       for (const m of gone) this.remove(m, S.Purged);
     }

@@ -598,8 +598,15 @@ export class SqliteQueueStore implements QueueStore {
     return m;
   }
 
+  /**
+   * Makes what is due visible before a call looks at the queue (its timer may not have fired yet). Whoever consumes
+   * the due work also serves the waiting long polls: the timer will find nothing left to do.
+   */
   private advance(q: Queue): void {
-    if (q.index.advance(this.now()) > 0) this.schedule(q);
+    if (q.index.advance(this.now()) > 0) {
+      this.schedule(q);
+      this.wake(q);
+    }
   }
 
   /**
