@@ -749,6 +749,7 @@ export class SqliteQueueStore implements QueueStore {
 
   /** A long poll: waits until a receive gets something, the deadline passes, the signal aborts or the store closes. */
   private wait(q: Queue, opts: ReceiveOptions, attemptId: string | undefined): Promise<ReceivedMessage[]> {
+    if (this.closed || q.deleted) return Promise.resolve([]);
     return new Promise<ReceivedMessage[]>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const signal = opts.signal;
