@@ -4,6 +4,8 @@
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 
+import Database from 'better-sqlite3';
+
 import { QueueMissingError } from '../../src/store/queue-types.js';
 import { arnOf, key, message, openStore, queueRow } from './queue-fixtures.js';
 
@@ -214,6 +216,41 @@ describe('retention and purge', () => {
     const got = await queues.receive(Q, { max: 10, waitMs: 0 });
     assert.deepEqual(got.map((m) => m.body), ['d']);
     await store.close();
+  });
+
+  test('a purge is durable at once; its rows go in the background, also after a restart', async (t) => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'lambent-purge-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'db.sqlite');
+    const first = await openStore(file);
+    await first.store.queues.createQueue(queueRow('orders'));
+    await first.store.queues.createQueue(queueRow('gone'));
+    for (let i = 0; i < 10; i++) {
+      await first.store.queues.send(Q, Array.from({ length: 1000 }, (_, j) => message(`${i}-${j}`)));
+      await first.store.queues.send(key('gone'), [message(`g${i}`)]);
+    }
+    await first.store.queues.purge(Q);
+    await first.store.queues.deleteQueue(key('gone'));
+    await first.store.queues.send(Q, [message('after')]);
+    // Stopped before the background removal could finish.
+    await first.store.close();
+
+    const second = await openStore(file, first.clock);
+    assert.deepEqual(second.store.queues.counts(Q), { visible: 1, inFlight: 0, delayed: 0 });
+    assert.equal(second.store.queues.getQueue(key('gone')), undefined);
+    const peek = new Database(file, { readonly: true });
+    t.after(() => peek.close());
+    const rows = (): number => (peek.prepare('SELECT COUNT(*) FROM queue_bodies').pluck().get() as number);
+    const deadline = Date.now() + 10_000;
+    while (rows() > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(rows(), 1, 'only the message sent after the purge is left');
+    assert.equal(peek.prepare('SELECT COUNT(*) FROM queue_messages').pluck().get(), 1);
+    const [after] = await second.store.queues.receive(Q, { max: 10, waitMs: 0 });
+    assert.equal(after?.body, 'after');
+    await second.store.close();
   });
 
   test('a send still committing when the purge starts is purged with the rest', async () => {

@@ -151,7 +151,8 @@ export const MIGRATIONS: readonly string[] = [
   // count, group; small, so loading every queue at start reads little and a lease rewrites little) and its content
   // (queue_bodies, read only by the receive that returns it). Ids are assigned by the store and never reused
   // (AUTOINCREMENT keeps the high-water mark), because receipt handles name messages by id. queue_meta holds the
-  // random key receipt handles are signed with.
+  // random key receipt handles are signed with. A purge or a queue deletion is one small write (purged_up_to, the
+  // queue row); the rows it leaves behind are removed in the background, and skipped at load meanwhile.
   `CREATE TABLE queues (
      id               INTEGER PRIMARY KEY AUTOINCREMENT,
      account_id       TEXT NOT NULL,
@@ -163,6 +164,7 @@ export const MIGRATIONS: readonly string[] = [
      attributes       TEXT NOT NULL,
      tags             TEXT NOT NULL,
      settings         TEXT NOT NULL,
+     purged_up_to     INTEGER NOT NULL DEFAULT 0,
      UNIQUE (account_id, region, name)
    );
    CREATE TABLE queue_messages (

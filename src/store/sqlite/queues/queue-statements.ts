@@ -13,6 +13,7 @@ export interface QueueDbRow {
   attributes: string;
   tags: string;
   settings: string;
+  purged_up_to: number;
 }
 
 export interface BodyDbRow {
@@ -39,8 +40,8 @@ export type QueueStatements = Record<
   | 'sourceArnOf'
   | 'insertDedup'
   | 'sweepDedup'
-  | 'purgeBodies'
-  | 'purgeMessages'
+  | 'setPurgedUpTo'
+  | 'leftovers'
   | 'allQueues'
   | 'allMessages'
   | 'liveDedup'
@@ -97,10 +98,9 @@ export function prepareQueueStatements(db: Db): QueueStatements {
        VALUES (?, ?, ?, ?, ?)`,
     ),
     sweepDedup: db.prepare('DELETE FROM queue_dedup WHERE expires_at <= ?'),
-    purgeBodies: db.prepare(
-      'DELETE FROM queue_bodies WHERE id IN (SELECT id FROM queue_messages WHERE queue_id = ? AND id <= ?)',
-    ),
-    purgeMessages: db.prepare('DELETE FROM queue_messages WHERE queue_id = ? AND id <= ?'),
+    setPurgedUpTo: db.prepare('UPDATE queues SET purged_up_to = ? WHERE id = ?'),
+    // Rows a purge or a queue deletion left behind, a chunk at a time.
+    leftovers: db.prepare('SELECT id FROM queue_messages WHERE queue_id = ? AND id <= ? ORDER BY id LIMIT ?').pluck(),
     allQueues: db.prepare('SELECT * FROM queues ORDER BY id'),
     allMessages: db
       .prepare(

@@ -45,6 +45,8 @@ export interface SqliteQueueStoreOptions {
 const DELETED_RECENTLY_MS = 60_000;
 /** At most this many messages expire per queue per sweep (a sweep never holds the event loop for long). */
 const SWEEP_BATCH = 10_000;
+/** Rows of purged or deleted queues removed per background step (one short transaction each). */
+const CLEANUP_CHUNK = 2000;
 /** FIFO sequence numbers: 20 digits, growing with the message id. */
 const SEQUENCE_BASE = 10n ** 19n;
 
@@ -118,6 +120,9 @@ export class SqliteQueueStore implements QueueStore {
   private sweeper: NodeJS.Timeout | undefined;
   private lastDedupSweep = 0;
   private closed = false;
+  /** Message rows to remove in the background: per queue id, every id up to this (purges, deleted queues). */
+  private readonly leftovers = new Map<number, number>();
+  private cleaning: Promise<void> | undefined;
 
   constructor(
     db: Db,
@@ -150,13 +155,25 @@ export class SqliteQueueStore implements QueueStore {
         tags: JSON.parse(r.tags) as Record<string, string>,
         settings: JSON.parse(r.settings) as QueueSettings,
       };
-      byId.set(r.id, this.register(r.id, row));
+      const q = this.register(r.id, row);
+      q.purgedUpTo = r.purged_up_to;
+      byId.set(r.id, q);
     }
     let q: Queue | undefined;
+    let queueId = -1;
     for (const r of this.s.allMessages.iterate() as Iterable<[number, number, number, number, number, number, string | null]>) {
-      if (q?.id !== r[0]) q = byId.get(r[0]);
-      if (q) q.index.add(r[1], r[2], r[3], r[4], r[5], r[6] ?? undefined, now);
+      if (queueId !== r[0]) {
+        queueId = r[0];
+        q = byId.get(queueId);
+      }
+      if (q === undefined || r[1] <= q.purgedUpTo) {
+        // Left by a purge or a deleted queue before the last stop: finish removing them.
+        this.leftovers.set(queueId, Math.max(this.leftovers.get(queueId) ?? 0, r[1]));
+        continue;
+      }
+      q.index.add(r[1], r[2], r[3], r[4], r[5], r[6] ?? undefined, now);
     }
+    this.cleanUp();
     for (const r of this.s.liveDedup.iterate(now) as Iterable<{
       queue_id: number;
       key: string;
@@ -276,11 +293,11 @@ export class SqliteQueueStore implements QueueStore {
     this.deletedAt.set(keyOf(key), this.now());
     for (const w of q.waiters.splice(0)) w.finish([]);
     await this.writes.run(() => {
-      this.s.purgeBodies.run(q.id, Number.MAX_SAFE_INTEGER);
-      this.s.purgeMessages.run(q.id, Number.MAX_SAFE_INTEGER);
       this.s.deleteQueueDedup.run(q.id);
       this.s.deleteQueue.run(q.id);
     });
+    this.leftovers.set(q.id, Number.MAX_SAFE_INTEGER);
+    this.cleanUp();
     return true;
   }
 
@@ -451,10 +468,10 @@ export class SqliteQueueStore implements QueueStore {
     q.index.purgeAll(upTo);
     q.attempts.clear();
     this.schedule(q);
-    await this.writes.run(() => {
-      this.s.purgeBodies.run(q.id, upTo);
-      this.s.purgeMessages.run(q.id, upTo);
-    });
+    // Durable in one row; the messages' rows go in the background (skipped at load until then).
+    await this.writes.run(() => this.s.setPurgedUpTo.run(upTo, q.id));
+    this.leftovers.set(q.id, Math.max(this.leftovers.get(q.id) ?? 0, upTo));
+    this.cleanUp();
   }
 
   counts(key: QueueKey): QueueCounts {
@@ -530,6 +547,8 @@ export class SqliteQueueStore implements QueueStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A cleanup step in progress finishes; the rest waits for the next start.
+    await this.cleaning;
     if (this.sweeper) clearInterval(this.sweeper);
     for (const q of this.byKey.values()) {
       if (q.timer) clearTimeout(q.timer);
@@ -817,6 +836,42 @@ export class SqliteQueueStore implements QueueStore {
     const delay = Math.min(Math.max(0, next - this.now()), 0x7fffffff);
     q.timer = setTimeout(() => this.runDue(q), delay);
     q.timer.unref();
+  }
+
+  /**
+   * Removes the rows purges and queue deletions left, a chunk per transaction with the event loop free in between
+   * (a purge of a million messages must not stall every other call for seconds).
+   */
+  private cleanUp(): void {
+    if (this.cleaning || this.leftovers.size === 0 || this.closed) return;
+    this.cleaning = (async () => {
+      try {
+        while (!this.closed) {
+          const next = this.leftovers.entries().next();
+          if (next.done) break;
+          const [queueId, upTo] = next.value;
+          const ids = await this.writes.run(
+            () => {
+              const chunk = this.s.leftovers.all(queueId, upTo, CLEANUP_CHUNK) as number[];
+              for (const id of chunk) {
+                this.s.deleteMessage.run(queueId, id);
+                this.s.deleteBody.run(id);
+              }
+              return chunk.length;
+            },
+            { lazy: true },
+          );
+          if (ids < CLEANUP_CHUNK && this.leftovers.get(queueId) === upTo) this.leftovers.delete(queueId);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      } catch (e) {
+        this.onError(e);
+      } finally {
+        this.cleaning = undefined;
+      }
+      // Leftovers added while the last step finished.
+      if (this.leftovers.size > 0) this.cleanUp();
+    })();
   }
 
   /** Retention (expired messages leave, counted and on disk) and the FIFO windows. */
