@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import Database from 'better-sqlite3';
 
 import { QueueMissingError } from '../../src/store/queue-types.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { arnOf, key, message, openStore, queueRow } from './queue-fixtures.js';
 
 const Q = key('orders');
@@ -58,6 +59,17 @@ describe('send, receive, delete', () => {
     const second = await queues.receive(Q, { max: 10, waitMs: 0 });
     assert.deepEqual(second.map((m) => m.body), ['m10', 'm11', 'm12', 'm13', 'm14']);
     assert.equal(new Set([...first, ...second].map((m) => m.receiptHandle)).size, 15);
+    await store.close();
+  });
+
+  test('concurrent receives never get the same message', async () => {
+    const { queues, store } = await withQueue();
+    await queues.send(Q, Array.from({ length: 95 }, (_, i) => message(`m${i}`)));
+    const batches = await Promise.all(Array.from({ length: 16 }, () => queues.receive(Q, { max: 10, waitMs: 0 })));
+    const ids = batches.flat().map((m) => m.messageId);
+    assert.equal(ids.length, 95);
+    assert.equal(new Set(ids).size, 95);
+    assert.deepEqual(queues.counts(Q), { visible: 0, inFlight: 95, delayed: 0 });
     await store.close();
   });
 
@@ -430,6 +442,21 @@ describe('long polling', () => {
     // counts() finds the lease over before any timer or tick does; the waiter gets the message all the same.
     assert.equal(queues.counts(Q).inFlight, 1);
     assert.deepEqual((await waiting).map((m) => m.receiveCount), [2]);
+    await store.close();
+  });
+
+  test('with real timers, a long poll is woken when a delay ends, with nobody calling in between', async () => {
+    // The real clock and real timers, as Lambent runs.
+    const store = new SqliteStore(':memory:');
+    const queues = store.queues;
+    await queues.open();
+    await queues.createQueue(queueRow('orders'));
+    await queues.send(Q, [message('soon', { delaySeconds: 1 })]);
+    const started = performance.now();
+    const got = await queues.receive(Q, { max: 10, waitMs: 5_000 });
+    const waited = performance.now() - started;
+    assert.deepEqual(got.map((m) => m.body), ['soon']);
+    assert.ok(waited >= 900 && waited < 3_000, `woken after ${Math.round(waited)} ms`);
     await store.close();
   });
 

@@ -58,6 +58,53 @@ describe('FIFO order and groups', () => {
     await store.close();
   });
 
+  test('concurrent receives never hold messages of one group at the same time', async () => {
+    const { queues, store } = await withFifo();
+    const sends = [];
+    for (let g = 0; g < 5; g++) {
+      sends.push(...Array.from({ length: 4 }, (_, i) => fifoMessage(`${g}-${i}`, `g${g}`, `${g}-${i}`)));
+    }
+    await queues.send(Q, sends.slice(0, 10));
+    await queues.send(Q, sends.slice(10));
+    const batches = await Promise.all(Array.from({ length: 8 }, () => queues.receive(Q, { max: 3, waitMs: 0 })));
+    const groupsPerBatch = batches.map((b) => new Set(b.map((m) => m.groupId)));
+    const seen = new Set<string>();
+    for (const groups of groupsPerBatch) {
+      for (const g of groups) {
+        assert.ok(!seen.has(g ?? ''), `group ${g} handed to two receives at once`);
+        seen.add(g ?? '');
+      }
+    }
+    for (const b of batches) {
+      // Within a group, in send order.
+      const bodies = b.map((m) => m.body);
+      assert.deepEqual(bodies, [...bodies].sort());
+    }
+    await store.close();
+  });
+
+  test('a restart keeps a group blocked by its in-flight message until the deadline', async (t) => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'lambent-fifo-lease-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'db.sqlite');
+    const first = await openStore(file);
+    await first.store.queues.createQueue(queueRow('jobs.fifo', { visibilityTimeoutSeconds: 30 }));
+    await first.store.queues.send(Q, [fifoMessage('1', 'G', 'a'), fifoMessage('2', 'G', 'b'), fifoMessage('x', 'H', 'c')]);
+    const [one] = await first.store.queues.receive(Q, { max: 1, waitMs: 0 });
+    assert.equal(one?.body, '1');
+    await first.store.close();
+    const second = await openStore(file, first.clock);
+    const queues = second.store.queues;
+    assert.deepEqual((await queues.receive(Q, { max: 10, waitMs: 0, visibilityTimeoutSeconds: 300 })).map((m) => m.body), ['x']);
+    second.clock.advance(30_000);
+    const again = await queues.receive(Q, { max: 10, waitMs: 0 });
+    assert.deepEqual(again.map((m) => [m.body, m.receiveCount]), [['1', 2], ['2', 1]]);
+    await second.store.close();
+  });
+
   test('sequence numbers are 20-digit strings that grow with every message', async () => {
     const { queues, store } = await withFifo();
     const sent = await queues.send(Q, [fifoMessage('a', 'G', '1'), fifoMessage('b', 'H', '2'), fifoMessage('c', 'G', '3')]);
