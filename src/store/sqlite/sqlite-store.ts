@@ -15,6 +15,7 @@ import { SqliteIamStore } from './sqlite-iam.js';
 import { SqliteEventSourceMappingStore } from './sqlite-event-source-mappings.js';
 import type { IamStore } from '../iam-types.js';
 import { RowCache } from './row-cache.js';
+import { SqliteQueueStore, type SqliteQueueStoreOptions } from './queues/sqlite-queues.js';
 import {
   StoreConflictError,
   type AliasRow,
@@ -371,10 +372,11 @@ export class SqliteStore implements Store {
   readonly policies: FunctionPolicyStore;
   readonly eventSourceMappings: EventSourceMappingStore;
   readonly iam: IamStore;
+  readonly queues: SqliteQueueStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
 
-  constructor(file: string) {
+  constructor(file: string, opts: { queues?: SqliteQueueStoreOptions } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -394,9 +396,11 @@ export class SqliteStore implements Store {
     this.policies = new SqlitePolicyStore(this.db, functions.versionCache);
     this.eventSourceMappings = new SqliteEventSourceMappingStore(this.db);
     this.iam = new SqliteIamStore(this.db);
+    this.queues = new SqliteQueueStore(this.db, this.groupCommit, opts.queues);
   }
 
   async close(): Promise<void> {
+    await this.queues.close();
     this.groupCommit.flush();
     this.db.close();
   }
