@@ -114,7 +114,11 @@ function settings(over: Partial<PollerSettings> = {}): PollerSettings {
   };
 }
 
-function harness(over: Partial<PollerSettings>, respond: (records: SqsRecord[]) => InvokeOutcome | Promise<InvokeOutcome>) {
+function harness(
+  over: Partial<PollerSettings>,
+  respond: (records: SqsRecord[]) => InvokeOutcome | Promise<InvokeOutcome>,
+  concurrency: () => number = () => 1000,
+) {
   const sqs = new FakeSqs();
   const batches: SqsRecord[][] = [];
   const problems: (string | undefined)[] = [];
@@ -126,7 +130,7 @@ function harness(over: Partial<PollerSettings>, respond: (records: SqsRecord[]) 
       batches.push(records);
       return respond(records);
     },
-    functionConcurrency: () => 1000,
+    functionConcurrency: concurrency,
     report: (p) => problems.push(p),
     now: Date.now,
     log: { warn: () => undefined },
@@ -303,4 +307,17 @@ test('MaximumConcurrency caps concurrent invocations; a backlog grows pollers up
   await growing.stop();
   assert.ok(peak > 5, `grew beyond the initial five pollers (peak ${peak})`);
   assert.ok(peak <= 8, `never above MaximumConcurrency (peak ${peak})`);
+});
+
+test('a function reserved at zero concurrency is not polled: its messages keep their receive counts', async () => {
+  let reserved = 0;
+  const h = harness({ maximumConcurrency: 2 }, ok, () => reserved);
+  h.sqs.send('waiting');
+  h.group.start();
+  // Give the pollers a chance to (wrongly) receive: a receive would lease the message synchronously here.
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(h.sqs.messages[0]?.receives, 0);
+  reserved = 10;
+  await until('processed once concurrency is back', () => h.sqs.deleted.length === 1);
+  await h.stop();
 });

@@ -68,6 +68,8 @@ const SQS_BATCH = 10;
 const LONG_POLL_SECONDS = 5;
 /** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
 const PAYLOAD_BUDGET = 6 * 1024 * 1024 - 64 * 1024;
+/** With the function's concurrency at 0, how often a poller looks again. */
+const ZERO_CONCURRENCY_RECHECK_MS = 1_000;
 /** After a problem (role, queue, function), a poller tries again after this long. */
 const PROBLEM_RETRY_MS = 5_000;
 
@@ -154,6 +156,12 @@ export class PollerGroup {
       } catch (e) {
         this.deps.report(`PROBLEM: ${(e as Error).message}`);
         await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
+        continue;
+      }
+      if (this.deps.functionConcurrency() <= 0) {
+        // Reserved concurrency 0 throttles every invocation: receiving would only spend the messages' receive
+        // counts (and send them to the dead-letter queue), so the queue is left alone until it is raised.
+        await this.pause(ZERO_CONCURRENCY_RECHECK_MS);
         continue;
       }
       let batch: ReceivedSqsMessage[];
