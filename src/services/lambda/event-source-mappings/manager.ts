@@ -164,6 +164,7 @@ export class EventSourceMappings {
       await this.deps.store.eventSourceMappings.delete(uuid);
       this.rows.delete(uuid);
       this.problems.delete(uuid);
+      this.identities.delete(uuid);
       return;
     }
     if (next === 'Enabled') this.startGroup(row);
