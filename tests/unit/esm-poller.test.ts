@@ -38,6 +38,8 @@ class FakeSqs implements ServiceCalls {
   readonly deleted: string[] = [];
   readonly callers: CallerIdentity[] = [];
   deny: string | undefined;
+  /** The queue's VisibilityTimeout as GetQueueAttributes answers it; undefined: the call fails. */
+  visibilitySeconds: number | undefined;
   private waiters: (() => void)[] = [];
   private n = 0;
 
@@ -87,6 +89,10 @@ class FakeSqs implements ServiceCalls {
           Attributes: { SenderId: 'AIDA', ApproximateFirstReceiveTimestamp: '2', ApproximateReceiveCount: String(m.receives), SentTimestamp: '1' },
         })),
       };
+    }
+    if (op === 'GetQueueAttributes') {
+      if (this.visibilitySeconds === undefined) throw new AwsError('AccessDenied', 'not allowed', { status: 403 });
+      return { Attributes: { VisibilityTimeout: String(this.visibilitySeconds) } };
     }
     if (op === 'DeleteMessageBatch') {
       for (const e of input['Entries'] as { ReceiptHandle: string }[]) {
@@ -220,7 +226,7 @@ test('a batching window gathers more than ten messages into one invocation', asy
 
 test('a throttled batch is left in the queue and retried after its visibility timeout', async () => {
   let throttle = true;
-  const h = harness({ maximumConcurrency: 2 }, () => (throttle ? { kind: 'throttled' } : ok()));
+  const h = harness({ maximumConcurrency: 2 }, () => (throttle ? { kind: 'throttled', timeoutMs: 1000 } : ok()));
   h.group.start();
   h.sqs.send('t');
   await until('a throttled invocation', () => h.batches.length >= 1);
@@ -320,4 +326,27 @@ test('a function reserved at zero concurrency is not polled: its messages keep t
   reserved = 10;
   await until('processed once concurrency is back', () => h.sqs.deleted.length === 1);
   await h.stop();
+});
+
+test('a throttled batch is invoked again while its lease still covers a whole invocation', async () => {
+  let throttles = 2;
+  const h = harness({ maximumConcurrency: 2 }, (): InvokeOutcome => (throttles-- > 0 ? { kind: 'throttled', timeoutMs: 1000 } : ok()));
+  h.sqs.visibilitySeconds = 30;
+  h.group.start();
+  h.sqs.send('retry-me');
+  await until('deleted', () => h.sqs.deleted.length === 1);
+  await h.stop();
+  assert.equal(h.batches.length, 3, 'two throttled attempts, then the one that ran');
+  assert.equal(h.batches.every((b) => b[0]?.attributes['ApproximateReceiveCount'] === '1'), true, 'one receive only');
+});
+
+test('a throttled batch whose lease cannot cover another invocation is left to its visibility timeout', async () => {
+  const h = harness({ maximumConcurrency: 2 }, (): InvokeOutcome => ({ kind: 'throttled', timeoutMs: 3000 }));
+  h.sqs.visibilitySeconds = 3;
+  h.group.start();
+  h.sqs.send('no-retry');
+  await until('one attempt', () => h.batches.length >= 1);
+  await h.stop();
+  assert.equal(h.batches.length, 1);
+  assert.equal(h.sqs.deleted.length, 0);
 });

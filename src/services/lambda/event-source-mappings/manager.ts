@@ -286,7 +286,7 @@ export class EventSourceMappings {
       });
       return result.functionError ? { kind: 'function-error' } : { kind: 'ok', payload: result.payload };
     } catch (e) {
-      if (e instanceof ThrottledError) return { kind: 'throttled' };
+      if (e instanceof ThrottledError) return { kind: 'throttled', timeoutMs: (row.config.Timeout ?? 3) * 1000 };
       return { kind: 'unavailable', reason: (e as Error).message };
     }
   }

@@ -6,7 +6,9 @@
 //   success                                   → every record deleted
 //   success + ReportBatchItemFailures         → all but the reported items deleted; a malformed report fails all
 //   function error, crash, timeout            → nothing deleted: the batch returns after its visibility timeout
-//   throttled (function or host concurrency)  → nothing deleted; the poller backs off and the group shrinks
+//   throttled (function or host concurrency)  → invoked again after 100 ms, doubling, while the batch's lease
+//                                               (the queue's VisibilityTimeout) still covers a whole invocation;
+//                                               then nothing deleted, the poller backs off and the group shrinks
 //   function/role/queue unusable              → nothing deleted; reported as the mapping's LastProcessingResult
 //
 // Scaling decisions (how many pollers) are scaling.ts's; this file only acts on them.
@@ -37,7 +39,8 @@ export interface PollerSettings {
 export type InvokeOutcome =
   | { kind: 'ok'; payload: Buffer }
   | { kind: 'function-error' }
-  | { kind: 'throttled' }
+  /** Not run for want of concurrency; `timeoutMs` is the function's Timeout (an invocation's longest run). */
+  | { kind: 'throttled'; timeoutMs: number }
   /** The function (version, alias) is missing or not Active: nothing ran. */
   | { kind: 'unavailable'; reason: string };
 
@@ -68,6 +71,10 @@ const SQS_BATCH = 10;
 const LONG_POLL_SECONDS = 5;
 /** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
 const PAYLOAD_BUDGET = 6 * 1024 * 1024 - 64 * 1024;
+/** A throttled batch is invoked again after this long, doubling. */
+const THROTTLE_RETRY_FIRST_MS = 100;
+/** How long the queue's VisibilityTimeout (read as the role with GetQueueAttributes) is trusted. */
+const VISIBILITY_TTL_MS = 60_000;
 /** With the function's concurrency at 0, how often a poller looks again. */
 const ZERO_CONCURRENCY_RECHECK_MS = 1_000;
 /** After a problem (role, queue, function), a poller tries again after this long. */
@@ -83,6 +90,8 @@ export class PollerGroup {
   /** Pollers between receiving a batch and finishing with it; shutdown waits for these only. */
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
+  /** The queue's VisibilityTimeout in ms as last read, and when. */
+  private visibility: { ms: number; at: number } | undefined;
 
   constructor(
     private settings: PollerSettings,
@@ -166,8 +175,9 @@ export class PollerGroup {
       }
       let batch: ReceivedSqsMessage[];
       let firstReceive: number;
+      let leasedAt: number;
       try {
-        ({ batch, firstReceive } = await this.gather(settings, caller));
+        ({ batch, firstReceive, leasedAt } = await this.gather(settings, caller));
       } catch (e) {
         this.deps.report(sqsProblem('ReceiveMessage', 'ReceiveMessage', e as AwsError));
         await this.pause(this.deps.problemRetryMs ?? PROBLEM_RETRY_MS);
@@ -185,7 +195,7 @@ export class PollerGroup {
       this.busy++;
       let outcome: InvokeOutcome['kind'] | 'filtered';
       try {
-        outcome = await this.process(settings, caller, batch);
+        outcome = await this.process(settings, caller, batch, leasedAt);
       } finally {
         this.busy--;
         if (this.busy === 0) for (const w of this.idleWaiters.splice(0)) w();
@@ -205,10 +215,14 @@ export class PollerGroup {
   }
 
   /** Receives up to BatchSize messages: one long poll, then more while the batching window is open. */
-  private async gather(s: PollerSettings, caller: CallerIdentity): Promise<{ batch: ReceivedSqsMessage[]; firstReceive: number }> {
+  private async gather(
+    s: PollerSettings,
+    caller: CallerIdentity,
+  ): Promise<{ batch: ReceivedSqsMessage[]; firstReceive: number; leasedAt: number }> {
     const batch: ReceivedSqsMessage[] = [];
     let bytes = 0;
     let firstReceive = 0;
+    let leasedAt = 0;
     let deadline: number | undefined;
     for (;;) {
       const want = Math.min(SQS_BATCH, s.batchSize - batch.length);
@@ -234,6 +248,8 @@ export class PollerGroup {
       const got = (out?.['Messages'] as ReceivedSqsMessage[] | undefined) ?? [];
       if (deadline === undefined) {
         firstReceive = got.length;
+        // The oldest lease of the batch: its messages become visible again one VisibilityTimeout after this.
+        leasedAt = this.deps.now();
         // The window starts with the first poll that found messages; none: the long poll ended empty.
         if (got.length === 0) break;
         if (s.windowMs <= 0) {
@@ -248,10 +264,15 @@ export class PollerGroup {
       }
       if (batch.length >= s.batchSize || bytes >= PAYLOAD_BUDGET || this.stopping) break;
     }
-    return { batch, firstReceive };
+    return { batch, firstReceive, leasedAt };
   }
 
-  private async process(s: PollerSettings, caller: CallerIdentity, batch: ReceivedSqsMessage[]): Promise<InvokeOutcome['kind'] | 'filtered'> {
+  private async process(
+    s: PollerSettings,
+    caller: CallerIdentity,
+    batch: ReceivedSqsMessage[],
+    leasedAt: number,
+  ): Promise<InvokeOutcome['kind'] | 'filtered'> {
     let records = batch.map((m) => toRecord(m, s.queueArn, s.queueRegion));
     if (s.filter) {
       const filter = s.filter;
@@ -262,7 +283,17 @@ export class PollerGroup {
       }
       if (records.length === 0) return 'filtered';
     }
-    const outcome = await this.deps.invoke(eventPayload(records));
+    const payload = eventPayload(records);
+    let outcome = await this.deps.invoke(payload);
+    // Throttled: Lambda retries the batch while its messages are still leased (why AWS advises a visibility timeout
+    // of six times the function's timeout), so a throttle costs no receive count when concurrency frees up in time.
+    for (let wait = THROTTLE_RETRY_FIRST_MS; outcome.kind === 'throttled' && !this.stopping; wait *= 2) {
+      const lease = await this.visibilityMs(s, caller);
+      if (lease === undefined || this.deps.now() + wait + outcome.timeoutMs >= leasedAt + lease) break;
+      await this.pause(wait);
+      if (this.stopping) break;
+      outcome = await this.deps.invoke(payload);
+    }
     switch (outcome.kind) {
       case 'ok': {
         this.deps.report(undefined);
@@ -294,6 +325,27 @@ export class PollerGroup {
     for (const r of results) {
       // The records come back after their visibility timeout: processed again, at least once, as on AWS.
       if (r.status === 'rejected') this.deps.report(sqsProblem('DeleteMessageBatch', 'DeleteMessage', r.reason as AwsError));
+    }
+  }
+
+  /** The queue's VisibilityTimeout (ms), read as the role and kept a minute; undefined when it cannot be read. */
+  private async visibilityMs(s: PollerSettings, caller: CallerIdentity): Promise<number | undefined> {
+    const now = this.deps.now();
+    if (this.visibility && now - this.visibility.at < VISIBILITY_TTL_MS) return this.visibility.ms;
+    try {
+      const out = await this.deps.sqs().call(
+        'sqs',
+        'GetQueueAttributes',
+        { QueueUrl: s.queueUrl, AttributeNames: ['VisibilityTimeout'] },
+        caller,
+        { region: s.queueRegion },
+      );
+      const seconds = Number((out?.['Attributes'] as Record<string, string> | undefined)?.['VisibilityTimeout']);
+      if (!Number.isFinite(seconds)) return undefined;
+      this.visibility = { ms: seconds * 1000, at: now };
+      return this.visibility.ms;
+    } catch {
+      return undefined;
     }
   }
 
