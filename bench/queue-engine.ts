@@ -18,7 +18,7 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const BODY = JSON.stringify({ order: 12345, items: ['a', 'b', 'c'], note: 'x'.repeat(120) });
 
-function row(name: string): QueueRow {
+function row(name: string, fifo = false): QueueRow {
   return {
     accountId: ACCOUNT,
     region: REGION,
@@ -29,7 +29,7 @@ function row(name: string): QueueRow {
     attributes: {},
     tags: {},
     settings: {
-      fifo: false,
+      fifo,
       visibilityTimeoutSeconds: 30,
       delaySeconds: 0,
       retentionSeconds: 1_209_600,
@@ -38,22 +38,32 @@ function row(name: string): QueueRow {
   };
 }
 
-function batch(n: number): NewMessage[] {
-  return Array.from({ length: n }, () => ({
-    messageId: randomUUID(),
-    body: BODY,
-    md5OfBody: '0123456789abcdef0123456789abcdef',
-    senderId: ACCOUNT,
-    delaySeconds: 0,
-  }));
+let sent = 0;
+function batch(n: number, fifo = false): NewMessage[] {
+  return Array.from({ length: n }, () => {
+    const m: NewMessage = {
+      messageId: randomUUID(),
+      body: BODY,
+      md5OfBody: '0123456789abcdef0123456789abcdef',
+      senderId: ACCOUNT,
+      delaySeconds: 0,
+    };
+    if (fifo) {
+      // 100 message groups, as a FIFO queue feeding a mapping's parallel groups would have.
+      m.groupId = `g${sent % 100}`;
+      m.deduplicationId = String(sent);
+    }
+    sent++;
+    return m;
+  });
 }
 
-async function send(store: SqliteStore, q: QueueKey, total: number, callers: number): Promise<number> {
+async function send(store: SqliteStore, q: QueueKey, total: number, callers: number, fifo = false): Promise<number> {
   let left = total / 10;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: callers }, async () => {
-      while (left-- > 0) await store.queues.send(q, batch(10));
+      while (left-- > 0) await store.queues.send(q, batch(10, fifo));
     }),
   );
   return total / ((performance.now() - started) / 1000);
@@ -96,6 +106,12 @@ async function main(): Promise<void> {
     console.log(`send, batches of 10, 16 callers:   ${fmt(send16)} messages/s`);
     console.log(`receive 10 + delete, 1 consumer:   ${fmt(drain1)} messages/s`);
     console.log(`receive 10 + delete, 16 consumers: ${fmt(drain16)} messages/s`);
+    const fq = { accountId: ACCOUNT, region: REGION, name: 'bench.fifo' };
+    await store.queues.createQueue(row('bench.fifo', true));
+    const fifoSend16 = await send(store, fq, 50_000, 16, true);
+    const fifoDrain16 = await drain(store, fq, 16);
+    console.log(`FIFO (100 groups) send, batches of 10, 16 callers: ${fmt(fifoSend16)} messages/s`);
+    console.log(`FIFO (100 groups) receive 10 + delete, 16 consumers: ${fmt(fifoDrain16)} messages/s`);
 
     if (million > 0) {
       // Fill in large calls (not what is measured here), then reopen.
