@@ -460,6 +460,25 @@ describe('long polling', () => {
     await store.close();
   });
 
+  test('a waiting receive resolves when a message is moved in (redrive, move task)', async () => {
+    const { queues, clock, store } = await withQueue({
+      visibilityTimeoutSeconds: 1,
+      redrive: { deadLetterTargetArn: arnOf('dlq'), maxReceiveCount: 1 },
+    });
+    await queues.createQueue(queueRow('dlq'));
+    await queues.send(Q, [message('x')]);
+    await queues.receive(Q, { max: 1, waitMs: 0 });
+    clock.advance(1000);
+    const onDlq = queues.receive(key('dlq'), { max: 10, waitMs: 20_000, visibilityTimeoutSeconds: 0 });
+    await queues.receive(Q, { max: 1, waitMs: 0 });
+    assert.deepEqual((await onDlq).map((m) => m.body), ['x']);
+    const onSource = queues.receive(Q, { max: 10, waitMs: 20_000 });
+    clock.advance(1);
+    assert.equal(await queues.move(key('dlq'), 'source', 10), 1);
+    assert.deepEqual((await onSource).map((m) => m.body), ['x']);
+    await store.close();
+  });
+
   test('two waiters: one message goes to the first, the second keeps waiting', async () => {
     const { queues, store } = await withQueue();
     const first = queues.receive(Q, { max: 10, waitMs: 20_000 });
