@@ -4,6 +4,7 @@
 // - send: SendMessageBatch-sized calls (10 messages of ~200 bytes) from 1 and from 16 concurrent callers; every
 //   resolved call is committed (group commit merges concurrent calls into one transaction).
 // - drain: receive 10 + delete them, from 1 and from 16 concurrent consumers, until the queue is empty.
+// - wake: a long poll waiting, one send; time until the receive resolves (both commits included).
 // - open: time to load a queue of N messages (default 1,000,000) at start, and the heap the index takes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,19 @@ async function main(): Promise<void> {
     console.log(`send, batches of 10, 16 callers:   ${fmt(send16)} messages/s`);
     console.log(`receive 10 + delete, 1 consumer:   ${fmt(drain1)} messages/s`);
     console.log(`receive 10 + delete, 16 consumers: ${fmt(drain16)} messages/s`);
+    // A long poll waiting, one SendMessage: time from the send's call to the receive resolving with it.
+    const lat: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const waiting = store.queues.receive(q, { max: 10, waitMs: 20_000 });
+      const t0 = performance.now();
+      void store.queues.send(q, batch(1));
+      const got = await waiting;
+      lat.push(performance.now() - t0);
+      await store.queues.deleteMessages(q, got.map((m) => m.receiptHandle));
+    }
+    lat.sort((a, b) => a - b);
+    const pct = (p: number): string => (lat[Math.floor((p / 100) * (lat.length - 1))] as number).toFixed(2);
+    console.log(`send → waiting receive resolved: p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
     const fq = { accountId: ACCOUNT, region: REGION, name: 'bench.fifo' };
     await store.queues.createQueue(row('bench.fifo', true));
     const fifoSend16 = await send(store, fq, 50_000, 16, true);
