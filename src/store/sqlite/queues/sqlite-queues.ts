@@ -901,6 +901,7 @@ export class SqliteQueueStore implements QueueStore {
     }
     if (now - this.lastDedupSweep >= DEDUP_WINDOW_MS / 10) {
       this.lastDedupSweep = now;
+      for (const [k, at] of this.deletedAt) if (now - at >= DELETED_RECENTLY_MS) this.deletedAt.delete(k);
       writes.push(this.writes.run(() => this.s.sweepDedup.run(now), { lazy: true }));
     }
     await Promise.all(writes);
