@@ -1,0 +1,104 @@
+// The SQS service: two codecs (json 1.0 for current SDKs, query for older CLIs and SDKs), the handler table, the
+// access map and the service's own error for denials. Every operation of models/sqs has a handler.
+import type { HttpRequestParts } from '../../protocol/codec.js';
+import { AwsError } from '../../protocol/errors.js';
+import { JsonCodec } from '../../protocol/json/codec.js';
+import { loadModel, Model, type ServiceModel } from '../../protocol/model.js';
+import { QueryCodec } from '../../protocol/query/codec.js';
+import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import { sqsAccess } from './access.js';
+import type { SqsDeps } from './deps.js';
+import { SqsErrors } from './errors.js';
+import { SqsMessages } from './messages.js';
+import { MoveTasks } from './move-tasks.js';
+import { SqsQueues } from './queues.js';
+
+/**
+ * A request body's limit: a batch of ten 1 MiB messages cannot exceed the 1 MiB batch limit, but the json text
+ * of one (escapes, base64 binary attributes, the query form's percent-encoding) takes up to about 3× the bytes.
+ */
+const BODY_LIMIT = 4 * 1048576;
+
+/**
+ * The model without enum constraints on strings: SQS checks attribute names itself (InvalidAttributeName
+ * "Unknown Attribute X.") where model validation would answer a generic ValidationException.
+ */
+function withoutEnums(model: Model): Model {
+  const raw = structuredClone(model.raw) as ServiceModel;
+  for (const shape of Object.values(raw.shapes)) {
+    if (shape.type === 'string' && shape.enum !== undefined) delete shape.enum;
+  }
+  return new Model(raw, model.paginators);
+}
+
+function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationHandler {
+  // The codec has validated the document against the model shape that I mirrors.
+  return (input, ctx) => fn(input as I, ctx) as Promise<Record<string, unknown> | undefined>;
+}
+
+export interface SqsService extends ServiceDefinition {
+  /** Stops running message move tasks (shutdown). */
+  stop(): void;
+}
+
+export function createSqsService(deps: SqsDeps): SqsService {
+  const json = new JsonCodec(withoutEnums(loadModel('sqs')), { queryModel: loadModel('sqs-query') });
+  const query = new QueryCodec(withoutEnums(loadModel('sqs-query')));
+  const queues = new SqsQueues(deps);
+  const messages = new SqsMessages(deps.queues);
+  const moves = new MoveTasks(deps.queues, deps.now, deps.log);
+  const handlers: Record<string, OperationHandler> = {
+    CreateQueue: op(queues.createQueue.bind(queues)),
+    DeleteQueue: op(queues.deleteQueue.bind(queues)),
+    GetQueueUrl: op(queues.getQueueUrl.bind(queues)),
+    ListQueues: op(queues.listQueues.bind(queues)),
+    GetQueueAttributes: op(queues.getQueueAttributes.bind(queues)),
+    SetQueueAttributes: op(queues.setQueueAttributes.bind(queues)),
+    PurgeQueue: op(queues.purgeQueue.bind(queues)),
+    TagQueue: op(queues.tagQueue.bind(queues)),
+    UntagQueue: op(queues.untagQueue.bind(queues)),
+    ListQueueTags: op(queues.listQueueTags.bind(queues)),
+    AddPermission: op(queues.addPermission.bind(queues)),
+    RemovePermission: op(queues.removePermission.bind(queues)),
+    ListDeadLetterSourceQueues: op(queues.listDeadLetterSourceQueues.bind(queues)),
+    SendMessage: op(messages.sendMessage.bind(messages)),
+    SendMessageBatch: op(messages.sendMessageBatch.bind(messages)),
+    ReceiveMessage: op(messages.receiveMessage.bind(messages)),
+    DeleteMessage: op(messages.deleteMessage.bind(messages)),
+    DeleteMessageBatch: op(messages.deleteMessageBatch.bind(messages)),
+    ChangeMessageVisibility: op(messages.changeMessageVisibility.bind(messages)),
+    ChangeMessageVisibilityBatch: op(messages.changeMessageVisibilityBatch.bind(messages)),
+    StartMessageMoveTask: op(moves.start.bind(moves)),
+    ListMessageMoveTasks: op(moves.list.bind(moves)),
+    CancelMessageMoveTask: op((req: { TaskHandle: string }) => moves.cancel(req)),
+  };
+  return {
+    signingName: 'sqs',
+    displayName: 'SQS',
+    codec: json,
+    // Current SDKs send json 1.0 (X-Amz-Target: AmazonSQS.*); the query protocol's clients send a form.
+    codecFor: (req: HttpRequestParts) => (req.headers['x-amz-target'] !== undefined || isJson(req.headers['content-type']) ? json : query),
+    handlers,
+    bodyLimit: () => ({
+      bytes: BODY_LIMIT,
+      error: () => new AwsError('RequestEntityTooLarge', `Request body must be smaller than ${BODY_LIMIT} bytes`, { status: 413 }),
+    }),
+    // Queue URLs are paths (/ACCOUNT/NAME): an unsigned request there gets SQS's error format.
+    ownsPath: (rawPath) => /^\/\d{12}\/[A-Za-z0-9_.-]{1,80}\/?$/.test(rawPath),
+    access: sqsAccess,
+    accessDenied: (message) => SqsErrors.accessDenied(lowerActions(message)),
+    stop: () => moves.stop(),
+  };
+}
+
+function isJson(contentType: string | string[] | undefined): boolean {
+  return typeof contentType === 'string' && contentType.startsWith('application/x-amz-json');
+}
+
+/** SQS writes the action in lower case in its denial messages ("not authorized to perform: sqs:sendmessage"). */
+function lowerActions(message: string): string {
+  return message.replace(/\bsqs:[A-Za-z*]+/g, (a) => a.toLowerCase());
+}
+
+export { QueuePolicies } from './queue-policies.js';
+export type { SqsDeps } from './deps.js';
