@@ -1,0 +1,39 @@
+// A real gateway serving only SQS over an in-memory QueueStore, for tests of the SQS wire with real clients
+// (JS SDK v3, boto3, the AWS CLIs) that do not need a whole Lambent.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Authorizer } from '../../src/services/identity.js';
+import { createSqsService, QueuePolicies, type SqsDeps } from '../../src/services/sqs/index.js';
+import { ALLOW_ALL, rootKeyIdentities, serveGateway, type ServedGateway } from './gateway.js';
+import { MemoryQueues } from './sqs-memory-queues.js';
+
+export const SQS_KEYS = { accessKeyId: 'AKIDSQSTEST', secretAccessKey: 'sqs-test-secret' };
+export const SQS_ACCOUNT = '000000000000';
+
+export interface SqsGateway extends ServedGateway {
+  queues: MemoryQueues;
+  client(opts?: { maxAttempts?: number }): SQSClient;
+}
+
+export async function serveSqs(opts: { authorizer?: Authorizer; now?: () => number } = {}): Promise<SqsGateway> {
+  const queues = new MemoryQueues(opts.now);
+  const deps: SqsDeps = { queues, policies: new QueuePolicies(queues) };
+  if (opts.now) deps.now = opts.now;
+  const sqs = createSqsService(deps);
+  const served = await serveGateway({
+    services: [sqs],
+    identities: rootKeyIdentities([{ ...SQS_KEYS, accountId: SQS_ACCOUNT }]),
+    authorizer: opts.authorizer ?? ALLOW_ALL,
+    logger: { warn: () => undefined, error: () => undefined },
+  });
+  return {
+    ...served,
+    queues,
+    client: (o = {}) =>
+      new SQSClient({ endpoint: served.endpoint, region: 'us-east-1', credentials: SQS_KEYS, maxAttempts: o.maxAttempts ?? 1 }),
+    async close() {
+      sqs.stop();
+      await queues.close();
+      await served.close();
+    },
+  };
+}
