@@ -157,7 +157,6 @@ export class MemoryQueues implements QueueStore {
       s.handle = `${Buffer.from(id(q.row)).toString('base64url')}.${randomUUID()}`;
       s.leased = true;
       s.visibleAt = now + (opts.visibilityTimeoutSeconds ?? q.row.settings.visibilityTimeoutSeconds) * 1000;
-      if (group !== undefined && q.row.settings.fifo) busyGroups.add(group);
       const r: ReceivedMessage = { ...s.message, receiptHandle: s.handle, receiveCount: s.receiveCount, sentAt: s.sentAt, firstReceivedAt: s.firstReceivedAt };
       if (s.sequenceNumber !== undefined) r.sequenceNumber = s.sequenceNumber;
       out.push(r);
