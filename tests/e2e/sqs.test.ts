@@ -14,6 +14,8 @@ import {
   SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
+  type DeleteMessageBatchCommandOutput,
+  type ReceiveMessageCommandOutput,
 } from '@aws-sdk/client-sqs';
 import { startServer, tempDir, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../helpers/lambent.js';
 
@@ -36,8 +38,8 @@ async function failure(p: Promise<unknown>): Promise<Error & { Code?: string; $m
   assert.fail('expected the call to fail');
 }
 
-async function count(sqs: SQSClient, url: string, name = 'ApproximateNumberOfMessages'): Promise<string | undefined> {
-  return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [name as never] }))).Attributes?.[name];
+async function count(sqs: SQSClient, url: string, name: 'ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' = 'ApproximateNumberOfMessages'): Promise<string | undefined> {
+  return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [name] }))).Attributes?.[name];
 }
 
 before(async () => {
@@ -70,7 +72,7 @@ describe('sqs on the real server (JS SDK v3)', () => {
     const handles: { Id: string; ReceiptHandle: string }[] = [];
     const deadline = Date.now() + 10_000;
     while (seen.size < 10 && Date.now() < deadline) {
-      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }));
+      const got: ReceiveMessageCommandOutput = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }));
       for (const m of got.Messages ?? []) {
         seen.add(m.Body as string);
         assert.equal(m.Attributes?.['SenderId'], TEST_ACCOUNT);
@@ -80,7 +82,7 @@ describe('sqs on the real server (JS SDK v3)', () => {
     }
     assert.equal(seen.size, 10);
     for (let i = 0; i < handles.length; i += 10) {
-      const del = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: handles.slice(i, i + 10) }));
+      const del: DeleteMessageBatchCommandOutput = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: handles.slice(i, i + 10) }));
       assert.equal(del.Failed?.length ?? 0, 0);
     }
     assert.equal(await count(sqs, QueueUrl as string, 'ApproximateNumberOfMessagesNotVisible'), '0');

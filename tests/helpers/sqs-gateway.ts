@@ -11,6 +11,8 @@ export const SQS_ACCOUNT = '000000000000';
 
 export interface SqsGateway extends ServedGateway {
   queues: MemoryQueues;
+  /** What the gateway logged as internal errors (a test expecting none checks it is empty). */
+  internalErrors: string[];
   client(opts?: { maxAttempts?: number }): SQSClient;
 }
 
@@ -19,15 +21,17 @@ export async function serveSqs(opts: { authorizer?: Authorizer; now?: () => numb
   const deps: SqsDeps = { queues, policies: new QueuePolicies(queues) };
   if (opts.now) deps.now = opts.now;
   const sqs = createSqsService(deps);
+  const internalErrors: string[] = [];
   const served = await serveGateway({
     services: [sqs],
     identities: rootKeyIdentities([{ ...SQS_KEYS, accountId: SQS_ACCOUNT }]),
     authorizer: opts.authorizer ?? ALLOW_ALL,
-    logger: { warn: () => undefined, error: () => undefined },
+    logger: { warn: () => undefined, error: (m, e) => void internalErrors.push(`${m} ${String(e)}`) },
   });
   return {
     ...served,
     queues,
+    internalErrors,
     client: (o = {}) =>
       new SQSClient({ endpoint: served.endpoint, region: 'us-east-1', credentials: SQS_KEYS, maxAttempts: o.maxAttempts ?? 1 }),
     async close() {
