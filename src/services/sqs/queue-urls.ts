@@ -18,19 +18,38 @@ export function queueArn(region: string, accountId: string, name: string): strin
 }
 
 /**
+ * Parsed URLs by region and text: every message call names its queue by URL and a client uses a few URLs over and
+ * over, so the WHATWG parse is done once per URL, not per request. Emptied when full (a hostile client sending
+ * ever new URLs costs a parse each, as without the cache).
+ */
+const parsed = new Map<string, QueueKey | undefined>();
+const PARSED_MAX = 4096;
+
+/**
  * The queue a QueueUrl names, or undefined when it is not a queue URL at all (InvalidAddress). The region is the
  * one in an AWS host name, else the request's (a Lambent URL names no region: it serves every region).
+ * The key returned is shared: callers must not modify it.
  */
 export function parseQueueUrl(url: string, requestRegion: string): QueueKey | undefined {
+  const cacheKey = `${requestRegion} ${url}`;
+  if (parsed.has(cacheKey)) return parsed.get(cacheKey);
+  const key = parseUncached(url, requestRegion);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  if (key !== undefined) Object.freeze(key);
+  parsed.set(cacheKey, key);
+  return key;
+}
+
+function parseUncached(url: string, requestRegion: string): QueueKey | undefined {
   if (url.length > 2048) return undefined;
-  let parsed: URL;
+  let u: URL;
   try {
-    parsed = new URL(url);
+    u = new URL(url);
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const parts = parsed.pathname.split('/').filter((p) => p !== '');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const parts = u.pathname.split('/').filter((p) => p !== '');
   if (parts.length !== 2) return undefined;
   const [accountId, rawName] = parts as [string, string];
   let name: string;
@@ -40,7 +59,7 @@ export function parseQueueUrl(url: string, requestRegion: string): QueueKey | un
     return undefined;
   }
   if (!ACCOUNT_RE.test(accountId) || !NAME_RE.test(name)) return undefined;
-  const host = AWS_HOST_RE.exec(parsed.hostname);
+  const host = AWS_HOST_RE.exec(u.hostname);
   const region = host?.[1] ?? host?.[2] ?? requestRegion;
   return { accountId, region, name };
 }
