@@ -200,9 +200,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
     rawQuery: string,
   ): ServiceDefinition | undefined {
     if (scope) {
-      // Signed for a service Lambent does not host: a path a hosted service owns (a Lambda URL signed for s3) is
-      // that service's request signed wrongly, and its verification says so; anything else gets unhostedService.
-      return bySigningName.get(scope.service) ?? opts.services.find((s) => s.ownsPath(rawPath));
+      // A path a hosted service owns (a Lambda URL signed for s3, or for sqs) is that service's request signed
+      // wrongly, and its verification says so, whether or not the signed-for service is hosted; elsewhere the scope
+      // decides, and a service Lambent does not host gets unhostedService.
+      const scoped = bySigningName.get(scope.service);
+      if (scoped?.ownsPath(rawPath)) return scoped;
+      return opts.services.find((s) => s.ownsPath(rawPath)) ?? scoped;
     }
     const target = headers['x-amz-target'];
     if (typeof target === 'string') {
