@@ -60,7 +60,9 @@ export function checkMessageAttributes(raw: Readonly<Record<string, unknown>> | 
     checkCharacters(dataType);
     const binary = dataType.startsWith('Binary');
     const stringValue = v?.['StringValue'];
-    const binaryValue = v?.['BinaryValue'];
+    // Decoded requests carry Buffers; in-process callers may hand a plain Uint8Array.
+    const rawBinary = v?.['BinaryValue'];
+    const binaryValue = rawBinary instanceof Uint8Array && !Buffer.isBuffer(rawBinary) ? Buffer.from(rawBinary) : rawBinary;
     if (v?.['StringListValues'] !== undefined || v?.['BinaryListValues'] !== undefined) {
       throw SqsErrors.invalidParameterValue(`Message (user) attribute '${name}' uses StringListValues or BinaryListValues, which are not supported.`);
     }
