@@ -336,6 +336,22 @@ describe('sqs messages (standard)', () => {
     }
   });
 
+  test('a long poll whose client went away ends, and leases nothing for nobody', async () => {
+    const url = await create('abandoned-poll');
+    const poller = g.client();
+    const aborter = new AbortController();
+    const poll = poller.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 20 }), { abortSignal: aborter.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    aborter.abort();
+    await assert.rejects(poll);
+    poller.destroy();
+    // Give the server a moment to see the connection close.
+    await new Promise((r) => setTimeout(r, 100));
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'for a live client' }));
+    const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1 }));
+    assert.equal(got.Messages?.[0]?.Body, 'for a live client');
+  });
+
   test('the queue\'s ReceiveMessageWaitTimeSeconds is the default wait', async () => {
     const url = await create('default-wait', { ReceiveMessageWaitTimeSeconds: '1' });
     const started = Date.now();

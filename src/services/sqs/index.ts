@@ -6,6 +6,7 @@ import { JsonCodec } from '../../protocol/json/codec.js';
 import { loadModel, Model, type ServiceModel } from '../../protocol/model.js';
 import { QueryCodec } from '../../protocol/query/codec.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
+import type { ReceiveMessageRequest } from './api-types.js';
 import { sqsAccess } from './access.js';
 import type { SqsDeps } from './deps.js';
 import { SqsErrors } from './errors.js';
@@ -63,7 +64,8 @@ export function createSqsService(deps: SqsDeps): SqsService {
     ListDeadLetterSourceQueues: op(queues.listDeadLetterSourceQueues.bind(queues)),
     SendMessage: op(messages.sendMessage.bind(messages)),
     SendMessageBatch: op(messages.sendMessageBatch.bind(messages)),
-    ReceiveMessage: op(messages.receiveMessage.bind(messages)),
+    // A long poll ends when its client goes away (the signal of an HTTP request), so it leases nothing for nobody.
+    ReceiveMessage: op((req: ReceiveMessageRequest, ctx: RequestContext) => messages.receiveMessage(req, ctx, ctx.signal)),
     DeleteMessage: op(messages.deleteMessage.bind(messages)),
     DeleteMessageBatch: op(messages.deleteMessageBatch.bind(messages)),
     ChangeMessageVisibility: op(messages.changeMessageVisibility.bind(messages)),
