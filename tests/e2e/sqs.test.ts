@@ -117,6 +117,21 @@ describe('sqs on the real server (JS SDK v3)', () => {
     assert.ok(Date.now() - started < 5_000);
   });
 
+  test('a long poll whose client went away leases nothing', async () => {
+    const sqs = client();
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'e2e-abandoned' }));
+    const poller = client();
+    const aborter = new AbortController();
+    const poll = poller.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }), { abortSignal: aborter.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    aborter.abort();
+    await assert.rejects(poll);
+    poller.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'for the living' }));
+    assert.equal((await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 2 }))).Messages?.[0]?.Body, 'for the living');
+  });
+
   test('visibility timeout hides a received message until it ends; a deleted message stays deleted', async () => {
     const sqs = client();
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'e2e-visibility' }));
