@@ -1,23 +1,26 @@
-// A real gateway serving only SQS over an in-memory QueueStore, for tests of the SQS wire with real clients
-// (JS SDK v3, boto3, the AWS CLIs) that do not need a whole Lambent.
+// A real gateway serving only SQS over the real queue engine (SQLite in memory), for tests of the SQS service with
+// real clients that do not need a whole Lambent.
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Authorizer } from '../../src/services/identity.js';
 import { createSqsService, QueuePolicies, type SqsDeps } from '../../src/services/sqs/index.js';
 import { ALLOW_ALL, rootKeyIdentities, serveGateway, type ServedGateway } from './gateway.js';
-import { MemoryQueues } from './sqs-memory-queues.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { QueueStore } from '../../src/store/queue-types.js';
 
 export const SQS_KEYS = { accessKeyId: 'AKIDSQSTEST', secretAccessKey: 'sqs-test-secret' };
 export const SQS_ACCOUNT = '000000000000';
 
 export interface SqsGateway extends ServedGateway {
-  queues: MemoryQueues;
+  queues: QueueStore;
   /** What the gateway logged as internal errors (a test expecting none checks it is empty). */
   internalErrors: string[];
   client(opts?: { maxAttempts?: number }): SQSClient;
 }
 
 export async function serveSqs(opts: { authorizer?: Authorizer; now?: () => number } = {}): Promise<SqsGateway> {
-  const queues = new MemoryQueues(opts.now);
+  const store = new SqliteStore(':memory:', opts.now ? { queues: { now: opts.now } } : {});
+  const queues = store.queues;
+  await queues.open();
   const deps: SqsDeps = { queues, policies: new QueuePolicies(queues) };
   if (opts.now) deps.now = opts.now;
   const sqs = createSqsService(deps);
@@ -36,8 +39,8 @@ export async function serveSqs(opts: { authorizer?: Authorizer; now?: () => numb
       new SQSClient({ endpoint: served.endpoint, region: 'us-east-1', credentials: SQS_KEYS, maxAttempts: o.maxAttempts ?? 1 }),
     async close() {
       sqs.stop();
-      await queues.close();
       await served.close();
+      await store.close();
     },
   };
 }
