@@ -245,6 +245,9 @@ describe('sqs messages (standard)', () => {
     const delay = await failure(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', DelaySeconds: 901 })));
     assert.equal(delay.message, 'Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.');
     assert.equal((await failure(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: '' })))).code, 'MissingParameter');
+    const noUrl = await failure(sqs.send(new SendMessageCommand({ MessageBody: 'x' } as never)));
+    assert.equal(noUrl.code, 'MissingParameter');
+    assert.equal(noUrl.message, 'The request must contain the parameter QueueUrl.');
   });
 
   test('SendMessageBatch: per-entry results, and whole-batch errors', async () => {

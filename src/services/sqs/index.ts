@@ -3,8 +3,7 @@
 import type { HttpRequestParts } from '../../protocol/codec.js';
 import { AwsError } from '../../protocol/errors.js';
 import { JsonCodec } from '../../protocol/json/codec.js';
-import { loadModel, Model, type ServiceModel } from '../../protocol/model.js';
-import { QueryCodec } from '../../protocol/query/codec.js';
+import { loadModel, Model, type Operation, type ServiceModel } from '../../protocol/model.js';
 import type { OperationHandler, RequestContext, ServiceDefinition } from '../types.js';
 import type { ReceiveMessageRequest } from './api-types.js';
 import { sqsAccess } from './access.js';
@@ -13,6 +12,8 @@ import { SqsErrors } from './errors.js';
 import { SqsMessages } from './messages.js';
 import { MoveTasks } from './move-tasks.js';
 import { SqsQueues } from './queues.js';
+import { SqsQueryCodec } from './query-codec.js';
+import { sqsDecodeError } from './missing-parameter.js';
 
 /**
  * A request body's limit: a batch of ten 1 MiB messages cannot exceed the 1 MiB batch limit, but the json text
@@ -21,15 +22,31 @@ import { SqsQueues } from './queues.js';
 const BODY_LIMIT = 4 * 1048576;
 
 /**
- * The model without enum constraints on strings: SQS checks attribute names itself (InvalidAttributeName
- * "Unknown Attribute X.") where model validation would answer a generic ValidationException.
+ * The model as SQS validates: no enum constraints on strings (SQS checks attribute names itself: InvalidAttributeName
+ * "Unknown Attribute X.", where model validation would answer a generic ValidationException), batch entries
+ * checked by the handlers.
  */
-function withoutEnums(model: Model): Model {
+function sqsModel(model: Model): Model {
   const raw = structuredClone(model.raw) as ServiceModel;
-  for (const shape of Object.values(raw.shapes)) {
+  for (const [name, shape] of Object.entries(raw.shapes)) {
     if (shape.type === 'string' && shape.enum !== undefined) delete shape.enum;
+    // A batch without entries is EmptyBatchRequest (the query protocol cannot even send an empty list).
+    if (shape.type === 'structure' && BATCH_REQUESTS.has(name)) shape.required = (shape.required ?? []).filter((m) => m !== 'Entries');
   }
   return new Model(raw, model.paginators);
+}
+
+const BATCH_REQUESTS = new Set(['SendMessageBatchRequest', 'DeleteMessageBatchRequest', 'ChangeMessageVisibilityBatchRequest']);
+
+/** The json codec with SQS's MissingParameter for a required member left out. */
+class SqsJsonCodec extends JsonCodec {
+  override decode(req: HttpRequestParts, operation: Operation): Record<string, unknown> {
+    try {
+      return super.decode(req, operation);
+    } catch (e) {
+      throw sqsDecodeError(e);
+    }
+  }
 }
 
 function op<I, O>(fn: (input: I, ctx: RequestContext) => Promise<O>): OperationHandler {
@@ -43,8 +60,8 @@ export interface SqsService extends ServiceDefinition {
 }
 
 export function createSqsService(deps: SqsDeps): SqsService {
-  const json = new JsonCodec(withoutEnums(loadModel('sqs')), { queryModel: loadModel('sqs-query') });
-  const query = new QueryCodec(withoutEnums(loadModel('sqs-query')));
+  const json = new SqsJsonCodec(sqsModel(loadModel('sqs')), { queryModel: loadModel('sqs-query') });
+  const query = new SqsQueryCodec(sqsModel(loadModel('sqs-query')));
   const queues = new SqsQueues(deps);
   const messages = new SqsMessages(deps.queues);
   const moves = new MoveTasks(deps.queues, deps.now, deps.log);

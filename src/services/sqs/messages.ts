@@ -156,7 +156,7 @@ export class SqsMessages {
 
   async sendMessageBatch(req: SendMessageBatchRequest, ctx: RequestContext): Promise<SendMessageBatchResult> {
     const row = queueOfUrl(this.queues, req.QueueUrl, ctx);
-    checkBatch(req.Entries, 'SendMessageBatchRequestEntry');
+    checkBatch(req.Entries ?? [], 'SendMessageBatchRequestEntry');
     const accepted: { id: string; message: NewMessage }[] = [];
     const failed: BatchResultErrorEntry[] = [];
     let total = 0;
@@ -220,7 +220,7 @@ export class SqsMessages {
 
   async deleteMessageBatch(req: DeleteMessageBatchRequest, ctx: RequestContext): Promise<DeleteMessageBatchResult> {
     const row = queueOfUrl(this.queues, req.QueueUrl, ctx);
-    checkBatch(req.Entries, 'DeleteMessageBatchRequestEntry');
+    checkBatch(req.Entries ?? [], 'DeleteMessageBatchRequestEntry');
     const outcomes = await onQueue(this.queues.deleteMessages(keyOf(row), req.Entries.map((e) => e.ReceiptHandle)));
     const out: DeleteMessageBatchResult = { Successful: [], Failed: [] };
     req.Entries.forEach((e, i) => {
@@ -242,7 +242,7 @@ export class SqsMessages {
 
   async changeMessageVisibilityBatch(req: ChangeMessageVisibilityBatchRequest, ctx: RequestContext): Promise<ChangeMessageVisibilityBatchResult> {
     const row = queueOfUrl(this.queues, req.QueueUrl, ctx);
-    checkBatch(req.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
+    checkBatch(req.Entries ?? [], 'ChangeMessageVisibilityBatchRequestEntry');
     const out: ChangeMessageVisibilityBatchResult = { Successful: [], Failed: [] };
     const valid: { id: string; receiptHandle: string; visibilityTimeoutSeconds: number }[] = [];
     const results = new Map<string, BatchResultErrorEntry | undefined>();
