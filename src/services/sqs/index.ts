@@ -16,8 +16,8 @@ import { SqsQueryCodec } from './query-codec.js';
 import { sqsDecodeError } from './missing-parameter.js';
 
 /**
- * A request body's limit: a batch of ten 1 MiB messages cannot exceed the 1 MiB batch limit, but the json text
- * of one (escapes, base64 binary attributes, the query form's percent-encoding) takes up to about 3× the bytes.
+ * A request body's limit: a batch's messages total at most 1 MiB, but the request's text (JSON escapes, base64
+ * binary attributes, a form's percent-encoding) can take about three times that.
  */
 const BODY_LIMIT = 4 * 1048576;
 
