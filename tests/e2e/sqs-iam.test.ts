@@ -18,6 +18,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { createIamUser, type Keys } from '../helpers/iam-user.js';
+import { failure } from '../helpers/sqs-errors.js';
 import { startServer, TEST_REGION, type TestServer } from '../helpers/lambent.js';
 
 const run = promisify(execFile);
@@ -34,15 +35,6 @@ function sqs(keys: Keys): SQSClient {
   const c = new SQSClient({ endpoint: server.url, region: TEST_REGION, credentials: keys, maxAttempts: 1 });
   clients.push(c);
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<Error & { Code?: string; $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { Code?: string };
-  }
-  assert.fail('expected the call to fail');
 }
 
 before(async () => {
@@ -74,8 +66,8 @@ describe('sqs authorization', () => {
     // New keys become usable at once; allowed actions work.
     await as.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
     const e = await failure(as.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'x' })));
-    assert.equal(e.Code, 'AccessDenied');
-    assert.equal(e.$metadata?.httpStatusCode, 403);
+    assert.equal(e.code, 'AccessDenied');
+    assert.equal(e.status, 403);
     assert.equal(
       e.message,
       `User: arn:aws:iam::${A.id}:user/reader is not authorized to perform: sqs:sendmessage on resource: ${QUEUE_ARN} because no identity-based policy allows the sqs:sendmessage action`,
@@ -99,18 +91,18 @@ describe('sqs authorization', () => {
   test("another account is refused until the queue's policy grants it, and again once the grant goes", async () => {
     const b = sqs(B);
     const before = await failure(b.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'from B' })));
-    assert.equal(before.Code, 'AccessDenied');
+    assert.equal(before.code, 'AccessDenied');
     assert.match(before.message, /because no resource-based policy allows the sqs:sendmessage action/);
     await sqs(A).send(new AddPermissionCommand({ QueueUrl: queueUrl, Label: 'b-sends', AWSAccountIds: [B.id], Actions: ['SendMessage'] }));
     const sent = await b.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'from B' }));
     assert.ok(sent.MessageId);
     // The grant is for SendMessage only.
-    assert.equal((await failure(b.send(new ReceiveMessageCommand({ QueueUrl: queueUrl })))).Code, 'AccessDenied');
+    assert.equal((await failure(b.send(new ReceiveMessageCommand({ QueueUrl: queueUrl })))).code, 'AccessDenied');
     const got = (await sqs(A).send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MessageSystemAttributeNames: ['SenderId'] }))).Messages?.[0];
     assert.equal(got?.Body, 'from B');
     assert.equal(got?.Attributes?.['SenderId'], B.id);
     await sqs(A).send(new RemovePermissionCommand({ QueueUrl: queueUrl, Label: 'b-sends' }));
-    assert.equal((await failure(b.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'again' })))).Code, 'AccessDenied');
+    assert.equal((await failure(b.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'again' })))).code, 'AccessDenied');
   });
 
   test('a Policy attribute set directly decides too', async () => {

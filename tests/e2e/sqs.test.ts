@@ -17,6 +17,7 @@ import {
   type DeleteMessageBatchCommandOutput,
   type ReceiveMessageCommandOutput,
 } from '@aws-sdk/client-sqs';
+import { failure } from '../helpers/sqs-errors.js';
 import { startServer, tempDir, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../helpers/lambent.js';
 
 let dataDir: string;
@@ -27,15 +28,6 @@ function client(): SQSClient {
   const c = new SQSClient({ endpoint: server.url, region: TEST_REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
   clients.push(c);
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<Error & { Code?: string; $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { Code?: string };
-  }
-  assert.fail('expected the call to fail');
 }
 
 async function count(sqs: SQSClient, url: string, name: 'ApproximateNumberOfMessages' | 'ApproximateNumberOfMessagesNotVisible' = 'ApproximateNumberOfMessages'): Promise<string | undefined> {
@@ -169,14 +161,14 @@ describe('sqs on the real server (JS SDK v3)', () => {
     const sqs = client();
     const gone = await failure(sqs.send(new SendMessageCommand({ QueueUrl: `${server.url}/${TEST_ACCOUNT}/nope`, MessageBody: 'x' })));
     assert.equal(gone.name, 'QueueDoesNotExist');
-    assert.equal(gone.Code, 'AWS.SimpleQueueService.NonExistentQueue');
-    assert.equal(gone.$metadata?.httpStatusCode, 400);
+    assert.equal(gone.code, 'AWS.SimpleQueueService.NonExistentQueue');
+    assert.equal(gone.status, 400);
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'e2e-errors' }));
     const bad = await failure(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: '\uFFFF' })));
     assert.equal(bad.name, 'InvalidMessageContents');
     const exists = await failure(sqs.send(new CreateQueueCommand({ QueueName: 'e2e-errors', Attributes: { DelaySeconds: '3' } })));
     assert.equal(exists.name, 'QueueNameExists');
-    assert.equal(exists.Code, 'QueueAlreadyExists');
+    assert.equal(exists.code, 'QueueAlreadyExists');
   });
 
   test('queues and messages survive a restart', async () => {

@@ -28,20 +28,10 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { serveSqs, SQS_ACCOUNT, type SqsGateway } from '../helpers/sqs-gateway.js';
+import { failure } from '../helpers/sqs-errors.js';
 
 let g: SqsGateway;
 let sqs: SQSClient;
-
-/** The error a call fails with: its SDK name, query-compatible Code, message and status. */
-async function failure(p: Promise<unknown>): Promise<{ name: string; code: string | undefined; message: string; status: number | undefined }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as Error & { Code?: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, code: err.Code, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  assert.fail('expected the call to fail');
-}
 
 async function create(name: string, attributes?: Record<string, string>): Promise<string> {
   const out = await sqs.send(new CreateQueueCommand({ QueueName: name, ...(attributes ? { Attributes: attributes } : {}) }));

@@ -31,14 +31,7 @@ import { keyOf, queueOfUrl } from './resolve.js';
 export const BATCH_LIMIT_BYTES = 1_048_576;
 
 /** One message to send, as SendMessage and each SendMessageBatch entry give it. */
-interface SendInput {
-  MessageBody: string;
-  DelaySeconds?: number;
-  MessageAttributes?: Record<string, MessageAttributeValue>;
-  MessageSystemAttributes?: Record<string, unknown>;
-  MessageDeduplicationId?: string;
-  MessageGroupId?: string;
-}
+type SendInput = Omit<SendMessageRequest, 'QueueUrl'>;
 
 /** System attribute names ReceiveMessage may ask for. */
 const SYSTEM_NAMES = [
@@ -148,7 +141,7 @@ export class SqsMessages {
 
   async sendMessage(req: SendMessageRequest, ctx: RequestContext): Promise<SendMessageResult> {
     const row = queueOfUrl(this.queues, req.QueueUrl, ctx);
-    const { message } = this.prepare(row, req as SendInput, ctx);
+    const { message } = this.prepare(row, req, ctx);
     const [sent] = await onQueue(this.queues.send(keyOf(row), [message]));
     if (sent === undefined) throw new Error('the queue store answered no result for a send');
     return SqsMessages.sent(message, sent);
@@ -162,7 +155,7 @@ export class SqsMessages {
     let total = 0;
     for (const entry of req.Entries) {
       try {
-        const { message, bytes } = this.prepare(row, entry as SendInput, ctx);
+        const { message, bytes } = this.prepare(row, entry, ctx);
         total += bytes;
         accepted.push({ id: entry.Id, message });
       } catch (e) {
