@@ -3,11 +3,8 @@
 // protocol's error format, never a 500, never a host path; memory stays bounded.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { request } from 'node:http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@smithy/core/checksum';
 import { loadModel } from '../../src/protocol/model.js';
-import { serveSqs, SQS_ACCOUNT, SQS_KEYS, type SqsGateway } from '../helpers/sqs-gateway.js';
+import { serveSqs, signedPost, SQS_ACCOUNT, type RawAnswer, type SqsGateway } from '../helpers/sqs-gateway.js';
 
 let g: SqsGateway;
 let queueUrl: string;
@@ -77,19 +74,8 @@ function randomForm(r: () => number, op: string): string {
   return out.join('&');
 }
 
-async function post(body: string, headers: Record<string, string>): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
-  const u = new URL(g.endpoint);
-  const signer = new SignatureV4({ service: 'sqs', region: 'us-east-1', sha256: Sha256, applyChecksum: false, credentials: SQS_KEYS });
-  const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: u.hostname, port: Number(u.port), path: '/', query: {}, headers: { host: u.host, ...headers }, body });
-  return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, method: 'POST', path: '/', headers: signed.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+function post(body: string, headers: Record<string, string>): Promise<RawAnswer> {
+  return signedPost(g.endpoint, '/', body, headers);
 }
 
 function json(op: string, body: string): ReturnType<typeof post> {

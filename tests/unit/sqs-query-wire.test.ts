@@ -2,36 +2,13 @@
 // the queue's own URL (AWS SDK for Java 1.x) with no QueueUrl at all; answers and errors in SQS's XML.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { request } from 'node:http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@smithy/core/checksum';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { serveSqs, SQS_ACCOUNT, SQS_KEYS, type SqsGateway } from '../helpers/sqs-gateway.js';
+import { serveSqs, signedPost, SQS_ACCOUNT, type RawAnswer, type SqsGateway } from '../helpers/sqs-gateway.js';
 
 let g: SqsGateway;
 
-async function post(path: string, form: string): Promise<{ status: number; text: string }> {
-  const u = new URL(g.endpoint);
-  const signer = new SignatureV4({ service: 'sqs', region: 'us-east-1', sha256: Sha256, applyChecksum: false, credentials: SQS_KEYS });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: 'http:',
-    hostname: u.hostname,
-    port: Number(u.port),
-    path,
-    query: {},
-    headers: { host: u.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body: form,
-  });
-  return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, method: 'POST', path, headers: signed.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(form);
-  });
+function post(path: string, form: string): Promise<RawAnswer> {
+  return signedPost(g.endpoint, path, form, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' });
 }
 
 before(async () => {
