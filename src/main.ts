@@ -11,6 +11,8 @@ import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
+import { createServiceCalls } from './gateway/in-process.js';
+import type { ServiceCalls } from './services/types.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -53,6 +55,8 @@ const RUNTIME_INSTALL_WAIT_MS = 30_000;
  * MaxSessionDuration); the engine retires an environment before they expire.
  */
 const EXECUTION_CREDENTIALS_SECONDS = 12 * 3600;
+/** In-process calls name their region (a queue's, a function's); this is only the fallback when one does not. */
+const IN_PROCESS_DEFAULT_REGION = 'us-east-1';
 
 export interface RunningLambent {
   server: Server;
@@ -202,7 +206,14 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const functionPolicies = new FunctionPolicies(store.policies);
   // Event source mappings (issue 15): pollers read queues as the function's role and invoke in-process.
   const mappings = new EventSourceMappings({ engine, log });
+  // Lambda's calls to other services as a function's role (queue pollers, SQS destinations), built once the front
+  // door listens (outputs carry its URL); nothing calls before serving starts.
+  let serviceCalls: ServiceCalls | undefined;
   const lambda = createLambdaService({
+    serviceCalls: () => {
+      if (!serviceCalls) throw new Error('in-process service calls are not ready yet');
+      return serviceCalls;
+    },
     store,
     executionRoles,
     policies: functionPolicies,
@@ -298,6 +309,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
   listening(url);
+  serviceCalls = createServiceCalls({ services: [lambda, iam, sts, sqs], authorizer, onDenial, region: IN_PROCESS_DEFAULT_REGION, endpoint: url });
   // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
   await asyncInvocations.start();
   await mappings.start();
