@@ -35,6 +35,7 @@ export function createServiceCalls(opts: InProcessOptions): ServiceCalls {
       input: Record<string, unknown>,
       caller: CallerIdentity,
       facts?: Partial<RequestFacts>,
+      signal?: AbortSignal,
     ): Promise<Record<string, unknown> | undefined> {
       const service = bySigningName.get(signingName);
       if (!service) {
@@ -66,6 +67,7 @@ export function createServiceCalls(opts: InProcessOptions): ServiceCalls {
         endpoint: opts.endpoint,
         caller,
         sourceIp: facts?.sourceIp ?? '',
+        ...(signal !== undefined ? { signal } : {}),
       };
       let refusal = checkAccess(service, operation.name, input, ctx, gate, facts?.userAgent, facts);
       if (refusal instanceof Promise) refusal = await refusal;

@@ -74,5 +74,7 @@ export interface ServiceCalls {
     input: Record<string, unknown>,
     caller: CallerIdentity,
     facts?: Partial<RequestFacts>,
+    /** Becomes the handler's ctx.signal: a caller that stops waiting (a poller being stopped) ends a long poll. */
+    signal?: AbortSignal,
   ): Promise<Record<string, unknown> | undefined>;
 }

@@ -3,7 +3,7 @@
 // subset, 10,000 messages sent in batches. Every other message is processed (reported to a collector in this
 // process) and deleted; the failing ones are received twice and land in the dead-letter queue. Plus the refusal
 // of an execution role without SQS permissions, as AWS words it.
-import { after, before, test, type TestContext } from 'node:test';
+import { after, before, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +18,6 @@ import {
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
-  ListQueuesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
@@ -36,13 +35,7 @@ let iam: IAMClient;
 let collector: Server;
 let collectorPort = 0;
 const processed = new Set<string>();
-let sqsHosted = true;
 
-/** Skips a test while this server does not host SQS (answers UnknownServiceException). */
-function needsSqs(t: TestContext): boolean {
-  if (!sqsHosted) t.skip('SQS is not hosted by this build yet (main.ts wiring)');
-  return sqsHosted;
-}
 let firstReport: { keys: string[]; attributes: string[]; source: string } | undefined;
 
 const WORKER_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/esm-worker`;
@@ -96,14 +89,6 @@ before(async () => {
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   sqs = new SQSClient({ endpoint: server.url, region: TEST_REGION, credentials, maxAttempts: 1 });
   iam = new IAMClient({ endpoint: server.url, region: TEST_REGION, credentials, maxAttempts: 1 });
-  try {
-    await sqs.send(new ListQueuesCommand({}));
-  } catch (e) {
-    // Until main.ts hosts SQS (another part of issue 15), there is nothing to map: the tests say so and skip.
-    if ((e as Error).name !== 'UnknownServiceException') throw e;
-    sqsHosted = false;
-    return;
-  }
   // The execution role of the working functions: what AWS's AWSLambdaSQSQueueExecutionRole grants on queues.
   await iam.send(new CreateRoleCommand({ RoleName: 'esm-worker', AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
   await iam.send(
@@ -143,8 +128,7 @@ async function until(what: string, deadlineMs: number, cond: () => Promise<boole
   }
 }
 
-test('an execution role without SQS permissions cannot be mapped: AWS\'s InvalidParameterValueException', async (t) => {
-  if (!needsSqs(t)) return;
+test('an execution role without SQS permissions cannot be mapped: AWS\'s InvalidParameterValueException', async () => {
   const q = await queue('esm-no-permission');
   // TEST_ROLE has a trust policy for Lambda and no permission policy at all.
   await deployFunction(lambda, 'esm-no-permission', { 'index.js': 'exports.handler = async () => null;\n' }, { Role: TEST_ROLE });
@@ -156,8 +140,7 @@ test('an execution role without SQS permissions cannot be mapped: AWS\'s Invalid
   );
 });
 
-test('a queue that does not exist: AWS\'s InvalidParameterValueException quoting SQS', async (t) => {
-  if (!needsSqs(t)) return;
+test('a queue that does not exist: AWS\'s InvalidParameterValueException quoting SQS', async () => {
   await deployFunction(lambda, 'esm-no-queue', { 'index.js': 'exports.handler = async () => null;\n' }, { Role: WORKER_ROLE });
   await expectError(
     lambda.send(new CreateEventSourceMappingCommand({ EventSourceArn: `arn:aws:sqs:${TEST_REGION}:${TEST_ACCOUNT}:esm-missing`, FunctionName: 'esm-no-queue' })),
@@ -167,8 +150,7 @@ test('a queue that does not exist: AWS\'s InvalidParameterValueException quoting
   );
 });
 
-test('10,000 messages: processed and deleted, the failing tenth dead-lettered after two receives', { timeout: 300_000 }, async (t) => {
-  if (!needsSqs(t)) return;
+test('10,000 messages: processed and deleted, the failing tenth dead-lettered after two receives', { timeout: 300_000 }, async () => {
   const dlq = await queue('esm-dlq');
   // A short visibility timeout so failed messages come back soon; the function's timeout must fit inside it, and a
   // batch must finish well within it even on a busy machine (or SQS delivers it again, as it would on AWS).
@@ -245,8 +227,7 @@ async function waitState(client: LambdaClient, uuid: string | undefined, state: 
   await until(`mapping ${state}`, 30_000, async () => (await client.send(new GetEventSourceMappingCommand({ UUID: uuid }))).State === state);
 }
 
-test('FilterCriteria, disable and enable: filtered-out messages are deleted unseen; a disabled mapping leaves the queue alone', async (t) => {
-  if (!needsSqs(t)) return;
+test('FilterCriteria, disable and enable: filtered-out messages are deleted unseen; a disabled mapping leaves the queue alone', async () => {
   const q = await queue('esm-filtered');
   await deployFunction(lambda, 'esm-filtered', { 'index.js': REPORTER }, {
     Role: WORKER_ROLE,
@@ -290,8 +271,7 @@ test('FilterCriteria, disable and enable: filtered-out messages are deleted unse
   await lambda.send(new DeleteEventSourceMappingCommand({ UUID: m.UUID }));
 });
 
-test('an enabled mapping polls again after a restart', async (t) => {
-  if (!needsSqs(t)) return;
+test('an enabled mapping polls again after a restart', async () => {
   const restarted = await startServer({ args: ['--function-network', 'host'] });
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   let client = lambdaClient(restarted.url);

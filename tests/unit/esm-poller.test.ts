@@ -61,17 +61,27 @@ class FakeSqs implements ServiceCalls {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  async call(_svc: string, op: string, input: Record<string, unknown>, caller: CallerIdentity): Promise<Record<string, unknown> | undefined> {
+  async call(
+    _svc: string,
+    op: string,
+    input: Record<string, unknown>,
+    caller: CallerIdentity,
+    _facts?: unknown,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown> | undefined> {
     this.callers.push(caller);
     if (this.deny === op) throw new AwsError('AccessDenied', `User: ${caller.arn} is not authorized to perform: sqs:${op}`, { status: 403 });
     if (op === 'ReceiveMessage') {
       const max = input['MaxNumberOfMessages'] as number;
       let visible = this.messages.filter((m) => !m.leased);
-      if (visible.length === 0) {
+      if (visible.length === 0 && !signal?.aborted) {
         await new Promise<void>((resolve) => {
           this.waiters.push(resolve);
+          signal?.addEventListener('abort', () => resolve());
           setTimeout(resolve, ((input['WaitTimeSeconds'] as number) ?? 0) * 1000).unref();
         });
+        // An aborted long poll answers with nothing, as SQS's store does.
+        if (signal?.aborted) return {};
         visible = this.messages.filter((m) => !m.leased);
       }
       const taken = visible.slice(0, max);
@@ -272,19 +282,19 @@ test('batchItemFailures rules: empty and null responses succeed; bad identifiers
   assert.equal(parse('{"batchItemFailures":"a"}'), 'all');
 });
 
-test('disabling waits for open long polls: what they return is processed, then nothing polls', async () => {
+test('disabling aborts the open long polls: nothing polls afterwards and new messages stay in the queue', async () => {
   const h = harness({ maximumConcurrency: 2 }, ok);
   h.group.start();
-  // Let the pollers settle into their long polls, then disable (stop without abandoning).
+  // Let the pollers settle into their long polls (WaitTimeSeconds 5), then disable (stop without abandoning).
   await new Promise((r) => setTimeout(r, 20));
-  const stopping = h.group.stop({ abandon: false, graceMs: 10_000 });
-  h.sqs.send('late');
-  await stopping;
-  assert.deepEqual(h.sqs.deleted, ['m-1'], 'the batch an open poll returned was processed');
+  const started = Date.now();
+  await h.group.stop({ abandon: false, graceMs: 10_000 });
+  assert.ok(Date.now() - started < 1000, 'the long polls were aborted, not waited out');
   assert.equal(h.group.pollers, 0);
   h.sqs.send('after');
   await new Promise((r) => setImmediate(r));
-  assert.equal(h.sqs.messages[0]?.leased, false, 'no poller took the next message');
+  assert.equal(h.sqs.messages[0]?.receives, 0, 'no poller took the message');
+  assert.equal(h.batches.length, 0);
   h.sqs.close();
 });
 

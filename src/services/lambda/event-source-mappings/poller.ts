@@ -64,9 +64,9 @@ export interface PollerDeps {
 /** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
 const SQS_BATCH = 10;
 /**
- * How long one receive waits for messages. A send wakes a long poll at once whatever its length; the length bounds
- * how long disabling or deleting a mapping takes (ServiceCalls cannot abort an open poll, so Disabling and Deleting
- * last until the polls end) and what an idle poller costs (one in-process call per poll).
+ * How long one receive waits for messages. A send wakes a long poll at once whatever its length, and stopping the
+ * group aborts it (the call's signal); the length bounds what an idle poller costs (one in-process call per poll)
+ * and, should SQS not honour the signal, how long disabling or deleting a mapping takes.
  */
 const LONG_POLL_SECONDS = 5;
 /** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
@@ -119,10 +119,10 @@ export class PollerGroup {
   }
 
   /**
-   * Stops polling. Without `abandon` (disable, delete) every poller finishes what it is doing: an open long poll
-   * ends and the batch it returns is processed like any in-flight batch, so once this resolves nothing polls.
-   * With `abandon` (shutdown) open long polls are not waited for and what they return is left to its visibility
-   * timeout; only batches being processed are. Either way it resolves after `graceMs` at the latest.
+   * Stops polling: open long polls are aborted. Without `abandon` (disable, delete) every poller finishes what it is
+   * doing (a batch an aborted poll still returned is processed like any in-flight batch), so once this resolves
+   * nothing polls. With `abandon` (shutdown) only batches being processed are waited for, and whatever a poll still
+   * returns is left to its visibility timeout. Either way it resolves after `graceMs` at the latest.
    */
   async stop(opts: { abandon: boolean; graceMs: number }): Promise<void> {
     this.stopping = true;
@@ -244,6 +244,8 @@ export class PollerGroup {
         },
         caller,
         { region: s.queueRegion },
+        // Stopping (disable, delete, shutdown) ends an open long poll at once.
+        this.wake.signal,
       );
       const got = (out?.['Messages'] as ReceivedSqsMessage[] | undefined) ?? [];
       if (deadline === undefined) {
