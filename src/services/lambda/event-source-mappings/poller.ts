@@ -64,11 +64,10 @@ export interface PollerDeps {
 /** SQS's limit per ReceiveMessage and per DeleteMessageBatch. */
 const SQS_BATCH = 10;
 /**
- * How long one receive waits for messages. A send wakes a long poll at once whatever its length, and stopping the
- * group aborts it (the call's signal); the length bounds what an idle poller costs (one in-process call per poll)
- * and, should SQS not honour the signal, how long disabling or deleting a mapping takes.
+ * How long one receive waits for messages: SQS's longest long poll, as Lambda's pollers use. A send wakes it at once,
+ * and stopping the group aborts it (the call's signal).
  */
-const LONG_POLL_SECONDS = 5;
+const LONG_POLL_SECONDS = 20;
 /** Lambda's synchronous payload limit; a batch stops growing before its records reach it. */
 const PAYLOAD_BUDGET = 6 * 1024 * 1024 - 64 * 1024;
 /** A throttled batch is invoked again after this long, doubling. */
