@@ -321,7 +321,9 @@ describe('configuration-time checks', () => {
 
   test('PutFunctionEventInvokeConfig: an SQS destination the role may send to is saved; AWS\'s sentences otherwise', async () => {
     const store = await storeWith(config());
-    const deps = { store, executionRoles, authorizer: fakeAuthorizer([QUEUE]), queues: existing([QUEUE, DLQ]) } as unknown as LambdaDeps;
+    const fifo = `arn:aws:sqs:${REGION}:${ACCOUNT}:ordered.fifo`;
+    // The FIFO queue exists and the role may send to it: refused for being FIFO.
+    const deps = { store, executionRoles, authorizer: fakeAuthorizer([QUEUE, fifo]), queues: existing([QUEUE, DLQ, fifo]) } as unknown as LambdaDeps;
     const api = new EventInvokeConfigApi(deps);
     const put = (destination: string): Promise<unknown> =>
       api.put({ FunctionName: 'fn', DestinationConfig: { OnFailure: { Destination: destination } } }, ctx('r'));
@@ -334,6 +336,7 @@ describe('configuration-time checks', () => {
       e.code === 'InvalidParameterValueException' && e.message === `The destination ARN ${missing} is invalid.`);
     const malformed = `arn:aws:sqs:${REGION}:${ACCOUNT}:bad/name`;
     await assert.rejects(put(malformed), (e: AwsError) => e.message === `The destination ARN ${malformed} is invalid.`);
+    await assert.rejects(put(fifo), (e: AwsError) => e.message === `The destination ARN ${fifo} is invalid.`);
     // SNS is still refused, saying so.
     await assert.rejects(put(`arn:aws:sns:${REGION}:${ACCOUNT}:t`), (e: AwsError) => /an Amazon SNS topic\) is not supported by Lambent yet/.test(e.message));
     await store.close();

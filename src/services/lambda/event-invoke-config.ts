@@ -194,9 +194,12 @@ export class EventInvokeConfigApi {
     if (!(await loadQualified(this.deps.store.functions, { key, qualifier, arn }))) throw Errors.destinationInvalid(arn);
   }
 
-  /** AWS answers a queue it cannot use as invalid, and one the role may not send to with the role's sentence. */
+  /**
+   * AWS answers a queue it cannot use as invalid (FIFO queues included: Lambda sends no MessageGroupId, and AWS
+   * refuses them with InvalidParameterValueException), and one the role may not send to with the role's sentence.
+   */
   private async checkQueueDestination(row: VersionRow<FunctionConfiguration>, arn: string): Promise<void> {
-    if (!parseQueueArn(arn)) throw Errors.destinationInvalid(arn);
+    if (!parseQueueArn(arn) || arn.endsWith('.fifo')) throw Errors.destinationInvalid(arn);
     const problem = await this.queues.problem(arn, row.config.Role ?? '', row.name, row.region);
     if (problem === 'missing') throw Errors.destinationInvalid(arn);
     if (problem === 'denied') throw LambdaErrors.destinationQueueNotWritable(arn);
