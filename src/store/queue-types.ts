@@ -10,6 +10,10 @@
 //   in-flight (leased by one receive until its visibility deadline) → visible again (deadline passed or visibility
 //   set to 0) | deleted (by a current receipt handle) | dead-lettered (moved to the redrive target when a receive
 //   finds receiveCount ≥ maxReceiveCount) | expired (retention passed) | purged.
+// - Dead-lettering (as AWS): the message keeps its MessageId, body, attributes, receive count and first receive
+//   time and gains deadLetterQueueSourceArn; a standard DLQ keeps the original SentTimestamp (retention counts from
+//   it), a FIFO DLQ resets it and takes the MessageId as the deduplication id. The move is in the transaction of
+//   the receive that found it; that receive's promise settles after it.
 // - Durability: a promise that settles successfully means the change is durable (survives kill -9). In-flight
 //   deadlines are stored: after a restart, leased messages become visible when their deadline passes, not before.
 // - Receipt handles are opaque strings minted by the implementation, one per receive of a message; they name the
@@ -119,7 +123,8 @@ export interface ReceiveOptions {
 }
 
 /**
- * Outcome per receipt handle: 'ok'; 'malformed' (not a handle of this queue: ReceiptHandleIsInvalid);
+ * Outcome per receipt handle: 'ok' (a delete also succeeds with the latest handle of a message whose lease ran out,
+ * as long as nobody received it since); 'malformed' (not a handle of this queue: ReceiptHandleIsInvalid);
  * 'expired' (the lease ended and the message was received again since, or it was deleted: deletes of these
  * succeed on AWS, visibility changes fail); 'not-in-flight' (visibility change of a message that is not leased).
  */
@@ -142,7 +147,10 @@ export interface QueuePage {
 }
 
 export interface QueueStore {
-  /** Loads what the last run stored (queues, messages, leases, dedup ids); called once before serving. */
+  /**
+   * Loads what the last run stored (queues, messages, leases, dedup ids); called once before serving. Every other
+   * method throws before it.
+   */
   open(): Promise<void>;
 
   // Queues.
@@ -173,7 +181,9 @@ export interface QueueStore {
   /**
    * Moves up to `max` of the oldest visible messages of `from` to `to` (a queue key) or, with 'source', each to the
    * queue its deadLetterQueueSourceArn names (messages whose source is gone stay). Resolves with how many moved.
-   * A moved message is a new message on its target (new id; attributes, body and sent time kept; receive count 0).
+   * A moved message is a new message on its target, as AWS's redrive makes it ("considered new messages with a new
+   * messageID and enqueueTime"): new id, sent now, receive count 0, the target's delay; body, attributes and FIFO
+   * group kept; no deadLetterQueueSourceArn. Messages past `from`'s retention are not moved.
    */
   move(from: QueueKey, to: QueueKey | 'source', max: number): Promise<number>;
 

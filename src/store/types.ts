@@ -2,6 +2,7 @@
 // PostgreSQL store can implement the same promises for cluster mode. Rows hold
 // service documents as opaque JSON so the store never depends on services.
 import type { IamStore } from './iam-types.js';
+import type { QueueStore } from './queue-types.js';
 
 export interface FunctionKey {
   accountId: string;
@@ -293,5 +294,7 @@ export interface Store {
   readonly concurrency: ConcurrencyStore;
   readonly policies: FunctionPolicyStore;
   readonly iam: IamStore;
+  /** SQS queues and their messages (issue 15); call `queues.open()` once before serving. */
+  readonly queues: QueueStore;
   close(): Promise<void>;
 }

@@ -147,4 +147,54 @@ export const MIGRATIONS: readonly string[] = [
      DELETE FROM function_policies
       WHERE account_id = OLD.account_id AND region = OLD.region AND name = OLD.name AND qualifier = OLD.alias;
    END;`,
+  // Queues (issue 15, store/sqlite/queues/). A message is two rows: its index entry (queue_messages: times, receive
+  // count, group; small, so loading every queue at start reads little and a lease rewrites little) and its content
+  // (queue_bodies, read only by the receive that returns it). Ids are assigned by the store and never reused
+  // (AUTOINCREMENT keeps the high-water mark), because receipt handles name messages by id. queue_meta holds the
+  // random key receipt handles are signed with. A purge or a queue deletion is one small write (purged_up_to, the
+  // queue row); the rows it leaves behind are removed in the background, and skipped at load meanwhile.
+  `CREATE TABLE queues (
+     id               INTEGER PRIMARY KEY AUTOINCREMENT,
+     account_id       TEXT NOT NULL,
+     region           TEXT NOT NULL,
+     name             TEXT NOT NULL,
+     arn              TEXT NOT NULL,
+     created_at       INTEGER NOT NULL,
+     last_modified_at INTEGER NOT NULL,
+     attributes       TEXT NOT NULL,
+     tags             TEXT NOT NULL,
+     settings         TEXT NOT NULL,
+     purged_up_to     INTEGER NOT NULL DEFAULT 0,
+     UNIQUE (account_id, region, name)
+   );
+   CREATE TABLE queue_messages (
+     queue_id          INTEGER NOT NULL,
+     id                INTEGER NOT NULL,
+     sent_at           INTEGER NOT NULL,
+     visible_at        INTEGER NOT NULL,
+     receive_count     INTEGER NOT NULL,
+     first_received_at INTEGER NOT NULL,
+     group_id          TEXT,
+     PRIMARY KEY (queue_id, id)
+   ) WITHOUT ROWID;
+   CREATE TABLE queue_bodies (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     message_id TEXT NOT NULL,
+     body       TEXT NOT NULL,
+     meta       TEXT NOT NULL
+   );
+   CREATE TABLE queue_dedup (
+     queue_id        INTEGER NOT NULL,
+     key             TEXT NOT NULL,
+     message_id      TEXT NOT NULL,
+     sequence_number TEXT NOT NULL,
+     expires_at      INTEGER NOT NULL,
+     PRIMARY KEY (queue_id, key)
+   ) WITHOUT ROWID;
+   CREATE INDEX queue_dedup_expiry ON queue_dedup (expires_at);
+   CREATE TABLE queue_meta (
+     key   TEXT PRIMARY KEY,
+     value BLOB NOT NULL
+   ) WITHOUT ROWID;
+   INSERT INTO queue_meta (key, value) VALUES ('receipt_key', randomblob(32));`,
 ];

@@ -14,6 +14,7 @@ import { SqlitePolicyStore } from './sqlite-policies.js';
 import { SqliteIamStore } from './sqlite-iam.js';
 import type { IamStore } from '../iam-types.js';
 import { RowCache } from './row-cache.js';
+import { SqliteQueueStore, type SqliteQueueStoreOptions } from './queues/sqlite-queues.js';
 import {
   StoreConflictError,
   type AliasRow,
@@ -368,10 +369,11 @@ export class SqliteStore implements Store {
   readonly concurrency: ConcurrencyStore;
   readonly policies: FunctionPolicyStore;
   readonly iam: IamStore;
+  readonly queues: SqliteQueueStore;
   private readonly db: Db;
   private readonly groupCommit: GroupCommit;
 
-  constructor(file: string) {
+  constructor(file: string, opts: { queues?: SqliteQueueStoreOptions } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -390,9 +392,11 @@ export class SqliteStore implements Store {
     // Policy writes change version and alias revisions: they share the function store's row cache.
     this.policies = new SqlitePolicyStore(this.db, functions.versionCache);
     this.iam = new SqliteIamStore(this.db);
+    this.queues = new SqliteQueueStore(this.db, this.groupCommit, opts.queues);
   }
 
   async close(): Promise<void> {
+    await this.queues.close();
     this.groupCommit.flush();
     this.db.close();
   }
