@@ -19,6 +19,7 @@ import { checkDeadLetterQueue, checkSettings, deadLetterToCheck } from '../../sr
 import { parseQueueArn, queueUrlOf, SqsTargets } from '../../src/services/lambda/sqs-delivery.js';
 import type { RequestContext, ServiceCalls } from '../../src/services/types.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { QueueRow } from '../../src/store/queue-types.js';
 import type { FunctionKey } from '../../src/store/types.js';
 import { waitFor } from '../helpers/raw-http.js';
 
@@ -304,6 +305,21 @@ const existing = (arns: string[]): { getQueueByArn(arn: string): unknown } => ({
   getQueueByArn: (arn) => (arns.includes(arn) ? { arn } : undefined),
 });
 
+function queueRow(name: string): QueueRow {
+  const fifo = name.endsWith('.fifo');
+  return {
+    accountId: ACCOUNT,
+    region: REGION,
+    name,
+    arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`,
+    createdAt: Date.now(),
+    lastModifiedAt: Date.now(),
+    attributes: fifo ? { FifoQueue: 'true' } : {},
+    tags: {},
+    settings: { fifo, visibilityTimeoutSeconds: 30, delaySeconds: 0, retentionSeconds: 345600, deduplicationScope: 'queue' },
+  };
+}
+
 describe('configuration-time checks', () => {
   test('SqsTargets asks the authorizer for sqs:SendMessage on the queue as the role\'s session named after the function', async () => {
     const authorizer = fakeAuthorizer([QUEUE]);
@@ -322,8 +338,10 @@ describe('configuration-time checks', () => {
   test('PutFunctionEventInvokeConfig: an SQS destination the role may send to is saved; AWS\'s sentences otherwise', async () => {
     const store = await storeWith(config());
     const fifo = `arn:aws:sqs:${REGION}:${ACCOUNT}:ordered.fifo`;
-    // The FIFO queue exists and the role may send to it: refused for being FIFO.
-    const deps = { store, executionRoles, authorizer: fakeAuthorizer([QUEUE, fifo]), queues: existing([QUEUE, DLQ, fifo]) } as unknown as LambdaDeps;
+    // Real queues in the store; the FIFO one exists and the role may send to it: refused for being FIFO.
+    await store.queues.open();
+    for (const name of ['dest', 'dlq', 'ordered.fifo']) await store.queues.createQueue(queueRow(name));
+    const deps = { store, executionRoles, authorizer: fakeAuthorizer([QUEUE, fifo]) } as unknown as LambdaDeps;
     const api = new EventInvokeConfigApi(deps);
     const put = (destination: string): Promise<unknown> =>
       api.put({ FunctionName: 'fn', DestinationConfig: { OnFailure: { Destination: destination } } }, ctx('r'));
@@ -346,7 +364,7 @@ describe('configuration-time checks', () => {
     assert.doesNotThrow(() => checkSettings({ DeadLetterConfig: { TargetArn: DLQ } }));
     assert.throws(() => checkSettings({ DeadLetterConfig: { TargetArn: `arn:aws:sns:${REGION}:${ACCOUNT}:t` } }), /an Amazon SNS topic\) is not supported by Lambent yet/);
     assert.throws(() => checkSettings({ DeadLetterConfig: { TargetArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:a/b` } }), /not a valid SQS queue ARN/);
-    const deps = { executionRoles, authorizer: fakeAuthorizer([DLQ]), queues: existing([DLQ, QUEUE]) };
+    const deps = { executionRoles, authorizer: fakeAuthorizer([DLQ]), store: { queues: existing([DLQ, QUEUE]) } };
     await checkDeadLetterQueue(deps, { role: ROLE, functionName: 'fn', region: REGION, deadLetterArn: DLQ });
     for (const arn of [QUEUE, `arn:aws:sqs:${REGION}:${ACCOUNT}:missing`]) {
       await assert.rejects(

@@ -46,8 +46,6 @@ export interface LambdaDeps {
    * Absent: not checked ahead (deliveries are still authorized).
    */
   authorizer?: Pick<Authorizer, 'authorize' | 'mode'>;
-  /** Whether an SQS queue exists, by ARN (the same checks). Absent: not checked ahead. */
-  queues?: { getQueueByArn(arn: string): unknown };
   /** The real interpreter version a runtime runs on now (src/runtimes/interpreters.ts); absent: as stored. */
   runtimeVersion?(region: string, runtime: string): RuntimeVersionConfig | undefined;
 }

@@ -23,7 +23,7 @@ import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { functionArn, parseFunctionRef, resolveFunction, type ResolvedFunction } from './function-ref.js';
 import { decodeQualifierMarker, encodeQualifierMarker, LATEST, loadQualified } from './qualifiers.js';
-import { parseQueueArn, SqsTargets } from './sqs-delivery.js';
+import { parseQueueArn, sqsTargetsOf } from './sqs-delivery.js';
 
 const LIST_MAX = 50;
 
@@ -77,11 +77,7 @@ const UNSUPPORTED_TARGETS: Record<string, string> = {
 };
 
 export class EventInvokeConfigApi {
-  private readonly queues: SqsTargets;
-
-  constructor(private readonly deps: LambdaDeps) {
-    this.queues = new SqsTargets(deps);
-  }
+  constructor(private readonly deps: LambdaDeps) {}
 
   async put(req: PutFunctionEventInvokeConfigRequest, ctx: RequestContext): Promise<FunctionEventInvokeConfig> {
     if (req.MaximumRetryAttempts === undefined && req.MaximumEventAgeInSeconds === undefined && req.DestinationConfig === undefined) {
@@ -200,7 +196,7 @@ export class EventInvokeConfigApi {
    */
   private async checkQueueDestination(row: VersionRow<FunctionConfiguration>, arn: string): Promise<void> {
     if (!parseQueueArn(arn) || arn.endsWith('.fifo')) throw Errors.destinationInvalid(arn);
-    const problem = await this.queues.problem(arn, row.config.Role ?? '', row.name, row.region);
+    const problem = await sqsTargetsOf(this.deps).problem(arn, row.config.Role ?? '', row.name, row.region);
     if (problem === 'missing') throw Errors.destinationInvalid(arn);
     if (problem === 'denied') throw LambdaErrors.destinationQueueNotWritable(arn);
   }

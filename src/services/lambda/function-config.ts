@@ -6,7 +6,7 @@ import { CommonErrors } from '../../protocol/errors.js';
 import { isDeprecatedRuntime, runtimeInfo, supportedRuntimeIds } from '../../runtimes/catalog.js';
 import type { CreateFunctionRequest, FunctionConfiguration, UpdateFunctionConfigurationRequest } from './api-types.js';
 import { LambdaErrors } from './errors.js';
-import { arnService, parseQueueArn, SqsTargets, type SqsTargetDeps } from './sqs-delivery.js';
+import { arnService, parseQueueArn, sqsTargetsOf, type LambdaQueueAccess } from './sqs-delivery.js';
 
 export const LIMITS = {
   timeoutMax: 900,
@@ -92,12 +92,12 @@ function checkDeadLetterTarget(arn: string): void {
  * same way (AWS answers it with the same sentence: nothing can be sent there). Other targets pass.
  */
 export async function checkDeadLetterQueue(
-  deps: SqsTargetDeps,
+  deps: LambdaQueueAccess,
   target: { role: string; functionName: string; region: string; deadLetterArn: string | undefined },
 ): Promise<void> {
   const arn = target.deadLetterArn;
   if (!arn || arnService(arn) !== 'sqs') return;
-  if (await new SqsTargets(deps).problem(arn, target.role, target.functionName, target.region)) {
+  if (await sqsTargetsOf(deps).problem(arn, target.role, target.functionName, target.region)) {
     throw LambdaErrors.deadLetterQueueNotWritable();
   }
 }

@@ -63,6 +63,27 @@ export interface MessageAttribute {
   StringValue: string;
 }
 
+/** The part of LambdaDeps the queue checks read (structural: deps.ts imports modules that import this one). */
+export interface LambdaQueueAccess {
+  store: { queues: { getQueueByArn(arn: string): unknown } };
+  executionRoles: Pick<ExecutionRoles, 'identityFor'>;
+  serviceCalls?: (() => ServiceCalls) | undefined;
+  authorizer?: Pick<Authorizer, 'authorize' | 'mode'> | undefined;
+}
+
+/**
+ * Lambda's view of the queues: existence from the store's queues, the decision from the authorizer. Built per use:
+ * main.ts may complete LambdaDeps (authorizer, serviceCalls) after the service was created.
+ */
+export function sqsTargetsOf(deps: LambdaQueueAccess): SqsTargets {
+  return new SqsTargets({
+    executionRoles: deps.executionRoles,
+    serviceCalls: deps.serviceCalls,
+    authorizer: deps.authorizer,
+    queues: deps.store.queues,
+  });
+}
+
 export class SqsTargets {
   constructor(private readonly deps: SqsTargetDeps) {}
 
