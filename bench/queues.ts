@@ -258,7 +258,8 @@ async function createFunction(lambda: LambdaClient, url: string, name: string, s
       Role: await ensureBenchRole(url),
       Code: { ZipFile: makeZip({ 'index.js': source }) },
       MemorySize: 512,
-      Timeout: 60,
+      // At most the queues' visibility timeout (30 s by default), which Lambda requires of a mapped function.
+      Timeout: 10,
       Environment: { Variables: env },
     }),
   );
