@@ -55,7 +55,7 @@ const JITTER = 0.1;
 /** Throttled attempts are retried after 1 s, doubling up to 5 minutes (AWS's schedule), within the event's age. */
 const THROTTLE_RETRY_FIRST_MS = 1000;
 const THROTTLE_RETRY_MAX_MS = 300_000;
-/** Dead-letter ErrorMessage is cut here: it travels in a runtime API header. */
+/** Dead-letter ErrorMessage is cut here: to a function it travels in a runtime API header; queues get the same text. */
 const DLQ_MESSAGE_MAX = 2048;
 
 export interface AsyncInvocationOptions {
