@@ -3,7 +3,8 @@
 // must be allowed sqs:SendMessage on the queue; the queue must exist) with AWS's
 // sentences, the destination record and the dead letter as a consumer receives
 // them from the queue (sent as the function's role: SenderId), and a delivery
-// that IAM refuses at run time, counted in /health instead of delivered.
+// that IAM refuses at run time, counted in /health instead of delivered. A queue
+// of another account is a destination once its queue policy lets the role send.
 import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { CreateRoleCommand, DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -11,10 +12,17 @@ import {
   CreateFunctionCommand,
   InvokeCommand,
   PutFunctionEventInvokeConfigCommand,
+  LambdaClient,
   UpdateFunctionConfigurationCommand,
-  type LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
 import {
   deployFunction,
   expectError,
@@ -209,5 +217,61 @@ describe('delivery', () => {
       await iam.send(new DeleteRolePolicyCommand({ RoleName: SENDER, PolicyName: 'send' }));
       await allowSend(SENDER, ['destination', 'dead-letters', 'revoked']);
     }
+  });
+});
+
+describe('a queue of another account', () => {
+  const A = { id: '111111111111', accessKeyId: 'AKIAACCOUNTA00000001', secretAccessKey: 'secret-of-account-a' };
+  const B = { id: '222222222222', accessKeyId: 'AKIAACCOUNTB00000001', secretAccessKey: 'secret-of-account-b' };
+  const inboxArn = `arn:aws:sqs:${TEST_REGION}:${B.id}:inbox`;
+  const fnRole = `arn:aws:iam::${A.id}:role/fn-role`;
+  let two: TestServer;
+  let lambdaA: LambdaClient;
+  let sqsB: SQSClient;
+  let iamA: IAMClient;
+
+  before(async () => {
+    two = await startServer({
+      env: { LAMBENT_CREDENTIALS: `${A.accessKeyId}:${A.secretAccessKey}:${A.id},${B.accessKeyId}:${B.secretAccessKey}:${B.id}` },
+    });
+    const credsA = { accessKeyId: A.accessKeyId, secretAccessKey: A.secretAccessKey };
+    lambdaA = new LambdaClient({ endpoint: two.url, region: TEST_REGION, credentials: credsA, maxAttempts: 1 });
+    iamA = new IAMClient({ endpoint: two.url, region: TEST_REGION, credentials: credsA });
+    sqsB = new SQSClient({ endpoint: two.url, region: TEST_REGION, credentials: { accessKeyId: B.accessKeyId, secretAccessKey: B.secretAccessKey } });
+    await iamA.send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY }));
+    const send = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: inboxArn }] };
+    await iamA.send(new PutRolePolicyCommand({ RoleName: 'fn-role', PolicyName: 'send', PolicyDocument: JSON.stringify(send) }));
+    await sqsB.send(new CreateQueueCommand({ QueueName: 'inbox' }));
+  });
+
+  after(async () => {
+    lambdaA?.destroy();
+    sqsB?.destroy();
+    iamA?.destroy();
+    await two?.dispose();
+  });
+
+  test('refused until the queue policy lets the role send; then the record arrives in the other account\'s queue', async () => {
+    await deployFunction(lambdaA, 'cross-fn', { 'index.js': OK_SOURCE }, { Role: fnRole });
+    const put = (): Promise<unknown> =>
+      lambdaA.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'cross-fn', DestinationConfig: { OnSuccess: { Destination: inboxArn } } }));
+    // The role's own policy allows it, but across accounts the queue's policy must too.
+    await expectError(put(), 'InvalidParameterValueException', `The function's execution role does not have permissions to call SendMessage on ${inboxArn}`);
+    const url = `${two.url}/${B.id}/inbox`;
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: fnRole }, Action: 'sqs:SendMessage', Resource: inboxArn }] };
+    await sqsB.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
+    await put();
+    await lambdaA.send(new InvokeCommand({ FunctionName: 'cross-fn', InvocationType: 'Event', Payload: Buffer.from('{"from":"A"}') }));
+    const end = Date.now() + 30_000;
+    let body: string | undefined;
+    while (body === undefined && Date.now() < end) {
+      const got = await sqsB.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 2 }));
+      body = got.Messages?.[0]?.Body;
+    }
+    assert.ok(body, 'no record in the other account\'s queue within 30 s');
+    const record = JSON.parse(body) as { requestContext: { functionArn: string; condition: string }; requestPayload: unknown };
+    assert.equal(record.requestContext.functionArn, `arn:aws:lambda:${TEST_REGION}:${A.id}:function:cross-fn:$LATEST`);
+    assert.equal(record.requestContext.condition, 'Success');
+    assert.deepEqual(record.requestPayload, { from: 'A' });
   });
 });
