@@ -4,6 +4,7 @@
 // - send: SendMessageBatch-sized calls (10 messages of ~200 bytes) from 1 and from 16 concurrent callers; every
 //   resolved call is committed (group commit merges concurrent calls into one transaction).
 // - drain: receive 10 + delete them, from 1 and from 16 concurrent consumers, until the queue is empty.
+// - wake: a long poll waiting, one send; time until the receive resolves (both commits included).
 // - open: time to load a queue of N messages (default 1,000,000) at start, and the heap the index takes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const BODY = JSON.stringify({ order: 12345, items: ['a', 'b', 'c'], note: 'x'.repeat(120) });
 
-function row(name: string): QueueRow {
+function row(name: string, fifo = false): QueueRow {
   return {
     accountId: ACCOUNT,
     region: REGION,
@@ -29,7 +30,7 @@ function row(name: string): QueueRow {
     attributes: {},
     tags: {},
     settings: {
-      fifo: false,
+      fifo,
       visibilityTimeoutSeconds: 30,
       delaySeconds: 0,
       retentionSeconds: 1_209_600,
@@ -38,22 +39,32 @@ function row(name: string): QueueRow {
   };
 }
 
-function batch(n: number): NewMessage[] {
-  return Array.from({ length: n }, () => ({
-    messageId: randomUUID(),
-    body: BODY,
-    md5OfBody: '0123456789abcdef0123456789abcdef',
-    senderId: ACCOUNT,
-    delaySeconds: 0,
-  }));
+let sent = 0;
+function batch(n: number, fifo = false): NewMessage[] {
+  return Array.from({ length: n }, () => {
+    const m: NewMessage = {
+      messageId: randomUUID(),
+      body: BODY,
+      md5OfBody: '0123456789abcdef0123456789abcdef',
+      senderId: ACCOUNT,
+      delaySeconds: 0,
+    };
+    if (fifo) {
+      // 100 message groups, as a FIFO queue feeding a mapping's parallel groups would have.
+      m.groupId = `g${sent % 100}`;
+      m.deduplicationId = String(sent);
+    }
+    sent++;
+    return m;
+  });
 }
 
-async function send(store: SqliteStore, q: QueueKey, total: number, callers: number): Promise<number> {
+async function send(store: SqliteStore, q: QueueKey, total: number, callers: number, fifo = false): Promise<number> {
   let left = total / 10;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: callers }, async () => {
-      while (left-- > 0) await store.queues.send(q, batch(10));
+      while (left-- > 0) await store.queues.send(q, batch(10, fifo));
     }),
   );
   return total / ((performance.now() - started) / 1000);
@@ -96,6 +107,25 @@ async function main(): Promise<void> {
     console.log(`send, batches of 10, 16 callers:   ${fmt(send16)} messages/s`);
     console.log(`receive 10 + delete, 1 consumer:   ${fmt(drain1)} messages/s`);
     console.log(`receive 10 + delete, 16 consumers: ${fmt(drain16)} messages/s`);
+    // A long poll waiting, one SendMessage: time from the send's call to the receive resolving with it.
+    const lat: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const waiting = store.queues.receive(q, { max: 10, waitMs: 20_000 });
+      const t0 = performance.now();
+      void store.queues.send(q, batch(1));
+      const got = await waiting;
+      lat.push(performance.now() - t0);
+      await store.queues.deleteMessages(q, got.map((m) => m.receiptHandle));
+    }
+    lat.sort((a, b) => a - b);
+    const pct = (p: number): string => (lat[Math.floor((p / 100) * (lat.length - 1))] as number).toFixed(2);
+    console.log(`send → waiting receive resolved: p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
+    const fq = { accountId: ACCOUNT, region: REGION, name: 'bench.fifo' };
+    await store.queues.createQueue(row('bench.fifo', true));
+    const fifoSend16 = await send(store, fq, 50_000, 16, true);
+    const fifoDrain16 = await drain(store, fq, 16);
+    console.log(`FIFO (100 groups) send, batches of 10, 16 callers: ${fmt(fifoSend16)} messages/s`);
+    console.log(`FIFO (100 groups) receive 10 + delete, 16 consumers: ${fmt(fifoDrain16)} messages/s`);
 
     if (million > 0) {
       // Fill in large calls (not what is measured here), then reopen.

@@ -26,6 +26,7 @@ import { createLambdaService } from './services/lambda/index.js';
 import { createIamService, IamState } from './services/iam/index.js';
 import { FunctionPolicies } from './services/lambda/function-policies.js';
 import { createStsService, Identities, LambdaExecutionRoles, SessionTokens } from './services/sts/index.js';
+import { createSqsService, QueuePolicies } from './services/sqs/index.js';
 import { PolicyAuthorizer } from './services/iam/authorizer.js';
 import { FunctionLifecycle } from './services/lambda/lifecycle.js';
 import { restoreReservedConcurrency } from './services/lambda/concurrency.js';
@@ -230,6 +231,10 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     },
   }, engine, asyncInvocations);
 
+  // SQS (issue 15): queues and messages from the store, loaded before serving.
+  await store.queues.open();
+  const queuePolicies = new QueuePolicies(store.queues);
+  const sqs = createSqsService({ queues: store.queues, policies: queuePolicies, log });
   const iam = createIamService({ state: iamState, now: () => Date.now() });
   const sts = createStsService({
     tokens,
@@ -242,7 +247,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   let denied = 0;
   const authorizer = new PolicyAuthorizer({
     iam: iamState,
-    resourcePolicies: { lambda: functionPolicies },
+    resourcePolicies: { lambda: functionPolicies, sqs: queuePolicies },
     mode: config.iamMode,
     onAuditDenial: (_caller, d) => log.warn(`iam audit (not enforced): ${d.message}`),
     onUnreadablePolicy: (source, message) => log.warn(`iam: a stored policy of ${source} cannot be read and grants nothing: ${message}`),
@@ -252,7 +257,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     ? 'iam: every call is authorized by IAM policies (account root keys may do anything in their account)'
     : 'iam: AUDIT mode (--iam audit): denials are logged and counted in /health, NOT enforced');
   const handler = createGateway({
-    services: [lambda, iam, sts],
+    services: [lambda, iam, sts, sqs],
     identities: new Identities({ rootKeys: config.credentials, iam: iamState, tokens }),
     authorizer,
     onDenial,
@@ -275,7 +280,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   // (LAMBENT_CREDENTIALS) still work, and each function signs here with its own role's temporary credentials.
   const sandboxIdentities = new Identities({ rootKeys: config.usingDevCredentials ? [] : config.credentials, iam: iamState, tokens });
   const sandboxGateway = createGateway({
-    services: [lambda, iam, sts], identities: sandboxIdentities, authorizer, onDenial, limits: config.frontDoor, logger: log,
+    services: [lambda, iam, sts, sqs], identities: sandboxIdentities, authorizer, onDenial, limits: config.frontDoor, logger: log,
   });
   sandboxApi.handler = sandboxGateway;
   const server = createFrontDoorServer(handler, config.frontDoor, log);
@@ -309,6 +314,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
           }),
           asyncInvocations.stop(ASYNC_SHUTDOWN_GRACE_MS),
         ]);
+        sqs.stop();
         await engine.shutdown();
         // No sandbox is left to call it (the front door's gateway closes with its server).
         sandboxGateway.close();

@@ -20,7 +20,7 @@ import {
   type VerifyOptions,
 } from '../protocol/sigv4.js';
 import type { Operation } from '../protocol/model.js';
-import type { Authorizer, IdentityProvider } from '../services/identity.js';
+import type { Authorizer, CallerIdentity, IdentityProvider } from '../services/identity.js';
 import type { RequestContext, ServiceDefinition } from '../services/types.js';
 import { checkAccess, type AccessGate, type DenialListener } from './authorize.js';
 import { unhostedService } from './unhosted.js';
@@ -120,6 +120,39 @@ function bodyReservation(req: IncomingMessage, limit: number): number {
   return declared > limit ? 0 : declared;
 }
 
+/**
+ * A request's context. Its abort signal is made on first use only (SQS's long polls ask for it; an invoke never
+ * does, so it costs nothing there): it aborts when the connection closes before the answer was written.
+ */
+class HttpRequestContext implements RequestContext {
+  readonly accountId: string;
+  private aborter: AbortController | undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly requestId: string,
+    readonly caller: CallerIdentity,
+    readonly region: string,
+    readonly accessKeyId: string,
+    readonly endpoint: string,
+    readonly sourceIp: string,
+  ) {
+    this.accountId = caller.accountId;
+  }
+
+  get signal(): AbortSignal {
+    if (this.aborter === undefined) {
+      const aborter = new AbortController();
+      this.aborter = aborter;
+      if (this.res.destroyed && !this.res.writableFinished) aborter.abort();
+      else this.res.once('close', () => {
+        if (!this.res.writableFinished) aborter.abort();
+      });
+    }
+    return this.aborter.signal;
+  }
+}
+
 export function createGateway(opts: GatewayOptions): Gateway {
   const bySigningName = new Map(opts.services.map((s) => [s.signingName, s]));
   // json services by their X-Amz-Target prefix, query services in order: for requests without a credential scope.
@@ -200,9 +233,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
     rawQuery: string,
   ): ServiceDefinition | undefined {
     if (scope) {
-      // Signed for a service Lambent does not host: a path a hosted service owns (a Lambda URL signed for s3) is
-      // that service's request signed wrongly, and its verification says so; anything else gets unhostedService.
-      return bySigningName.get(scope.service) ?? opts.services.find((s) => s.ownsPath(rawPath));
+      // A path a hosted service owns (a Lambda URL signed for s3, or for sqs) is that service's request signed
+      // wrongly, and its verification says so, whether or not the signed-for service is hosted; elsewhere the scope
+      // decides, and a service Lambent does not host gets unhostedService.
+      const scoped = bySigningName.get(scope.service);
+      if (scoped?.ownsPath(rawPath)) return scoped;
+      return opts.services.find((s) => s.ownsPath(rawPath)) ?? scoped;
     }
     const target = headers['x-amz-target'];
     if (typeof target === 'string') {
@@ -288,15 +324,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       const handler = service.handlers[operation.name];
       if (!handler) throw CommonErrors.notImplemented(service.displayName, operation.name);
       const input = codec.decode(parts, operation, routed.labels);
-      const ctx: RequestContext = {
-        requestId,
-        accountId: caller.accountId,
-        region: auth.region,
-        accessKeyId: auth.accessKeyId,
-        endpoint: `http://${req.headers.host ?? 'localhost'}`,
-        caller,
-        sourceIp: req.socket.remoteAddress ?? '',
-      };
+      const ctx = new HttpRequestContext(res, requestId, caller, auth.region, auth.accessKeyId, `http://${req.headers.host ?? 'localhost'}`, req.socket.remoteAddress ?? '');
       let refusal = checkAccess(service, operation.name, input, ctx, gate, userAgent(req.headers));
       if (refusal instanceof Promise) refusal = await refusal;
       if (refusal) throw refusal;

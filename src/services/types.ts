@@ -17,6 +17,11 @@ export interface RequestContext {
   caller: CallerIdentity;
   /** The client's address (aws:SourceIp). */
   sourceIp: string;
+  /**
+   * Aborts when the client goes away before its answer (HTTP requests only): long-running handlers (SQS long
+   * polls) stop waiting for it. Absent for in-process calls.
+   */
+  readonly signal?: AbortSignal;
 }
 
 // Inputs and outputs are model-shaped documents; each handler narrows them to

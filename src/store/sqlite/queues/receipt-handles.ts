@@ -36,6 +36,9 @@ export class ReceiptHandles {
     if (handle.length !== 42) return undefined;
     const buf = Buffer.from(handle, 'base64url');
     if (buf.length !== BODY + MAC || buf.readUInt8(0) !== VERSION) return undefined;
+    // The decoder skips characters outside the alphabet and ignores the last character's spare bits: only the
+    // one spelling we minted is the handle.
+    if (buf.toString('base64url') !== handle) return undefined;
     const expected = this.mac(buf.subarray(0, BODY)).subarray(0, MAC);
     if (!timingSafeEqual(expected, buf.subarray(BODY))) return undefined;
     return { queueId: buf.readUInt32BE(1), messageId: buf.readUIntBE(5, 6), receiveCount: buf.readUInt32BE(11) };

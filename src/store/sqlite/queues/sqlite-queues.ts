@@ -3,7 +3,10 @@
 // change is decided there synchronously (two concurrent receives never pick the same message) and written through
 // to SQLite in the store's group commit, and the promise settles only once that transaction has committed
 // (synchronous=FULL: on disk). Sends are the exception to "memory first": a sent message enters the index only
-// after its rows committed, so no receiver can get a message whose send might still fail.
+// after its rows committed, so no receiver can get a message whose send might still fail. Should a commit fail
+// (disk full), the call rejects; a lease that did not reach the disk is given back, while a delete, an expiry or a
+// redrive already made in memory stays made there, and the rows come back only with the next start (at least
+// once, never lost).
 //
 // Time comes from `now()` (tests move it); due work (delays ending, leases running out, retention, the FIFO
 // windows) runs from timers armed at the next deadline, or from `tick()`.
@@ -901,6 +904,7 @@ export class SqliteQueueStore implements QueueStore {
     }
     if (now - this.lastDedupSweep >= DEDUP_WINDOW_MS / 10) {
       this.lastDedupSweep = now;
+      for (const [k, at] of this.deletedAt) if (now - at >= DELETED_RECENTLY_MS) this.deletedAt.delete(k);
       writes.push(this.writes.run(() => this.s.sweepDedup.run(now), { lazy: true }));
     }
     await Promise.all(writes);
