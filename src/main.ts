@@ -9,10 +9,9 @@ import type { LambentConfig } from './config/config.js';
 import { ensureDataDir, lockDataDir, StartupError, type DataDirLock } from './config/data-dir.js';
 import { watchForDeath } from './death-watch.js';
 import { healthRoute } from './gateway/health.js';
+import { createServiceCalls } from './gateway/in-process.js';
 import { createFrontDoorServer } from './gateway/http-server.js';
 import { createGateway } from './gateway/server.js';
-import { createServiceCalls } from './gateway/in-process.js';
-import type { ServiceCalls } from './services/types.js';
 import { detectHostMemory, HostCapacity } from './invocation/capacity.js';
 import { CodeCache } from './invocation/code-cache.js';
 import { ConcurrencyLimits } from './invocation/concurrency.js';
@@ -22,6 +21,7 @@ import { RuntimeInterpreters } from './runtimes/interpreters.js';
 import { createSandbox, reapStale } from './sandbox/index.js';
 import { describeIsolation } from './sandbox/probe.js';
 import type { Logger } from './observability/logger.js';
+import type { ServiceCalls } from './services/types.js';
 import { CodeLocations } from './services/lambda/code-location.js';
 import { AsyncInvocations } from './services/lambda/async-invoke.js';
 import { createLambdaService } from './services/lambda/index.js';
@@ -55,8 +55,6 @@ const RUNTIME_INSTALL_WAIT_MS = 30_000;
  * MaxSessionDuration); the engine retires an environment before they expire.
  */
 const EXECUTION_CREDENTIALS_SECONDS = 12 * 3600;
-/** In-process calls name their region (a queue's, a function's); this is only the fallback when one does not. */
-const IN_PROCESS_DEFAULT_REGION = 'us-east-1';
 
 export interface RunningLambent {
   server: Server;
@@ -194,7 +192,16 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
     reconcileProvisioned(store, engine, concurrency, key).catch((e: unknown) =>
       log.warn(`provisioned concurrency of ${key.name}: ${(e as Error).message}`),
     );
+  // In-process calls between services (Lambda reaching SQS as a function's role: destinations, dead-letter queues),
+  // built once every service exists and Lambent listens; nothing calls them before.
+  let serviceCalls: ServiceCalls | undefined;
+  const inProcess = (): ServiceCalls => {
+    if (!serviceCalls) throw new Error('in-process service calls are not ready yet');
+    return serviceCalls;
+  };
   const asyncInvocations = new AsyncInvocations({
+    serviceCalls: inProcess,
+    executionRoles,
     store,
     engine,
     retryBaseDelayMs: config.asyncRetryDelayMs,
@@ -206,16 +213,12 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const functionPolicies = new FunctionPolicies(store.policies);
   // Event source mappings (issue 15): pollers read queues as the function's role and invoke in-process.
   const mappings = new EventSourceMappings({ engine, log });
-  // Lambda's calls to other services as a function's role (queue pollers, SQS destinations), built once the front
-  // door listens (outputs carry its URL); nothing calls before serving starts.
-  let serviceCalls: ServiceCalls | undefined;
   const lambda = createLambdaService({
-    serviceCalls: () => {
-      if (!serviceCalls) throw new Error('in-process service calls are not ready yet');
-      return serviceCalls;
-    },
     store,
     executionRoles,
+    serviceCalls: inProcess,
+    // May the role send to an SQS destination or dead-letter queue (checked at configuration): the authorizer below.
+    authorizer: { mode: config.iamMode, authorize: (caller, requests, facts) => authorizer.authorize(caller, requests, facts) },
     policies: functionPolicies,
     code,
     codeLocations,
@@ -309,7 +312,7 @@ async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${host}:${addr.port}`;
   listening(url);
-  serviceCalls = createServiceCalls({ services: [lambda, iam, sts, sqs], authorizer, onDenial, region: IN_PROCESS_DEFAULT_REGION, endpoint: url });
+  serviceCalls = createServiceCalls({ services: [lambda, iam, sts, sqs], authorizer, onDenial, region: 'us-east-1', endpoint: url });
   // Drain what the last run left queued (a crash leaves in-flight events queued: at-least-once).
   await asyncInvocations.start();
   await mappings.start();

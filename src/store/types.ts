@@ -228,9 +228,14 @@ export interface AsyncEventStore {
    * Removes a finished event and, in the same transaction, enqueues its deliveries (destination,
    * dead-letter) and counts it as dropped when asked. `found` is false when the event was already
    * gone (its function was deleted): nothing is delivered then. `undelivered` lists deliveries
-   * whose target function does not exist (counted on the event's function under `onMissing`).
+   * whose target function does not exist (counted on the event's function under `onMissing`). `failed` counts
+   * deliveries made elsewhere before finishing that did not succeed (SQS destinations and dead-letter queues).
    */
-  finish(id: number, key: FunctionKey, outcome: { dropped: boolean; deliveries: AsyncDelivery[] }): Promise<{ found: boolean; undelivered: number[] }>;
+  finish(
+    id: number,
+    key: FunctionKey,
+    outcome: { dropped: boolean; deliveries: AsyncDelivery[]; failed?: AsyncCounter[] },
+  ): Promise<{ found: boolean; undelivered: number[] }>;
   /** Queue depth, oldest event and counters of every function that has any. */
   stats(): Promise<AsyncFunctionStats[]>;
 }

@@ -451,25 +451,24 @@ describe('EventInvokeConfig API', () => {
       'InvalidParameterValueException',
       'The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:aws:iam:us-east-1:000000000000:function:echo), onFailure=null) is invalid.',
     );
-    await expectError(dest('arn:aws:sqs:us-east-1:000000000000:my-queue'), 'InvalidParameterValueException', /an Amazon SQS queue\) is not supported by Lambent yet/);
     await expectError(dest('arn:aws:sns:us-east-1:000000000000:my-topic'), 'InvalidParameterValueException', /an Amazon SNS topic\) is not supported by Lambent yet/);
     // An empty destination slot is accepted and answered as {}.
     const empty = await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'echo', DestinationConfig: { OnFailure: {} } }));
     assert.deepEqual(empty.DestinationConfig, { OnSuccess: {}, OnFailure: {} });
   });
 
-  test('dead-letter targets other than functions are refused by CreateFunction and UpdateFunctionConfiguration', async () => {
+  test('dead-letter targets other than functions and queues are refused by CreateFunction and UpdateFunctionConfiguration', async () => {
     await expectError(
       lambda.send(new CreateFunctionCommand({
-        FunctionName: 'dlq-sqs',
+        FunctionName: 'dlq-sns',
         Runtime: 'nodejs20.x',
         Role: TEST_ROLE,
         Handler: 'index.handler',
         Code: { ZipFile: makeZip({ 'index.js': 'exports.handler = async () => 1;' }) },
-        DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:000000000000:dlq' },
+        DeadLetterConfig: { TargetArn: 'arn:aws:sns:us-east-1:000000000000:dlq' },
       })),
       'InvalidParameterValueException',
-      /dead-letter target arn:aws:sqs:us-east-1:000000000000:dlq \(an Amazon SQS queue\) is not supported by Lambent yet/,
+      /dead-letter target arn:aws:sns:us-east-1:000000000000:dlq \(an Amazon SNS topic\) is not supported by Lambent yet/,
     );
     await expectError(
       lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'echo', DeadLetterConfig: { TargetArn: 'arn:aws:sns:us-east-1:000000000000:t' } })),

@@ -14,9 +14,15 @@
 //                                         starts no more events of a function than its reservation allows
 //   failure path                        → OnFailure destination record and/or dead-letter delivery
 //
-// Destinations and dead-letter targets are Lambent functions: a delivery is an
-// async event enqueued for the target in the same transaction that removes the
-// finished event, so a crash can neither lose nor half-deliver it.
+// Destinations and dead-letter targets are Lambda functions or SQS queues.
+// A delivery to a function is an async event enqueued for the target in the
+// same transaction that removes the finished event, so a crash can neither lose
+// nor half-deliver it. A delivery to a queue lives in another store: it is sent
+// first (SendMessage as the function's execution role, sqs-delivery.ts), then
+// the event is finished, so a crash in between sends it twice, never loses it
+// (AWS's destinations are at-least-once too). A send that fails (queue gone,
+// access denied) is counted (destinationDeliveryFailures, deadLetterErrors)
+// and logged, like a delivery to a function that does not exist.
 import { randomUUID } from 'node:crypto';
 import { AsyncQueue } from '../../invocation/async-queue.js';
 import { ThrottledError, type ConcurrencyLimits } from '../../invocation/concurrency.js';
@@ -34,12 +40,14 @@ import {
   type Store,
   type VersionRow,
 } from '../../store/types.js';
-import type { RequestContext } from '../types.js';
+import type { ExecutionRoles } from '../identity.js';
+import type { RequestContext, ServiceCalls } from '../types.js';
 import type { FunctionConfiguration, InvocationResponse } from './api-types.js';
 import { ASYNC_DEFAULTS, type EventInvokeConfigDoc } from './event-invoke-config.js';
 import { functionArn, parseFunctionRef } from './function-ref.js';
 import { LATEST, loadQualified } from './qualifiers.js';
 import { SnapshotCache } from './snapshot.js';
+import { arnService, SqsTargets, type MessageAttribute } from './sqs-delivery.js';
 
 /** Lambda's asynchronous payload quota (1 MB since 2025). */
 export const ASYNC_PAYLOAD_LIMIT = 1048576;
@@ -47,7 +55,7 @@ const JITTER = 0.1;
 /** Throttled attempts are retried after 1 s, doubling up to 5 minutes (AWS's schedule), within the event's age. */
 const THROTTLE_RETRY_FIRST_MS = 1000;
 const THROTTLE_RETRY_MAX_MS = 300_000;
-/** Dead-letter ErrorMessage is cut here: it travels in a runtime API header. */
+/** Dead-letter ErrorMessage is cut here: to a function it travels in a runtime API header; queues get the same text. */
 const DLQ_MESSAGE_MAX = 2048;
 
 export interface AsyncInvocationOptions {
@@ -60,6 +68,24 @@ export interface AsyncInvocationOptions {
   /** Reserved concurrency: a function reserved at 0 sends its events to the failure path at once, as AWS does. */
   concurrency?: ConcurrencyLimits;
   log: { warn(msg: string): void };
+  /** Sends to SQS destinations and dead-letter queues as the function's role (a getter: built after Lambda). */
+  serviceCalls?: () => ServiceCalls;
+  /** The function's role as a caller, for those sends. Absent (or no serviceCalls): such deliveries fail, counted. */
+  executionRoles?: Pick<ExecutionRoles, 'identityFor'>;
+}
+
+/** A message for an SQS destination or dead-letter queue, sent before the event is finished. */
+interface QueueDelivery {
+  queueArn: string;
+  body: string;
+  attributes?: Record<string, MessageAttribute>;
+  onFailure: AsyncCounter;
+}
+
+/** Where a finished event's records go: functions (through the store, with the event) and queues (sent first). */
+interface Outgoing {
+  functions: AsyncDelivery[];
+  queues: QueueDelivery[];
 }
 
 type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
@@ -69,8 +95,12 @@ export class AsyncInvocations {
   private readonly queue: AsyncQueue;
   /** Consecutive throttles per event id, for the backoff (in memory: a restart starts it over). */
   private readonly throttles = new Map<number, number>();
+  private readonly sqs: SqsTargets | undefined;
 
   constructor(private readonly opts: AsyncInvocationOptions) {
+    this.sqs = opts.executionRoles
+      ? new SqsTargets({ executionRoles: opts.executionRoles, serviceCalls: opts.serviceCalls })
+      : undefined;
     const limits = opts.concurrency;
     this.queue = new AsyncQueue({
       store: opts.store.asyncEvents,
@@ -170,7 +200,7 @@ export class AsyncInvocations {
     const row = await this.versionOf(ev);
     if (!row) {
       // The version (or alias) is gone: Lambda discards the event.
-      await this.finish(ev, { dropped: true, deliveries: [] });
+      await this.finish(ev, undefined, { dropped: true, out: { functions: [], queues: [] } });
       return;
     }
     if (Date.now() - ev.acceptedAt >= maxAgeMs) {
@@ -227,11 +257,10 @@ export class AsyncInvocations {
     };
     const attempts = ev.attempts + 1;
     if (!result.functionError) {
+      const out: Outgoing = { functions: [], queues: [] };
       const onSuccess = cfg.DestinationConfig?.OnSuccess?.Destination;
-      const deliveries = onSuccess
-        ? [this.delivery(ev, onSuccess, record(ev, 'Success', attempts, attempt), 'destinationDeliveryFailures')]
-        : [];
-      await this.finish(ev, { dropped: false, deliveries });
+      if (onSuccess) this.route(out, ev, onSuccess, record(ev, 'Success', attempts, attempt), 'destinationDeliveryFailures');
+      await this.finish(ev, row, { dropped: false, out });
     } else if (attempts <= maxRetries) {
       await store.asyncEvents.retry(ev.id, { ...this.later(ev, attempts), lastResult: attempt });
     } else {
@@ -248,13 +277,22 @@ export class AsyncInvocations {
     attempts: number,
     last: AsyncAttemptResult | undefined,
   ): Promise<void> {
-    const deliveries: AsyncDelivery[] = [];
+    const out: Outgoing = { functions: [], queues: [] };
     const onFailure = cfg.DestinationConfig?.OnFailure?.Destination;
-    if (onFailure) {
-      deliveries.push(this.delivery(ev, onFailure, record(ev, condition, attempts, last), 'destinationDeliveryFailures'));
-    }
+    if (onFailure) this.route(out, ev, onFailure, record(ev, condition, attempts, last), 'destinationDeliveryFailures');
     const dlq = row.config.DeadLetterConfig?.TargetArn;
-    if (dlq) {
+    if (dlq && arnService(dlq) === 'sqs') {
+      // The original event as the body; what happened in message attributes, as AWS sets them (shared/parity
+      // test_dead_letter_queue: ErrorCode is a Number).
+      const attributes: Record<string, MessageAttribute> = { RequestID: { DataType: 'String', StringValue: ev.requestId } };
+      if (last) {
+        attributes['ErrorCode'] = { DataType: 'Number', StringValue: String(last.statusCode) };
+        const message = errorMessageOf(last.payload).slice(0, DLQ_MESSAGE_MAX);
+        // SQS refuses an empty attribute value.
+        if (message) attributes['ErrorMessage'] = { DataType: 'String', StringValue: message };
+      }
+      out.queues.push({ queueArn: dlq, body: messageBody(ev.payload), attributes, onFailure: 'deadLetterErrors' });
+    } else if (dlq) {
       // The original event, unchanged; SQS/SNS message attributes travel as the client context.
       const custom: Record<string, string> = { RequestID: ev.requestId };
       if (last) {
@@ -262,22 +300,56 @@ export class AsyncInvocations {
         custom['ErrorMessage'] = errorMessageOf(last.payload).slice(0, DLQ_MESSAGE_MAX);
       }
       const clientContext = Buffer.from(JSON.stringify({ custom })).toString('base64');
-      deliveries.push(this.delivery(ev, dlq, ev.payload, 'deadLetterErrors', clientContext));
+      out.functions.push(this.delivery(ev, dlq, ev.payload, 'deadLetterErrors', clientContext));
     }
-    await this.finish(ev, { dropped: true, deliveries });
+    await this.finish(ev, row, { dropped: true, out });
   }
 
-  private async finish(ev: AsyncEvent, outcome: { dropped: boolean; deliveries: AsyncDelivery[] }): Promise<void> {
+  /** A destination record for a function (an async event) or a queue (a message). */
+  private route(out: Outgoing, ev: AsyncEvent, arn: string, doc: Buffer, counter: AsyncCounter): void {
+    if (arnService(arn) === 'sqs') out.queues.push({ queueArn: arn, body: doc.toString('utf8'), onFailure: counter });
+    else out.functions.push(this.delivery(ev, arn, doc, counter));
+  }
+
+  /**
+   * Sends the queue deliveries (as the role of `row`, the version that ran), then removes the event with its
+   * function deliveries and the count of failed sends in one transaction.
+   */
+  private async finish(
+    ev: AsyncEvent,
+    row: VersionRow<FunctionConfiguration> | undefined,
+    outcome: { dropped: boolean; out: Outgoing },
+  ): Promise<void> {
     this.throttles.delete(ev.id);
-    const done = await this.opts.store.asyncEvents.finish(ev.id, ev, outcome);
+    const { functions, queues } = outcome.out;
+    const failed: AsyncCounter[] = [];
+    if (queues.length > 0) {
+      const role = row?.config.Role ?? '';
+      const sent = await Promise.allSettled(queues.map((q) => this.send(q, role, ev.name)));
+      sent.forEach((r, i) => {
+        const q = queues[i];
+        if (r.status === 'fulfilled' || !q) return;
+        failed.push(q.onFailure);
+        const why = r.reason instanceof Error ? `${(r.reason as { code?: string }).code ?? r.reason.name}: ${r.reason.message}` : String(r.reason);
+        this.opts.log.warn(`async event ${ev.requestId} of ${ev.name}: not delivered to ${q.queueArn} (${why})`);
+      });
+      // Shutting down past the grace period meanwhile: the event stays queued and runs again at the next start.
+      if (this.queue.abandoned) return;
+    }
+    const done = await this.opts.store.asyncEvents.finish(ev.id, ev, { dropped: outcome.dropped, deliveries: functions, failed });
     if (!done.found) return;
-    outcome.deliveries.forEach((d, i) => {
+    functions.forEach((d, i) => {
       if (done.undelivered.includes(i)) {
         this.opts.log.warn(`async event ${ev.requestId} of ${ev.name}: ${d.event.invokedArn} does not exist, not delivered`);
       } else {
         this.queue.notify(d.event);
       }
     });
+  }
+
+  private send(q: QueueDelivery, role: string, functionName: string): Promise<void> {
+    if (!this.sqs) return Promise.reject(new Error('SQS deliveries are not wired in this Lambent'));
+    return this.sqs.send(q.queueArn, role, functionName, q.body, q.attributes);
   }
 
   /** An async event for a destination or dead-letter function (ARN, optionally qualified). */
@@ -357,6 +429,11 @@ function jsonOrText(b: Buffer): unknown {
   } catch {
     return text;
   }
+}
+
+/** The event as an SQS message body: its text (an empty event is `{}`, what the function received). */
+function messageBody(payload: Buffer): string {
+  return payload.length === 0 ? '{}' : payload.toString('utf8');
 }
 
 function errorMessageOf(payload: Buffer): string {

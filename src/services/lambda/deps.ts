@@ -2,7 +2,7 @@
 import type { ConcurrencyLimits } from '../../invocation/concurrency.js';
 import type { CodeStore } from '../../store/code-store.js';
 import type { FunctionKey, Store } from '../../store/types.js';
-import type { ExecutionRoles } from '../identity.js';
+import type { Authorizer, ExecutionRoles } from '../identity.js';
 import type { ServiceCalls } from '../types.js';
 import type { RuntimeVersionConfig } from './api-types.js';
 import type { CodeLocations } from './code-location.js';
@@ -40,6 +40,12 @@ export interface LambdaDeps {
    * service, Lambda included, after Lambda itself (main.ts).
    */
   serviceCalls?: () => ServiceCalls;
+  /**
+   * The authorizer, for what Lambda checks as a function's role without making the call: may it send to an SQS
+   * destination or dead-letter queue (PutFunctionEventInvokeConfig, CreateFunction, UpdateFunctionConfiguration).
+   * Absent: not checked ahead (deliveries are still authorized).
+   */
+  authorizer?: Pick<Authorizer, 'authorize' | 'mode'>;
   /** The real interpreter version a runtime runs on now (src/runtimes/interpreters.ts); absent: as stored. */
   runtimeVersion?(region: string, runtime: string): RuntimeVersionConfig | undefined;
 }

@@ -170,6 +170,17 @@ export const LambdaErrors = {
   policyTooLarge(size: number, limit: number): AwsError {
     return new AwsError('PolicyLengthExceededException', `The final policy size (${size}) is bigger than the limit (${limit}).`);
   },
+  /**
+   * A dead-letter queue the execution role may not send to (or that does not exist): AWS checks at CreateFunction
+   * and UpdateFunctionConfiguration, with this sentence.
+   */
+  deadLetterQueueNotWritable(): AwsError {
+    return new AwsError('InvalidParameterValueException', 'The provided execution role does not have permissions to call SendMessage on SQS');
+  },
+  /** An SQS destination the execution role may not send to (PutFunctionEventInvokeConfig, AWS's sentence). */
+  destinationQueueNotWritable(arn: string): AwsError {
+    return new AwsError('InvalidParameterValueException', `The function's execution role does not have permissions to call SendMessage on ${arn}`);
+  },
   unsupported(what: string): AwsError {
     return new AwsError('InvalidParameterValueException', `${what} is not supported by Lambent yet.`);
   },

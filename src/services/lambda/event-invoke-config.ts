@@ -3,12 +3,15 @@
 // GetFunctionEventInvokeConfig, DeleteFunctionEventInvokeConfig and
 // ListFunctionEventInvokeConfigs, with AWS's checks and wording (recorded
 // responses in shared/parity: test_lambda_api TestLambdaEventInvokeConfig).
+// Destinations are Lambda functions or SQS queues; a queue must exist and the
+// function's execution role must be allowed sqs:SendMessage on it (sqs-delivery.ts).
 import { AwsError } from '../../protocol/errors.js';
-import { StoreMissingError, type EventInvokeConfigRow, type FunctionKey } from '../../store/types.js';
+import { StoreMissingError, type EventInvokeConfigRow, type FunctionKey, type VersionRow } from '../../store/types.js';
 import type { RequestContext } from '../types.js';
 import type {
   DeleteFunctionEventInvokeConfigRequest,
   DestinationConfig,
+  FunctionConfiguration,
   FunctionEventInvokeConfig,
   GetFunctionEventInvokeConfigRequest,
   ListFunctionEventInvokeConfigsRequest,
@@ -20,6 +23,7 @@ import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { functionArn, parseFunctionRef, resolveFunction, type ResolvedFunction } from './function-ref.js';
 import { decodeQualifierMarker, encodeQualifierMarker, LATEST, loadQualified } from './qualifiers.js';
+import { parseQueueArn, sqsTargetsOf } from './sqs-delivery.js';
 
 const LIST_MAX = 50;
 
@@ -67,7 +71,6 @@ const Errors = {
 
 /** Destination services AWS accepts that Lambent does not deliver to yet. */
 const UNSUPPORTED_TARGETS: Record<string, string> = {
-  sqs: 'an Amazon SQS queue',
   sns: 'an Amazon SNS topic',
   events: 'an Amazon EventBridge event bus',
   s3: 'an Amazon S3 bucket',
@@ -81,11 +84,11 @@ export class EventInvokeConfigApi {
       throw Errors.noSettings();
     }
     const target = this.resolve(req.FunctionName, ctx, req.Qualifier);
-    await this.requireTarget(target);
+    const row = await this.requireTarget(target);
     const doc: EventInvokeConfigDoc = {};
     if (req.MaximumRetryAttempts !== undefined) doc.MaximumRetryAttempts = req.MaximumRetryAttempts;
     if (req.MaximumEventAgeInSeconds !== undefined) doc.MaximumEventAgeInSeconds = req.MaximumEventAgeInSeconds;
-    if (req.DestinationConfig !== undefined) doc.DestinationConfig = await this.checkDestinations(target, req.DestinationConfig);
+    if (req.DestinationConfig !== undefined) doc.DestinationConfig = await this.checkDestinations(target, row, req.DestinationConfig);
     return this.save(target, doc);
   }
 
@@ -94,13 +97,13 @@ export class EventInvokeConfigApi {
       throw Errors.noSettings();
     }
     const target = this.resolve(req.FunctionName, ctx, req.Qualifier);
-    await this.requireTarget(target);
+    const row = await this.requireTarget(target);
     const existing = await this.deps.store.eventInvokeConfigs.get<EventInvokeConfigDoc>(target.key, qualifierOf(target));
     if (!existing) throw Errors.noConfig(qualifiedArn(target));
     const doc: EventInvokeConfigDoc = { ...existing.config };
     if (req.MaximumRetryAttempts !== undefined) doc.MaximumRetryAttempts = req.MaximumRetryAttempts;
     if (req.MaximumEventAgeInSeconds !== undefined) doc.MaximumEventAgeInSeconds = req.MaximumEventAgeInSeconds;
-    if (req.DestinationConfig !== undefined) doc.DestinationConfig = await this.checkDestinations(target, req.DestinationConfig);
+    if (req.DestinationConfig !== undefined) doc.DestinationConfig = await this.checkDestinations(target, row, req.DestinationConfig);
     return this.save(target, doc);
   }
 
@@ -138,13 +141,22 @@ export class EventInvokeConfigApi {
     return resolveFunction(id, ctx, qualifier);
   }
 
-  /** The function and the version or alias the qualifier names must exist. */
-  private async requireTarget(target: ResolvedFunction): Promise<void> {
-    if (!(await loadQualified(this.deps.store.functions, target))) throw Errors.functionMissing();
+  /** The function and the version or alias the qualifier names must exist: that version's row. */
+  private async requireTarget(target: ResolvedFunction): Promise<VersionRow<FunctionConfiguration>> {
+    const found = await loadQualified(this.deps.store.functions, target);
+    if (!found) throw Errors.functionMissing();
+    return found.row;
   }
 
-  /** Validates destinations: Lambda functions that exist (and are not this one); other services are refused. */
-  private async checkDestinations(target: ResolvedFunction, dc: DestinationConfig): Promise<NonNullable<EventInvokeConfigDoc['DestinationConfig']>> {
+  /**
+   * Validates destinations: Lambda functions that exist (and are not this one), SQS queues that exist and the
+   * execution role of the configured version may send to; other services are refused.
+   */
+  private async checkDestinations(
+    target: ResolvedFunction,
+    row: VersionRow<FunctionConfiguration>,
+    dc: DestinationConfig,
+  ): Promise<NonNullable<EventInvokeConfigDoc['DestinationConfig']>> {
     const out: NonNullable<EventInvokeConfigDoc['DestinationConfig']> = {};
     for (const kind of ['OnSuccess', 'OnFailure'] as const) {
       const arn = dc[kind]?.Destination;
@@ -155,6 +167,8 @@ export class EventInvokeConfigApi {
       const service = m?.[2] ?? '';
       if (service === 'lambda') {
         await this.checkFunctionDestination(target, arn);
+      } else if (service === 'sqs') {
+        await this.checkQueueDestination(row, arn);
       } else if (UNSUPPORTED_TARGETS[service]) {
         throw Errors.destinationUnsupported(arn, UNSUPPORTED_TARGETS[service] ?? service);
       } else {
@@ -174,6 +188,17 @@ export class EventInvokeConfigApi {
       throw Errors.destinationIsSelf();
     }
     if (!(await loadQualified(this.deps.store.functions, { key, qualifier, arn }))) throw Errors.destinationInvalid(arn);
+  }
+
+  /**
+   * AWS answers a queue it cannot use as invalid (FIFO queues included: Lambda sends no MessageGroupId, and AWS
+   * refuses them with InvalidParameterValueException), and one the role may not send to with the role's sentence.
+   */
+  private async checkQueueDestination(row: VersionRow<FunctionConfiguration>, arn: string): Promise<void> {
+    if (!parseQueueArn(arn) || arn.endsWith('.fifo')) throw Errors.destinationInvalid(arn);
+    const problem = await sqsTargetsOf(this.deps).problem(arn, row.config.Role ?? '', row.name, row.region);
+    if (problem === 'missing') throw Errors.destinationInvalid(arn);
+    if (problem === 'denied') throw LambdaErrors.destinationQueueNotWritable(arn);
   }
 
   private async save(target: ResolvedFunction, doc: EventInvokeConfigDoc): Promise<FunctionEventInvokeConfig> {

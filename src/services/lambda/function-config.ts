@@ -6,6 +6,7 @@ import { CommonErrors } from '../../protocol/errors.js';
 import { isDeprecatedRuntime, runtimeInfo, supportedRuntimeIds } from '../../runtimes/catalog.js';
 import type { CreateFunctionRequest, FunctionConfiguration, UpdateFunctionConfigurationRequest } from './api-types.js';
 import { LambdaErrors } from './errors.js';
+import { arnService, parseQueueArn, sqsTargetsOf, type LambdaQueueAccess } from './sqs-delivery.js';
 
 export const LIMITS = {
   timeoutMax: 900,
@@ -72,16 +73,42 @@ export function checkSettings(input: Partial<UpdateFunctionConfigurationRequest>
 }
 
 /**
- * Lambent delivers dead letters to Lambda functions only (an async event with the original payload);
- * AWS's SQS queue and SNS topic targets are refused until Lambent has those services.
+ * Dead letters go to SQS queues (as on AWS) or, a Lambent extension, to Lambda functions (an async event with the
+ * original payload); SNS topics are refused until Lambent has SNS.
  */
 function checkDeadLetterTarget(arn: string): void {
-  const service = /^arn:[^:]+:([^:]+):/.exec(arn)?.[1];
+  const service = arnService(arn);
+  if (service === 'sqs' && parseQueueArn(arn)) return;
   if (service === 'lambda' && /^arn:[^:]+:lambda:[^:]+:\d{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?$/.test(arn)) return;
-  const kind = service === 'sqs' ? 'an Amazon SQS queue' : service === 'sns' ? 'an Amazon SNS topic' : 'not a Lambda function';
+  const kind = service === 'sns' ? 'an Amazon SNS topic' : service === 'sqs' ? 'not a valid SQS queue ARN' : 'not an SQS queue nor a Lambda function';
   throw LambdaErrors.invalidParameter(
-    `The dead-letter target ${arn} (${kind}) is not supported by Lambent yet; use a Lambda function ARN as DeadLetterConfig.TargetArn.`,
+    `The dead-letter target ${arn} (${kind}) is not supported by Lambent yet; use an SQS queue or a Lambda function ARN as DeadLetterConfig.TargetArn.`,
   );
+}
+
+/**
+ * AWS's check of an SQS dead-letter queue at CreateFunction and UpdateFunctionConfiguration: the execution role
+ * (the new one, or the function's) must be allowed sqs:SendMessage on it. A queue that does not exist fails the
+ * same way (AWS answers it with the same sentence: nothing can be sent there). Other targets pass.
+ */
+export async function checkDeadLetterQueue(
+  deps: LambdaQueueAccess,
+  target: { role: string; functionName: string; region: string; deadLetterArn: string | undefined },
+): Promise<void> {
+  const arn = target.deadLetterArn;
+  if (!arn || arnService(arn) !== 'sqs') return;
+  if (await sqsTargetsOf(deps).problem(arn, target.role, target.functionName, target.region)) {
+    throw LambdaErrors.deadLetterQueueNotWritable();
+  }
+}
+
+/**
+ * The dead-letter target an UpdateFunctionConfiguration must check: the new one, or the current one when only the
+ * role changes (the new role must be able to send there too); undefined when neither changes.
+ */
+export function deadLetterToCheck(current: FunctionConfiguration, u: UpdateFunctionConfigurationRequest): string | undefined {
+  if (u.DeadLetterConfig !== undefined) return u.DeadLetterConfig.TargetArn;
+  return u.Role !== undefined ? current.DeadLetterConfig?.TargetArn : undefined;
 }
 
 function checkRuntime(runtime: string): void {

@@ -21,7 +21,9 @@ import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import {
   applyConfigurationUpdate,
+  checkDeadLetterQueue,
   checkSettings,
+  deadLetterToCheck,
   initialConfiguration,
   listView,
   markUpdating,
@@ -57,6 +59,7 @@ export class FunctionsApi {
     const key: FunctionKey = { accountId: ctx.accountId, region: ctx.region, name };
     if (await this.deps.store.functions.get(key)) throw LambdaErrors.functionExists(name);
     await this.checkRole(req.Role, ctx);
+    await checkDeadLetterQueue(this.deps, { role: req.Role, functionName: name, region: ctx.region, deadLetterArn: req.DeadLetterConfig?.TargetArn });
 
     const stored = await acceptZip(req.Code.ZipFile, this.deps.code);
     try {
@@ -172,6 +175,8 @@ export class FunctionsApi {
     const { row } = await this.load(target);
     this.checkUpdatable(row, req.RevisionId);
     if (req.Role !== undefined) await this.checkRole(req.Role, ctx);
+    const role = req.Role ?? row.config.Role ?? '';
+    await checkDeadLetterQueue(this.deps, { role, functionName: row.name, region: row.region, deadLetterArn: deadLetterToCheck(row.config, req) });
     const next = applyConfigurationUpdate(row.config, req, ctx.region);
     await this.commit(row, next, row.codeSha256);
     return this.withRuntimeVersion(next, ctx.region);

@@ -228,12 +228,13 @@ export class SqliteAsyncEventStore implements AsyncEventStore {
   async finish(
     id: number,
     key: FunctionKey,
-    outcome: { dropped: boolean; deliveries: AsyncDelivery[] },
+    outcome: { dropped: boolean; deliveries: AsyncDelivery[]; failed?: AsyncCounter[] },
   ): Promise<{ found: boolean; undelivered: number[] }> {
     return this.writes.run(() => {
       const undelivered: number[] = [];
       if (this.s.delete.run(id).changes !== 1) return { found: false, undelivered };
       if (outcome.dropped) this.count(key, 'dropped');
+      for (const counter of outcome.failed ?? []) this.count(key, counter);
       outcome.deliveries.forEach((d, i) => {
         try {
           this.db.transaction(() => this.insert(d.event))();
