@@ -1,11 +1,12 @@
 // The asynchronous invocation queue and EventInvokeConfig documents in SQLite.
 //
 // Queue writes (accepting an event, recording an attempt, finishing an event
-// with its destination deliveries) go through a group commit: every write
-// submitted during one turn of the event loop runs in one transaction, each in
-// its own savepoint, and every promise resolves only after that transaction
-// has committed (synchronous=FULL, so it is on disk). With many clients
-// sending events at once, one fsync then covers many events.
+// with its destination deliveries; SQS messages) go through a group commit:
+// every write submitted during one turn of the event loop runs in one
+// transaction, each in its own savepoint, and every promise resolves only
+// after that transaction is on disk. With many clients sending at once, one
+// fsync then covers many writes.
+import { fsync, openSync, closeSync } from 'node:fs';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import {
   StoreMissingError,
@@ -33,13 +34,29 @@ interface Pending {
  * Runs the writes submitted in one event-loop turn in a single transaction (one fsync for all).
  * Writes nobody is waiting on (`lazy`: recording an attempt, finishing an event) may wait up to
  * LAZY_MS for company, so a draining queue does not pay one fsync per event.
+ *
+ * Where the fsync runs: with `walFile` (a file database in WAL mode), the transaction commits with
+ * synchronous=NORMAL (its frames are written to the WAL, not yet synced) and the WAL is then fsynced on libuv's
+ * thread pool; the promises settle after that fsync. The main thread never waits for the disk, and commits made
+ * while an fsync is in flight share the next one. The durability is FULL's: every acknowledged commit's frames are
+ * synced (a checkpoint in between syncs the WAL before copying and the database after, at NORMAL too). Other
+ * connections could read a commit before its fsync; Lambent is the database's only user, and the queue engine makes
+ * a sent message receivable only once its promise settled. Without `walFile` (':memory:'), commits are FULL.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private walFd: number | undefined;
+  /** Settlements waiting for the next WAL fsync, and whether one is in flight. */
+  private unsynced: ((error?: unknown) => void)[] = [];
+  private syncing = false;
+  private closed = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { walFile?: string } = {},
+  ) {}
 
   run<T>(fn: () => T, opts: { lazy?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -60,25 +77,81 @@ export class GroupCommit {
     this.queue = [];
     if (ops.length === 0) return;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const offThread = this.walSync();
     try {
-      this.db.transaction(() => {
-        for (const op of ops) {
-          try {
-            // A nested transaction is a savepoint: a failing write is undone alone.
-            outcomes.push({ ok: true, value: this.db.transaction(op.fn)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      if (offThread) this.db.pragma('synchronous = NORMAL');
+      try {
+        this.db.transaction(() => {
+          for (const op of ops) {
+            try {
+              // A nested transaction is a savepoint: a failing write is undone alone.
+              outcomes.push({ ok: true, value: this.db.transaction(op.fn)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      })();
+        })();
+      } finally {
+        if (offThread) this.db.pragma('synchronous = FULL');
+      }
     } catch (error) {
       for (const op of ops) op.reject(error);
       return;
     }
-    ops.forEach((op, i) => {
-      const o = outcomes[i];
-      if (o?.ok) op.resolve(o.value);
-      else op.reject(o?.error);
+    const settle = (syncError?: unknown): void => {
+      ops.forEach((op, i) => {
+        const o = outcomes[i];
+        if (syncError !== undefined) op.reject(syncError);
+        else if (o?.ok) op.resolve(o.value);
+        else op.reject(o?.error);
+      });
+    };
+    if (!offThread) settle();
+    else this.afterSync(settle);
+  }
+
+  /** Waits for in-flight fsyncs; later commits are FULL (the database is closing). */
+  async close(): Promise<void> {
+    this.flush();
+    this.closed = true;
+    while (this.syncing || this.unsynced.length > 0) await new Promise<void>((r) => this.unsynced.push(() => r()));
+    if (this.walFd !== undefined) closeSync(this.walFd);
+    this.walFd = undefined;
+  }
+
+  /** True when commits are synced off the main thread (the WAL file is open). */
+  private walSync(): boolean {
+    if (this.closed || this.opts.walFile === undefined) return false;
+    if (this.walFd === undefined) {
+      try {
+        // The WAL exists once the database is in WAL mode and has been written (migrations ran).
+        this.walFd = openSync(this.opts.walFile, 'r+');
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private afterSync(settle: (error?: unknown) => void): void {
+    this.unsynced.push(settle);
+    if (!this.syncing) this.startSync();
+  }
+
+  private startSync(): void {
+    const fd = this.walFd;
+    const batch = this.unsynced;
+    this.unsynced = [];
+    if (fd === undefined) {
+      for (const done of batch) done();
+      return;
+    }
+    this.syncing = true;
+    fsync(fd, (err) => {
+      this.syncing = false;
+      // A failed fsync (EIO, disk gone): the writes are committed but maybe not on disk; the callers hear so.
+      for (const done of batch) done(err ?? undefined);
+      if (this.unsynced.length > 0) this.startSync();
     });
   }
 }

@@ -388,7 +388,8 @@ export class SqliteStore implements Store {
     const functions = new SqliteFunctionStore(this.db);
     this.functions = functions;
     this.logs = new SqliteLogStore(this.db);
-    this.groupCommit = new GroupCommit(this.db);
+    // File databases sync the group commit's WAL off the main thread (see GroupCommit).
+    this.groupCommit = new GroupCommit(this.db, file === ':memory:' ? {} : { walFile: `${file}-wal` });
     this.asyncEvents = new SqliteAsyncEventStore(this.db, this.groupCommit);
     this.eventInvokeConfigs = new SqliteEventInvokeConfigStore(this.db);
     this.concurrency = new SqliteConcurrencyStore(this.db);
@@ -401,7 +402,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.queues.close();
-    this.groupCommit.flush();
+    await this.groupCommit.close();
     this.db.close();
   }
 }
