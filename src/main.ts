@@ -63,9 +63,10 @@ export interface RunningLambent {
 }
 
 /** Opens the database; a file Lambent may not open is the user's to fix, so the message names it. */
-function openStore(file: string): SqliteStore {
+function openStore(file: string, log: Logger): SqliteStore {
   try {
-    return new SqliteStore(file);
+    // Background queue work (retention sweeps, removing purged rows) has no caller to tell: Lambent's log hears.
+    return new SqliteStore(file, { queues: { onError: (e) => log.warn(`queue maintenance failed: ${(e as Error).message}`) } });
   } catch (e) {
     throw new StartupError(`cannot open ${file}: ${(e as Error).message}; check its owner and permissions, or choose another --data-dir`);
   }
@@ -93,7 +94,7 @@ export async function startLambent(config: LambentConfig, log: Logger): Promise<
 }
 
 async function startLocked(config: LambentConfig, log: Logger, lock: DataDirLock): Promise<RunningLambent> {
-  const store = openStore(join(config.dataDir, 'lambent.db'));
+  const store = openStore(join(config.dataDir, 'lambent.db'), log);
   const code = new CodeStore(join(config.dataDir, 'code'));
   const codeCache = new CodeCache(join(config.dataDir, 'unpacked'), code);
   const codeLocations = new CodeLocations(loadOrCreateKey(config.dataDir), code);
