@@ -62,6 +62,14 @@ out['binary'] = list(first['MessageAttributes']['b']['BinaryValue'])
 out['md5recv'] = first['MD5OfMessageAttributes']
 for m in msgs:
     sqs.delete_message(QueueUrl=url, ReceiptHandle=m['ReceiptHandle'])
+fifo = sqs.create_queue(QueueName='boto3-q.fifo', Attributes={'FifoQueue': 'true', 'ContentBasedDeduplication': 'true'})['QueueUrl']
+first_id = sqs.send_message(QueueUrl=fifo, MessageBody='f1', MessageGroupId='g')['MessageId']
+sqs.send_message(QueueUrl=fifo, MessageBody='f2', MessageGroupId='g')
+out['fifo_dup_same_id'] = sqs.send_message(QueueUrl=fifo, MessageBody='f1', MessageGroupId='g')['MessageId'] == first_id
+f = sqs.receive_message(QueueUrl=fifo, MaxNumberOfMessages=10, AttributeNames=['All'])['Messages']
+out['fifo'] = [m['Body'] for m in f]
+out['fifo_group'] = f[0]['Attributes']['MessageGroupId']
+out['fifo_seq_growing'] = int(f[0]['Attributes']['SequenceNumber']) < int(f[1]['Attributes']['SequenceNumber'])
 try:
     sqs.get_queue_url(QueueName='no-such-queue')
 except botocore.exceptions.ClientError as e:
@@ -89,6 +97,11 @@ describe('sqs with boto3 and the AWS CLIs', () => {
     assert.equal(out['md5recv'], out['md5attrs']);
     assert.deepEqual(out['error'], ['AWS.SimpleQueueService.NonExistentQueue', 'The specified queue does not exist.', 400]);
     assert.equal(out['modeled'], true);
+    // FIFO: group order, content-based deduplication (the duplicate gets the first message's id), sequence numbers.
+    assert.deepEqual(out['fifo'], ['f1', 'f2']);
+    assert.equal(out['fifo_dup_same_id'], true);
+    assert.equal(out['fifo_group'], 'g');
+    assert.equal(out['fifo_seq_growing'], true);
   });
 
   for (const [label, bin] of [
@@ -130,6 +143,23 @@ describe('sqs with boto3 and the AWS CLIs', () => {
       assert.deepEqual((JSON.parse(listed.out) as { QueueUrls: string[] }).QueueUrls, [url]);
       const gone = await cli(bin, ['delete-queue', '--queue-url', url]);
       assert.equal(gone.code, 0, gone.err);
+
+      // FIFO: a group's messages in order with their FIFO attributes; a duplicate within 5 minutes adds nothing.
+      const fifo = await cli(bin, ['create-queue', '--queue-name', `${name}.fifo`, '--attributes', 'FifoQueue=true,ContentBasedDeduplication=true']);
+      assert.equal(fifo.code, 0, fifo.err);
+      const furl = (JSON.parse(fifo.out) as { QueueUrl: string }).QueueUrl;
+      for (const body of ['first', 'second', 'first']) {
+        const r = await cli(bin, ['send-message', '--queue-url', furl, '--message-body', body, '--message-group-id', 'g1']);
+        assert.equal(r.code, 0, r.err);
+        assert.match((JSON.parse(r.out) as { SequenceNumber: string }).SequenceNumber, /^\d{20}$/);
+      }
+      const fgot = await cli(bin, ['receive-message', '--queue-url', furl, '--max-number-of-messages', '10', '--attribute-names', 'All']);
+      assert.equal(fgot.code, 0, fgot.err);
+      const fm = (JSON.parse(fgot.out) as { Messages: { Body: string; Attributes: Record<string, string> }[] }).Messages;
+      assert.deepEqual(fm.map((x) => x.Body), ['first', 'second']);
+      assert.equal(fm[0]?.Attributes['MessageGroupId'], 'g1');
+      const noGroup = await cli(bin, ['send-message', '--queue-url', furl, '--message-body', 'x']);
+      assert.match(noGroup.err, /MessageGroupId/);
     });
   }
 });

@@ -184,4 +184,49 @@ describe('sqs on the real server (JS SDK v3)', () => {
     const got = (await after.send(new ReceiveMessageCommand({ QueueUrl: urls?.[0], WaitTimeSeconds: 2 }))).Messages?.[0];
     assert.equal(got?.Body, 'still here');
   });
+
+  test('kill -9 during sends loses no acknowledged message; a leased message stays leased across the restart', async () => {
+    const sqs = client();
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'e2e-kill9' }));
+    // A lease that must survive: received with 60 s of visibility before the kill.
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'leased' }));
+    const leased = (await sqs.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 60 }))).Messages?.[0];
+    assert.equal(leased?.Body, 'leased');
+    const acknowledged = new Set<string>();
+    let stop = false;
+    const loops = Array.from({ length: 8 }, async (_, loop) => {
+      for (let i = 0; !stop; i++) {
+        const entries = Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `m-${loop}-${i}-${j}` }));
+        try {
+          const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries }));
+          for (const ok of out.Successful ?? []) acknowledged.add(`m-${loop}-${i}-${ok.Id?.slice(1) ?? ''}`);
+        } catch {
+          return; // the server died under this request: it was never acknowledged
+        }
+      }
+    });
+    // Kill while sends are in flight, once a good number were acknowledged.
+    const deadline = Date.now() + 30_000;
+    while (acknowledged.size < 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await server.kill();
+    stop = true;
+    await Promise.all(loops);
+    assert.ok(acknowledged.size >= 2000, `only ${acknowledged.size} sends were acknowledged before the kill`);
+
+    server = await startServer({ dataDir });
+    const after = client();
+    const url = `${server.url}/${TEST_ACCOUNT}/e2e-kill9`;
+    assert.equal(await count(after, url, 'ApproximateNumberOfMessagesNotVisible'), '1', 'the leased message is still in flight');
+    const seen = new Set<string>();
+    for (;;) {
+      const got = (await after.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 120 }))).Messages ?? [];
+      if (got.length === 0) break;
+      for (const m of got) {
+        assert.notEqual(m.Body, 'leased', 'a leased message must not be visible before its timeout');
+        seen.add(m.Body ?? '');
+      }
+    }
+    const lost = [...acknowledged].filter((b) => !seen.has(b));
+    assert.deepEqual(lost.slice(0, 5), [], `${lost.length} acknowledged messages were lost`);
+  });
 });
