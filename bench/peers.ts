@@ -32,7 +32,8 @@ function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on now (for peers that want a port named on their command line). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

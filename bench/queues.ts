@@ -20,7 +20,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,7 +44,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { lambdaClient, makeZip, startServer, type TestServer } from '../tests/helpers/lambent.js';
-import { PEERS_DIR } from './peers.js';
+import { freePort, PEERS_DIR } from './peers.js';
 import { ensureBenchRole } from './roles.js';
 
 const REGION = 'us-east-1';
@@ -75,16 +74,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** One SDK client per target: keep-alive sockets, enough for 16 loops plus the harness. */
 function sqsClient(endpoint: string): SQSClient {
