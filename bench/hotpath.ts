@@ -24,6 +24,11 @@ const TPUT_MS = Number(process.argv[3] ?? 4000);
 const CONC = Number(process.argv[4] ?? 32);
 const HANDLER = 'exports.handler = async (e) => ({ ok: true })\n';
 const EVENT = JSON.stringify({ bench: true });
+/**
+ * The c=CONC phase needs CONC environments of 1,769 MB (56 GB at 32), more than the host budget Lambent detects: it
+ * would measure throttles, not the invoke path. A hello world uses ~50 MB, so the bench lets them all be held.
+ */
+const CAPACITY_ARGS = ['--host-memory-mb', String(CONC * 1769 + 2048)];
 
 /** utime+stime in ms of a pid (and, with children=true, its reaped children). */
 function cpuMs(pid: number): number {
@@ -64,7 +69,7 @@ function nodeDescendants(pid: number): number[] {
 async function startProfiled(nodeArgs: string[], wrapper: string[] = []): Promise<Pick<TestServer, 'url' | 'proc' | 'dispose'>> {
   const dataDir = tempDir('lambent-hot-');
   const bin = new URL('../bin/lambent.js', import.meta.url).pathname;
-  const argv = [...wrapper, process.execPath, ...nodeArgs, bin, 'start', '--port', '0', '--data-dir', dataDir];
+  const argv = [...wrapper, process.execPath, ...nodeArgs, bin, 'start', '--port', '0', '--data-dir', dataDir, ...CAPACITY_ARGS];
   // As startServer does: the shared installed runtimes, nothing installed in the background meanwhile (an SDK or Node
   // install would run inside the measurement).
   const env = { ...process.env, LAMBENT_RUNTIMES_DIR: TEST_RUNTIMES_DIR, LAMBENT_RUNTIME_INSTALL: 'off' };
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
       ? await startProfiled([], wrapper.split(' '))
       : grind
       ? await startProfiled([], ['valgrind', '--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${grind}`, '--dump-instr=no', '--instr-atstart=no'])
-      : await startServer();
+      : await startServer({ args: CAPACITY_ARGS });
   const u = new URL(server.url);
   const host = u.hostname;
   const port = Number(u.port);

@@ -67,12 +67,13 @@ function spec(over: Partial<SandboxSpec> = {}): SandboxSpec {
 
 interface Ran { exit: SandboxExit; stdout: string; stderr: string }
 
-function collect(p: SandboxProcess): { out: () => string; err: () => string } {
+function collect(p: SandboxProcess): { out: () => string; err: () => string; ended: Promise<unknown> } {
   let out = '';
   let err = '';
   p.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   p.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-  return { out: () => out, err: () => err };
+  const end = (s: NodeJS.ReadableStream): Promise<void> => new Promise((r) => { s.once('end', r); s.once('close', r); });
+  return { out: () => out, err: () => err, ended: Promise.all([end(p.stdout), end(p.stderr)]) };
 }
 
 async function run(sb: Sandbox, over: Partial<SandboxSpec>, timeoutMs = 10_000): Promise<Ran> {
@@ -81,7 +82,9 @@ async function run(sb: Sandbox, over: Partial<SandboxSpec>, timeoutMs = 10_000):
   const timer = setTimeout(() => void p.destroy(), timeoutMs);
   try {
     const exit = await p.exited;
-    await new Promise((r) => setImmediate(r));
+    // The exit can be seen before the pipes are drained: wait for their end (bounded: a process left behind may
+    // hold them open).
+    await Promise.race([c.ended, new Promise((r) => setTimeout(r, 2000))]);
     return { exit, stdout: c.out(), stderr: c.err() };
   } finally {
     clearTimeout(timer);
