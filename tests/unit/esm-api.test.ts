@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 
 import type { InvocationEngine } from '../../src/invocation/engine.js';
 import { AwsError } from '../../src/protocol/errors.js';
-import type { CallerIdentity } from '../../src/services/identity.js';
+import type { AccessRequest, CallerIdentity } from '../../src/services/identity.js';
 import type { RequestContext, ServiceCalls } from '../../src/services/types.js';
 import type { LambdaDeps } from '../../src/services/lambda/deps.js';
 import { EventSourceMappingsApi } from '../../src/services/lambda/event-source-mappings/api.js';
@@ -83,6 +83,16 @@ async function setup() {
       },
     },
     serviceCalls: () => sqs,
+    // IAM's decision on the actions a mapping needs but Lambda does not call at create (ReceiveMessage, DeleteMessage).
+    authorizer: {
+      mode: 'enforce',
+      authorize: (caller: CallerIdentity, requests: readonly AccessRequest[]) => {
+        const denied = requests.find((r) => sqs.denied.has(r.action.replace(/^sqs:/, '')));
+        if (!denied) return undefined;
+        sqs.calls.push({ op: `decide:${denied.action}`, caller });
+        return { action: denied.action, resource: denied.resource, policyType: 'identity-based', explicit: false, message: `not authorized to perform: ${denied.action}` };
+      },
+    },
   } as unknown as LambdaDeps;
   const engine = {
     invoke: async () => ({ payload: Buffer.from('null'), contentType: 'application/json', executedVersion: '$LATEST' }),

@@ -3,7 +3,7 @@
 // in its transient state (Creating, Updating, Enabling, Disabling, Deleting); manager.ts settles it.
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../../protocol/errors.js';
-import type { CallerIdentity } from '../../identity.js';
+import type { CallerIdentity, RequestFacts } from '../../identity.js';
 import type { RequestContext } from '../../types.js';
 import type {
   CreateEventSourceMappingRequest,
@@ -28,9 +28,6 @@ import { checkBatching, checkQueueParameters, checkVisibility, parseEventSource,
 const LIST_MAX = 100;
 const MAX_TAGS = 50;
 const MAPPING_ARN = /^arn:aws[a-zA-Z-]*:lambda:([^:]+):(\d{12}):event-source-mapping:([0-9a-fA-F-]{36})$/;
-
-/** A permission-check receipt handle: never a real one, so DeleteMessage can only be authorized, never succeed. */
-const PROBE_RECEIPT_HANDLE = 'lambent-permission-check';
 
 export function isMappingArn(resource: string): boolean {
   return resource.includes(':event-source-mapping:');
@@ -213,11 +210,10 @@ export class EventSourceMappingsApi {
   }
 
   /**
-   * What Lambda checks of the queue as the function's execution role before it maps it: that the queue exists and
-   * the role may call ReceiveMessage, DeleteMessage and GetQueueAttributes on it (IAM's own decision: the calls go
-   * through SQS as a session of the role), and that the queue's visibility timeout covers the function's timeout.
-   * The probes cannot take or change a message: ReceiveMessage is sent with parameters SQS refuses after it
-   * authorized the call, DeleteMessage with a receipt handle that is no handle.
+   * What Lambda checks of the queue as the function's execution role before it maps it: that the role may call
+   * ReceiveMessage and DeleteMessage on it (the authorizer's decision for a session of the role, without making the
+   * calls: nothing may be leased or deleted by a check), then GetQueueAttributes, made through SQS as the role, which
+   * also tells whether the queue exists and whether its visibility timeout covers the function's timeout.
    */
   private async checkQueue(queue: QueueRef, fn: FunctionConfiguration, target: ResolvedFunction, ctx: RequestContext): Promise<void> {
     const calls = this.deps.serviceCalls?.();
@@ -242,21 +238,21 @@ export class EventSourceMappingsApi {
           throw LambdaErrors.mappingRolePermission(operation);
         }
         if (e.code === 'QueueDoesNotExist' || e.code === 'AWS.SimpleQueueService.NonExistentQueue') {
-          throw LambdaErrors.mappingSqsError(operation, sqsQueryCode(e.code), e.message);
+          // AWS names ReceiveMessage, its first call, whatever call found the queue missing (shared/parity).
+          throw LambdaErrors.mappingSqsError('ReceiveMessage', sqsQueryCode(e.code), e.message);
         }
         // Any other refusal came after authorization: the probe did what it was for.
         return undefined;
       }
     };
-    const received = await probe('ReceiveMessage', { MaxNumberOfMessages: 11, VisibilityTimeout: -1, WaitTimeSeconds: 0 });
-    const leaked = (received?.['Messages'] as { ReceiptHandle?: string }[] | undefined) ?? [];
-    if (leaked.length > 0) {
-      // Should SQS ever accept the probe, what it leased goes straight back.
-      await probe('ChangeMessageVisibilityBatch', {
-        Entries: leaked.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '', VisibilityTimeout: 0 })),
-      });
+    const authorizer = this.deps.authorizer;
+    if (authorizer && authorizer.mode === 'enforce') {
+      const decisionFacts: RequestFacts = { region: queue.region, sourceIp: '', now: Date.now(), secureTransport: false };
+      for (const operation of ['ReceiveMessage', 'DeleteMessage']) {
+        const denial = await authorizer.authorize(caller, [{ action: `sqs:${operation}`, resource: queue.arn }], decisionFacts);
+        if (denial !== undefined) throw LambdaErrors.mappingRolePermission(operation);
+      }
     }
-    await probe('DeleteMessage', { ReceiptHandle: PROBE_RECEIPT_HANDLE });
     const attrs = await probe('GetQueueAttributes', { AttributeNames: ['VisibilityTimeout'] });
     const visibility = Number((attrs?.['Attributes'] as Record<string, string> | undefined)?.['VisibilityTimeout']);
     if (Number.isFinite(visibility)) checkVisibility(visibility, fn.Timeout ?? 3);
