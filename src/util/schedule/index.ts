@@ -21,6 +21,7 @@ export interface Schedule {
    * always are). `anchor` is where a rate counts from (fires at anchor + k × period, k ≥ 0): rules pass their
    * creation time; Scheduler passes StartDate, else the creation time (AWS: without a StartDate a rate schedule
    * "starts invoking its target immediately"). Cron and at ignore it. A rate without an anchor counts from the epoch.
+   * `tz` must be a zone isValidTimeZone accepts (the service checks it first); an unknown zone throws RangeError.
    */
   next(after: number, tz?: string, anchor?: number): number | undefined;
 }
