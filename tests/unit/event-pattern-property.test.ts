@@ -5,18 +5,10 @@ import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 
 import { compilePattern } from '../../src/util/event-pattern/index.js';
+import { prng } from '../helpers/raw-http.js';
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The suite's seeded PRNG (tests/helpers/raw-http.ts): a failing case reproduces from its seed. */
+const rng = (seed: number): (() => number) => prng(seed).next;
 
 describe('agreement with reference matchers', () => {
   type Alt = { exact: string | number } | { prefix: string };

@@ -9,6 +9,7 @@ import { AwsError } from '../../src/protocol/errors.js';
 import { fromJson, JsonDepthError, JsonTypeError, MAX_DEPTH, preview, toJson } from '../../src/protocol/json-values.js';
 import { loadModel, Model, type Shape } from '../../src/protocol/model.js';
 import { RestJsonCodec } from '../../src/protocol/rest-json/codec.js';
+import { prng } from '../helpers/raw-http.js';
 import {
   declaresPayloadHash,
   peekCredentialScope,
@@ -17,17 +18,8 @@ import {
   type CredentialStore,
 } from '../../src/protocol/sigv4.js';
 
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The suite's seeded PRNG (tests/helpers/raw-http.ts): a failing case reproduces from its seed. */
+const rng = (seed: number): (() => number) => prng(seed).next;
 
 const model = loadModel('lambda');
 const codec = new RestJsonCodec(model, { malformedBody: (d) => new AwsError('InvalidRequestContentException', d) });

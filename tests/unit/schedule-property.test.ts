@@ -6,20 +6,12 @@ import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 
 import { parseSchedule } from '../../src/util/schedule/index.js';
+import { prng } from '../helpers/raw-http.js';
 
 const MINUTE = 60_000;
 
-/** A small seeded PRNG, so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The suite's seeded PRNG (tests/helpers/raw-http.ts): a failing case reproduces from its seed. */
+const rng = (seed: number): (() => number) => prng(seed).next;
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
