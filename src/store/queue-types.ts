@@ -191,5 +191,25 @@ export interface QueueStore {
   close(): Promise<void>;
 }
 
+/** Queue names: 1–80 of [A-Za-z0-9_-], or 1–75 of them plus `.fifo` (the suffix counts toward the 80). */
+const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$|^[A-Za-z0-9_-]{1,75}\.fifo$/;
+const QUEUE_ARN = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_.-]{1,80})$/;
+
+export function isValidQueueName(name: string): boolean {
+  return QUEUE_NAME.test(name);
+}
+
+/** arn:aws:sqs:REGION:ACCOUNT:NAME, the form QueueRow.arn holds. */
+export function queueArnOf(key: QueueKey): string {
+  return `arn:aws:sqs:${key.region}:${key.accountId}:${key.name}`;
+}
+
+/** The queue an ARN names, or undefined when it is not an SQS queue ARN (every service reads them the same way). */
+export function parseQueueArn(arn: string): QueueKey | undefined {
+  const m = QUEUE_ARN.exec(arn);
+  if (!m || !QUEUE_NAME.test(m[3] as string)) return undefined;
+  return { region: m[1] as string, accountId: m[2] as string, name: m[3] as string };
+}
+
 /** An operation named a queue that does not exist (any more). */
 export class QueueMissingError extends Error {}

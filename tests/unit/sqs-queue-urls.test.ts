@@ -1,7 +1,8 @@
 // Queue URLs: Lambent's form and AWS's hosts are read back to the same queue; anything else names none.
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { isValidQueueName, parseQueueArn, parseQueueUrl, queueArn, queueUrl } from '../../src/services/sqs/queue-urls.js';
+import { isValidQueueName, parseQueueArn } from '../../src/store/queue-types.js';
+import { parseQueueUrl, queueArn, queueUrl } from '../../src/services/sqs/queue-urls.js';
 
 describe('sqs queue URLs', () => {
   test("Lambent's URL is AWS's path on Lambent's endpoint, and reads back in the request's region", () => {

@@ -23,7 +23,8 @@ import type { LambdaDeps } from './deps.js';
 import { LambdaErrors } from './errors.js';
 import { functionArn, parseFunctionRef, resolveFunction, type ResolvedFunction } from './function-ref.js';
 import { decodeQualifierMarker, encodeQualifierMarker, LATEST, loadQualified } from './qualifiers.js';
-import { parseQueueArn, sqsTargetsOf } from './sqs-delivery.js';
+import { parseQueueArn } from '../../store/queue-types.js';
+import { sqsTargetsOf } from './sqs-delivery.js';
 
 const LIST_MAX = 50;
 

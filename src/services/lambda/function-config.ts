@@ -6,7 +6,8 @@ import { CommonErrors } from '../../protocol/errors.js';
 import { isDeprecatedRuntime, runtimeInfo, supportedRuntimeIds } from '../../runtimes/catalog.js';
 import type { CreateFunctionRequest, FunctionConfiguration, UpdateFunctionConfigurationRequest } from './api-types.js';
 import { LambdaErrors } from './errors.js';
-import { arnService, parseQueueArn, sqsTargetsOf, type LambdaQueueAccess } from './sqs-delivery.js';
+import { parseQueueArn } from '../../store/queue-types.js';
+import { arnService, sqsTargetsOf, type LambdaQueueAccess } from './sqs-delivery.js';
 
 export const LIMITS = {
   timeoutMax: 900,

@@ -13,22 +13,7 @@
 import { AwsError } from '../../protocol/errors.js';
 import type { Authorizer, ExecutionRoles, RequestFacts } from '../identity.js';
 import type { ServiceCalls } from '../types.js';
-
-/** A queue ARN's parts: arn:PARTITION:sqs:REGION:ACCOUNT:NAME. */
-export interface QueueArnParts {
-  region: string;
-  accountId: string;
-  name: string;
-}
-
-const QUEUE_ARN = /^arn:aws[a-zA-Z-]*:sqs:([a-z0-9-]+):(\d{12}):([a-zA-Z0-9_-]{1,75}(?:\.fifo)?|[a-zA-Z0-9_-]{1,80})$/;
-
-/** The queue an ARN names, or undefined when it is not an SQS queue ARN. */
-export function parseQueueArn(arn: string): QueueArnParts | undefined {
-  const m = QUEUE_ARN.exec(arn);
-  if (!m) return undefined;
-  return { region: m[1] ?? '', accountId: m[2] ?? '', name: m[3] ?? '' };
-}
+import { parseQueueArn, type QueueKey } from '../../store/queue-types.js';
 
 /** The ARN's service part ("sqs", "lambda", …), '' when it is not an ARN. */
 export function arnService(arn: string): string {
@@ -39,7 +24,7 @@ export function arnService(arn: string): string {
  * The queue's URL in AWS's own form: the SQS service accepts it whatever host Lambent is reached on, and the
  * URL never depends on how the function's caller reached Lambent.
  */
-export function queueUrlOf(q: QueueArnParts): string {
+export function queueUrlOf(q: QueueKey): string {
   return `https://sqs.${q.region}.amazonaws.com/${q.accountId}/${q.name}`;
 }
 

@@ -3,7 +3,7 @@
 // RedriveAllowPolicy are stored normalized (compact JSON, numbers as numbers) as AWS echoes them.
 import type { QueueRow, QueueSettings } from '../../store/queue-types.js';
 import { SqsErrors } from './errors.js';
-import { parseQueueArn } from './queue-urls.js';
+import { parseQueueArn } from '../../store/queue-types.js';
 
 type Attrs = Record<string, string>;
 

@@ -17,7 +17,7 @@ import type {
   StartMessageMoveTaskResult,
 } from './api-types.js';
 import { SqsErrors } from './errors.js';
-import { parseQueueArn } from './queue-urls.js';
+import { parseQueueArn } from '../../store/queue-types.js';
 import type { RequestContext } from '../types.js';
 
 export type MoveTaskStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLING' | 'CANCELLED' | 'FAILED';

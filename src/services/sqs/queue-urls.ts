@@ -2,11 +2,9 @@
 // that form back, as well as AWS's own hosts (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME, the legacy
 // https://queue.amazonaws.com/ACCOUNT/NAME and https://REGION.queue.amazonaws.com/...) so code and configuration
 // written for AWS keep working: the host is not checked against ours, only the account and name are read.
-import type { QueueKey } from '../../store/queue-types.js';
+import { isValidQueueName, queueArnOf, type QueueKey } from '../../store/queue-types.js';
 
 const ACCOUNT_RE = /^\d{12}$/;
-/** Queue names: 1–80 of [A-Za-z0-9_-], plus `.fifo` for FIFO queues (the suffix counts toward the 80). */
-const NAME_RE = /^[A-Za-z0-9_-]{1,80}$|^[A-Za-z0-9_-]{1,75}\.fifo$/;
 const AWS_HOST_RE = /^(?:sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|([a-z0-9-]+)\.queue\.amazonaws\.com|queue\.amazonaws\.com)$/;
 
 export function queueUrl(endpoint: string, accountId: string, name: string): string {
@@ -14,7 +12,7 @@ export function queueUrl(endpoint: string, accountId: string, name: string): str
 }
 
 export function queueArn(region: string, accountId: string, name: string): string {
-  return `arn:aws:sqs:${region}:${accountId}:${name}`;
+  return queueArnOf({ region, accountId, name });
 }
 
 /**
@@ -58,19 +56,10 @@ function parseUncached(url: string, requestRegion: string): QueueKey | undefined
   } catch {
     return undefined;
   }
-  if (!ACCOUNT_RE.test(accountId) || !NAME_RE.test(name)) return undefined;
+  if (!ACCOUNT_RE.test(accountId) || !isValidQueueName(name)) return undefined;
   const host = AWS_HOST_RE.exec(u.hostname);
   const region = host?.[1] ?? host?.[2] ?? requestRegion;
   return { accountId, region, name };
 }
 
-/** The queue an ARN names (arn:aws:sqs:REGION:ACCOUNT:NAME), or undefined. */
-export function parseQueueArn(arn: string): QueueKey | undefined {
-  const m = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_.-]{1,80})$/.exec(arn);
-  if (!m || !NAME_RE.test(m[3] as string)) return undefined;
-  return { region: m[1] as string, accountId: m[2] as string, name: m[3] as string };
-}
 
-export function isValidQueueName(name: string): boolean {
-  return NAME_RE.test(name);
-}

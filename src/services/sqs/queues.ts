@@ -34,7 +34,8 @@ import {
 import type { SqsDeps } from './deps.js';
 import { SqsErrors } from './errors.js';
 import { addPermission, removePermission } from './queue-policies.js';
-import { isValidQueueName, queueArn, queueUrl } from './queue-urls.js';
+import { isValidQueueName } from '../../store/queue-types.js';
+import { queueArn, queueUrl } from './queue-urls.js';
 import { keyOf, queueOfUrl } from './resolve.js';
 import { MAX_TAGS, validateTags } from './tags.js';
 

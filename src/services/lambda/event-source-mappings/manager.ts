@@ -15,6 +15,7 @@ import { SnapshotCache } from '../snapshot.js';
 import { compileFilters } from './filters.js';
 import { PollerGroup, type InvokeOutcome, type PollerDeps, type PollerSettings } from './poller.js';
 import { isStable, transition, type MappingState } from './states.js';
+import { queueUrlOf as sqsQueueUrl } from '../sqs-delivery.js';
 import { parseEventSource } from './validation.js';
 
 /**
@@ -39,8 +40,7 @@ export interface MappingManagerOptions {
 
 /** The queue URL Lambda's pollers call SQS with (SQS parses AWS's own form). */
 export function queueUrlOf(arn: string): string {
-  const q = parseEventSource(arn, false);
-  return `https://sqs.${q.region}.amazonaws.com/${q.accountId}/${q.name}`;
+  return sqsQueueUrl(parseEventSource(arn, false));
 }
 
 export function mappingArn(region: string, accountId: string, uuid: string): string {
