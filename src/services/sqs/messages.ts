@@ -21,6 +21,7 @@ import type {
   SendMessageResult,
 } from './api-types.js';
 import { AwsError } from '../../protocol/errors.js';
+import { MessageSystemAttributeNameValues, type MessageSystemAttributeName } from './api-types.js';
 import { SqsErrors } from './errors.js';
 import { md5Hex, md5OfAttributes, type AttributeValue } from './md5.js';
 import { checkBatch, checkCharacters, checkDelay, checkIdToken, checkMessageAttributes, checkSystemAttributes } from './message-checks.js';
@@ -33,19 +34,9 @@ export const BATCH_LIMIT_BYTES = 1_048_576;
 /** One message to send, as SendMessage and each SendMessageBatch entry give it. */
 type SendInput = Omit<SendMessageRequest, 'QueueUrl'>;
 
-/** System attribute names ReceiveMessage may ask for. */
-const SYSTEM_NAMES = [
-  'SenderId',
-  'SentTimestamp',
-  'ApproximateReceiveCount',
-  'ApproximateFirstReceiveTimestamp',
-  'SequenceNumber',
-  'MessageDeduplicationId',
-  'MessageGroupId',
-  'AWSTraceHeader',
-  'DeadLetterQueueSourceArn',
-] as const;
-type SystemName = (typeof SYSTEM_NAMES)[number];
+type SystemName = Exclude<MessageSystemAttributeName, 'All'>;
+/** System attribute names ReceiveMessage may ask for, in the model's order ('All' stands for every one). */
+const SYSTEM_NAMES: readonly SystemName[] = MessageSystemAttributeNameValues.filter((n): n is SystemName => n !== 'All');
 
 function maximumMessageSize(row: QueueRow): number {
   return Number(row.attributes['MaximumMessageSize'] ?? 1048576);
