@@ -1,7 +1,7 @@
 // Lambda's execution roles: whether Lambda may assume a role given to a function (checked at CreateFunction and
 // UpdateFunctionConfiguration, as AWS does), and the role's credentials for an execution environment.
-import type { CallerIdentity, ExecutionRoles, IamDirectory, TemporaryCredentials } from '../identity.js';
-import { assumedRoleArn } from './identities.js';
+import type { CallerIdentity, ExecutionRoles, IamDirectory, RoleRecord, TemporaryCredentials } from '../identity.js';
+import { assumedRoleIdentity } from './identities.js';
 import { evaluate, parsePolicy } from '../iam/policy/index.js';
 import { assumeRoleContext } from './condition-context.js';
 import { wholeSeconds, type SessionTokens } from './session-tokens.js';
@@ -43,9 +43,7 @@ export class LambdaExecutionRoles implements ExecutionRoles {
   }
 
   async credentialsFor(roleArn: string, sessionName: string, durationSeconds: number): Promise<TemporaryCredentials> {
-    const target = parseRoleArn(roleArn);
-    const role = target ? await this.iam.getRole(target.accountId, target.roleName) : undefined;
-    if (!role || role.arn !== roleArn) throw new Error(`the execution role ${roleArn} does not exist`);
+    const role = await this.existingRole(roleArn);
     const issued = this.tokens.issue({
       accountId: role.accountId,
       principal: { kind: 'assumed-role', roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName },
@@ -56,22 +54,19 @@ export class LambdaExecutionRoles implements ExecutionRoles {
   }
 
   async identityFor(roleArn: string, sessionName: string): Promise<CallerIdentity> {
+    const role = await this.existingRole(roleArn);
+    // No key pair is minted: in-process calls are authorized on the identity alone. The key id only names the
+    // session in logs (aws:... never reads it).
+    const identity = assumedRoleIdentity(role.accountId, { roleArn: role.arn, roleId: role.roleId, roleName: role.roleName, sessionName }, '');
+    if (Object.keys(role.tags).length > 0) identity.sessionTags = { ...role.tags };
+    return identity;
+  }
+
+  /** The role the ARN names, path included (another path is another role); rejects when there is none. */
+  private async existingRole(roleArn: string): Promise<RoleRecord> {
     const target = parseRoleArn(roleArn);
     const role = target ? await this.iam.getRole(target.accountId, target.roleName) : undefined;
     if (!role || role.arn !== roleArn) throw new Error(`the execution role ${roleArn} does not exist`);
-    // No key pair is minted: in-process calls are authorized on the identity alone. The key id only names the
-    // session in logs (aws:... never reads it).
-    return {
-      kind: 'assumed-role',
-      accountId: role.accountId,
-      arn: assumedRoleArn(role.accountId, role.roleName, sessionName),
-      userId: `${role.roleId}:${sessionName}`,
-      accessKeyId: '',
-      name: role.roleName,
-      roleArn: role.arn,
-      roleId: role.roleId,
-      sessionName,
-      ...(Object.keys(role.tags).length > 0 ? { sessionTags: { ...role.tags } } : {}),
-    };
+    return role;
   }
 }

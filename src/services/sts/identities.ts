@@ -23,22 +23,31 @@ function userIdentity(key: Pick<AccessKeyRecord, 'accountId' | 'userArn' | 'user
   return { kind: 'user', accountId: key.accountId, arn: key.userArn, userId: key.userId, accessKeyId, name: key.userName };
 }
 
+/** A session of a role as IAM sees the caller (temporary credentials, or Lambda acting as a function's role). */
+export function assumedRoleIdentity(
+  accountId: string,
+  session: { roleArn: string; roleId: string; roleName: string; sessionName: string },
+  accessKeyId: string,
+): CallerIdentity {
+  return {
+    kind: 'assumed-role',
+    accountId,
+    arn: assumedRoleArn(accountId, session.roleName, session.sessionName),
+    userId: `${session.roleId}:${session.sessionName}`,
+    accessKeyId,
+    name: session.roleName,
+    roleArn: session.roleArn,
+    roleId: session.roleId,
+    sessionName: session.sessionName,
+  };
+}
+
 /** The caller a session token stands for. */
 export function sessionIdentity(claims: SessionClaims): CallerIdentity {
   const p = claims.principal;
   let identity: CallerIdentity;
   if (p.kind === 'assumed-role') {
-    identity = {
-      kind: 'assumed-role',
-      accountId: claims.accountId,
-      arn: assumedRoleArn(claims.accountId, p.roleName, p.sessionName),
-      userId: `${p.roleId}:${p.sessionName}`,
-      accessKeyId: claims.accessKeyId,
-      name: p.roleName,
-      roleArn: p.roleArn,
-      roleId: p.roleId,
-      sessionName: p.sessionName,
-    };
+    identity = assumedRoleIdentity(claims.accountId, p, claims.accessKeyId);
   } else if (p.kind === 'user') {
     identity = userIdentity({ accountId: claims.accountId, userArn: p.userArn, userId: p.userId, userName: p.userName }, claims.accessKeyId);
   } else {
