@@ -11,9 +11,25 @@
 // Delivery is an in-process SendMessage as the role (ServiceCalls), the same
 // request a client would make.
 import { AwsError } from '../../protocol/errors.js';
-import type { Authorizer, ExecutionRoles, RequestFacts } from '../identity.js';
+import type { Authorizer, CallerIdentity, ExecutionRoles, RequestFacts } from '../identity.js';
 import type { ServiceCalls } from '../types.js';
 import { parseQueueArn, type QueueKey } from '../../store/queue-types.js';
+
+/**
+ * IAM's decision on `caller` doing `action` on a queue, without making the call (what Lambda checks of an execution
+ * role at configuration). Audit mode (--iam audit) refuses nothing, as the gateway does.
+ */
+export async function mayOnQueue(
+  authorizer: Pick<Authorizer, 'authorize' | 'mode'>,
+  caller: CallerIdentity,
+  action: string,
+  queueArn: string,
+  region: string,
+): Promise<boolean> {
+  const facts: RequestFacts = { region, sourceIp: '', now: Date.now(), secureTransport: false };
+  const denial = await authorizer.authorize(caller, [{ action, resource: queueArn }], facts);
+  return denial === undefined || authorizer.mode === 'audit';
+}
 
 /** The ARN's service part ("sqs", "lambda", …), '' when it is not an ARN. */
 export function arnService(arn: string): string {
@@ -88,10 +104,7 @@ export class SqsTargets {
       // The role is gone: nothing can be sent as it.
       return 'denied';
     }
-    const facts: RequestFacts = { region, sourceIp: '', now: Date.now(), secureTransport: false };
-    const denial = await authorizer.authorize(caller, [{ action: 'sqs:SendMessage', resource: queueArn }], facts);
-    if (denial === undefined || authorizer.mode === 'audit') return undefined;
-    return 'denied';
+    return (await mayOnQueue(authorizer, caller, 'sqs:SendMessage', queueArn, region)) ? undefined : 'denied';
   }
 
   /**

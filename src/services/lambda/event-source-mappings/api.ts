@@ -3,7 +3,8 @@
 // in its transient state (Creating, Updating, Enabling, Disabling, Deleting); manager.ts settles it.
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../../protocol/errors.js';
-import type { CallerIdentity, RequestFacts } from '../../identity.js';
+import type { CallerIdentity } from '../../identity.js';
+import { mayOnQueue } from '../sqs-delivery.js';
 import type { RequestContext } from '../../types.js';
 import type {
   CreateEventSourceMappingRequest,
@@ -246,11 +247,9 @@ export class EventSourceMappingsApi {
       }
     };
     const authorizer = this.deps.authorizer;
-    if (authorizer && authorizer.mode === 'enforce') {
-      const decisionFacts: RequestFacts = { region: queue.region, sourceIp: '', now: Date.now(), secureTransport: false };
+    if (authorizer) {
       for (const operation of ['ReceiveMessage', 'DeleteMessage']) {
-        const denial = await authorizer.authorize(caller, [{ action: `sqs:${operation}`, resource: queue.arn }], decisionFacts);
-        if (denial !== undefined) throw LambdaErrors.mappingRolePermission(operation);
+        if (!(await mayOnQueue(authorizer, caller, `sqs:${operation}`, queue.arn, queue.region))) throw LambdaErrors.mappingRolePermission(operation);
       }
     }
     const attrs = await probe('GetQueueAttributes', { AttributeNames: ['VisibilityTimeout'] });
